@@ -1,0 +1,1 @@
+//! The Elm-style application: state, actions, update, keymap and run loop.

@@ -1,0 +1,3 @@
+//! Drawing: one widget per pane, all drawn from `&State`.
+
+pub mod wrap;
