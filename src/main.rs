@@ -25,6 +25,15 @@ fn run(args: &Args) -> Result<()> {
         encoding: args.encoding.clone(),
     };
     let doc = transcript::load(&input.bytes, &options)?;
+    if std::io::stdout().is_terminal() {
+        let keymap = tread::app::config::load_keymap(args.config.as_deref())?;
+        let mut state = tread::app::State::new(doc, input.name, keymap);
+        state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        return match tread::app::terminal::run_reader(&mut state)? {
+            tread::app::run::Exit::Signal(sig) => std::process::exit(128 + sig),
+            _ => Ok(()),
+        };
+    }
     let mut out = std::io::stdout().lock();
     cli::print_outline(&doc, &mut out)?;
     out.flush()?;

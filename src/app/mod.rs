@@ -1,1 +1,14 @@
 //! The Elm-style application: state, actions, update, keymap and run loop.
+
+pub mod action;
+pub mod config;
+pub mod flow;
+pub mod keymap;
+pub mod run;
+pub mod state;
+pub mod terminal;
+pub mod update;
+
+pub use action::{Action, Effect, Pane};
+pub use state::State;
+pub use update::update;

@@ -1,3 +1,79 @@
 //! Drawing: one widget per pane, all drawn from `&State`.
 
+pub mod claims;
+pub mod dialogue;
+pub mod help;
+pub mod layout;
+pub mod status;
+pub mod theme;
+pub mod toc;
 pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::state::{Overlay, State};
+use theme::Theme;
+
+/// Draw a whole frame. Layout comes from `state.viewport`, which the run loop
+/// keeps in step with the terminal size.
+pub fn render(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    let theme = Theme { color: state.color };
+    if layout::too_small(area) {
+        frame.render_widget(Paragraph::new("terminal too small"), area);
+        return;
+    }
+    let vp = state.viewport;
+    frame.render_widget(dialogue::Dialogue { state, theme }, vp.dialogue);
+    let (toc_over, claims_over) = layout::overlays(&vp);
+    if !vp.toc.is_empty() {
+        if toc_over {
+            frame.render_widget(Clear, vp.toc);
+        }
+        frame.render_widget(toc::Toc { state, theme }, vp.toc);
+    }
+    if !vp.claims.is_empty() {
+        if claims_over {
+            clear_left_edge(frame.buffer_mut(), vp.claims);
+            frame.render_widget(Clear, vp.claims);
+        }
+        frame.render_widget(claims::Claims { state, theme }, vp.claims);
+    }
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(status::Status { state, theme }, status);
+    if let Some(Overlay::Help { scroll }) = state.overlay {
+        let help = help::Help {
+            keymap: &state.keymap,
+            scroll,
+            theme,
+        };
+        let above_status = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        frame.render_widget(help, above_status);
+    }
+}
+
+/// A wide character just left of an overlay would cover the overlay's first
+/// column on the terminal (ratatui skips the cell it spans), so blank it.
+pub fn clear_left_edge(buf: &mut Buffer, overlay: Rect) {
+    let Some(x) = overlay.x.checked_sub(1) else {
+        return;
+    };
+    for y in overlay.top()..overlay.bottom() {
+        if let Some(cell) = buf.cell_mut((x, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! What can happen to the app (`Action`) and what the app asks the shell to do (`Effect`).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The panes of the reader, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Toc,
+    Dialogue,
+    Claims,
+}
+
+impl Pane {
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Toc => "contents",
+            Pane::Dialogue => "dialogue",
+            Pane::Claims => "claims",
+        }
+    }
+}
+
+/// Everything `update` understands. Keyboard actions have a kebab-case name
+/// used in keymap files; the rest come from the mouse and the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    NextSentence,
+    PrevSentence,
+    NextTurn,
+    PrevTurn,
+    NextSection,
+    PrevSection,
+    /// Jump to the Nth numbered section; 0 is the preamble.
+    GotoSection(u8),
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    ToggleToc,
+    ToggleClaims,
+    /// Move the selection in the focused list pane.
+    SelectDown,
+    SelectUp,
+    /// Enter in a list pane: jump to what is selected.
+    Activate,
+    NextClaim,
+    PrevClaim,
+    SortClaims,
+    FilterClaims,
+    Help,
+    CloseOverlay,
+    Suspend,
+    Quit,
+    /// Explicitly unbinds a key in a user keymap.
+    Noop,
+    /// Mouse wheel over a pane: positive is down.
+    Scroll(Pane, i16),
+    /// Mouse click on a row of the table of contents (row within the pane).
+    ClickToc(u16),
+    /// The terminal was resized or a frame laid out the panes anew.
+    Viewport(super::state::Viewport),
+}
+
+/// Side effects `update` asks the run loop to perform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+}
+
+/// Keyboard actions with their names and help text, in help-overlay order.
+pub const NAMED: &[(Action, &str, &str)] = &[
+    (Action::NextSentence, "next-sentence", "next sentence"),
+    (Action::PrevSentence, "prev-sentence", "previous sentence"),
+    (Action::NextTurn, "next-turn", "next turn"),
+    (Action::PrevTurn, "prev-turn", "previous turn"),
+    (Action::NextSection, "next-section", "next section"),
+    (Action::PrevSection, "prev-section", "previous section"),
+    (
+        Action::GotoSection(0),
+        "goto-preamble",
+        "go to the preamble",
+    ),
+    (Action::GotoSection(1), "goto-section-1", "go to section 1"),
+    (Action::GotoSection(2), "goto-section-2", "go to section 2"),
+    (Action::GotoSection(3), "goto-section-3", "go to section 3"),
+    (Action::GotoSection(4), "goto-section-4", "go to section 4"),
+    (Action::GotoSection(5), "goto-section-5", "go to section 5"),
+    (Action::GotoSection(6), "goto-section-6", "go to section 6"),
+    (Action::GotoSection(7), "goto-section-7", "go to section 7"),
+    (Action::GotoSection(8), "goto-section-8", "go to section 8"),
+    (Action::GotoSection(9), "goto-section-9", "go to section 9"),
+    (Action::PageDown, "page-down", "page down"),
+    (Action::PageUp, "page-up", "page up"),
+    (Action::HalfPageDown, "half-page-down", "half a page down"),
+    (Action::HalfPageUp, "half-page-up", "half a page up"),
+    (Action::Top, "top", "go to the start"),
+    (Action::Bottom, "bottom", "go to the end"),
+    (Action::NextClaim, "next-claim", "next claim"),
+    (Action::PrevClaim, "prev-claim", "previous claim"),
+    (Action::FocusNext, "focus-next", "focus the next pane"),
+    (Action::FocusPrev, "focus-prev", "focus the previous pane"),
+    (Action::ToggleToc, "toggle-toc", "show or hide the contents"),
+    (
+        Action::ToggleClaims,
+        "toggle-claims",
+        "show or hide the claims",
+    ),
+    (Action::SelectDown, "select-down", "select the next row"),
+    (Action::SelectUp, "select-up", "select the previous row"),
+    (Action::Activate, "activate", "jump to the selected row"),
+    (
+        Action::SortClaims,
+        "sort-claims",
+        "order claims by place or by score",
+    ),
+    (
+        Action::FilterClaims,
+        "filter-claims",
+        "cycle the claim kind filter",
+    ),
+    (Action::Help, "help", "show this help"),
+    (Action::CloseOverlay, "close-overlay", "close the overlay"),
+    (Action::Suspend, "suspend", "suspend to the shell"),
+    (Action::Quit, "quit", "quit"),
+    (Action::Noop, "noop", "do nothing (unbinds a key)"),
+];
+
+impl Action {
+    /// The keymap name of a keyboard action.
+    pub fn name(self) -> Option<&'static str> {
+        NAMED
+            .iter()
+            .find(|(a, _, _)| *a == self)
+            .map(|(_, n, _)| *n)
+    }
+
+    /// One line of help text for a keyboard action.
+    pub fn description(self) -> Option<&'static str> {
+        NAMED
+            .iter()
+            .find(|(a, _, _)| *a == self)
+            .map(|(_, _, d)| *d)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownAction(pub String);
+
+impl fmt::Display for UnknownAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown action '{}'", self.0)
+    }
+}
+
+impl FromStr for Action {
+    type Err = UnknownAction;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        NAMED
+            .iter()
+            .find(|(_, n, _)| *n == s)
+            .map(|(a, _, _)| *a)
+            .ok_or_else(|| UnknownAction(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_action_round_trips() {
+        for (action, name, _) in NAMED {
+            assert_eq!(name.parse::<Action>(), Ok(*action));
+            assert_eq!(action.name(), Some(*name));
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_rejected() {
+        assert_eq!(
+            "fly".parse::<Action>(),
+            Err(UnknownAction("fly".to_string()))
+        );
+    }
+}

@@ -1,0 +1,436 @@
+//! Key bindings as data: the embedded default keymap, user overrides, and
+//! the lookup from a key press to an [`Action`] in the active layer.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::Action;
+
+/// The default bindings, shipped in the binary.
+pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// A binding layer. Pane layers win over `Global` while the pane has focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    Global,
+    Contents,
+    Claims,
+    Help,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 4] = [Layer::Global, Layer::Contents, Layer::Claims, Layer::Help];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Global => "global",
+            Layer::Contents => "contents",
+            Layer::Claims => "claims",
+            Layer::Help => "help",
+        }
+    }
+}
+
+/// A key with its modifiers, normalised so `J` and `shift-j` are one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    code: KeyCodeOrd,
+    ctrl: bool,
+    alt: bool,
+}
+
+/// `KeyCode` is not `Ord`; this is the subset a keymap can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Named(&'static str),
+}
+
+const NAMED_KEYS: &[(&str, KeyCode, &str)] = &[
+    ("space", KeyCode::Char(' '), "Space"),
+    ("enter", KeyCode::Enter, "Enter"),
+    ("esc", KeyCode::Esc, "Esc"),
+    ("tab", KeyCode::Tab, "Tab"),
+    ("shift-tab", KeyCode::BackTab, "Shift-Tab"),
+    ("backspace", KeyCode::Backspace, "Backspace"),
+    ("up", KeyCode::Up, "↑"),
+    ("down", KeyCode::Down, "↓"),
+    ("left", KeyCode::Left, "←"),
+    ("right", KeyCode::Right, "→"),
+    ("pgup", KeyCode::PageUp, "PgUp"),
+    ("pgdn", KeyCode::PageDown, "PgDn"),
+    ("home", KeyCode::Home, "Home"),
+    ("end", KeyCode::End, "End"),
+    ("insert", KeyCode::Insert, "Insert"),
+    ("delete", KeyCode::Delete, "Delete"),
+];
+
+impl Key {
+    /// The key of a terminal key event, if a keymap can name it.
+    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        let code = match ev.code {
+            KeyCode::Char(' ') => KeyCodeOrd::Named("space"),
+            // Shift is already in the character (`J`), so it is not a modifier here.
+            KeyCode::Char(c) if ctrl => KeyCodeOrd::Char(c.to_ascii_lowercase()),
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            code => KeyCodeOrd::Named(NAMED_KEYS.iter().find(|(_, c, _)| *c == code)?.0),
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// Parse `j`, `J`, `ctrl-d`, `alt-x`, `space`, `shift-tab`, `f5`…
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut rest = s;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if ctrl => KeyCodeOrd::Char(c.to_ascii_lowercase()),
+            (Some(c), None) => KeyCodeOrd::Char(c),
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let alias = match lower.as_str() {
+                    "pagedown" => "pgdn",
+                    "pageup" => "pgup",
+                    "escape" => "esc",
+                    "return" => "enter",
+                    "backtab" => "shift-tab",
+                    other => other,
+                };
+                if let Some(n) = alias.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    KeyCodeOrd::F(n)
+                } else {
+                    KeyCodeOrd::Named(NAMED_KEYS.iter().find(|(n, _, _)| *n == alias)?.0)
+                }
+            }
+        };
+        Some(Key { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::F(n) => write!(f, "F{n}"),
+            KeyCodeOrd::Named(n) => {
+                let shown = NAMED_KEYS
+                    .iter()
+                    .find(|(k, _, _)| *k == n)
+                    .map_or(n, |k| k.2);
+                f.write_str(shown)
+            }
+        }
+    }
+}
+
+/// A problem in a keymap file, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{source_name}:{line}: {problem}")]
+pub struct KeymapError {
+    pub source_name: String,
+    pub line: usize,
+    pub problem: String,
+}
+
+/// An action and every key bound to it in one layer.
+pub type Binding = (Action, Vec<Key>);
+
+#[derive(Debug, Default, Clone)]
+pub struct Keymap {
+    layers: BTreeMap<Layer, BTreeMap<Key, Action>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    keys: BTreeMap<toml::Spanned<String>, BTreeMap<toml::Spanned<String>, toml::Spanned<String>>>,
+}
+
+impl Keymap {
+    /// The embedded defaults.
+    pub fn default_keymap() -> Keymap {
+        let mut k = Keymap::default();
+        // The embedded file is tested; failing here would be a build defect.
+        k.merge_str(DEFAULT_KEYMAP, "assets/keymap.toml")
+            .expect("the embedded keymap is valid");
+        k
+    }
+
+    /// Apply the bindings in `text` over the current ones. A key bound twice
+    /// in one layer, an unknown layer, key name or action is an error.
+    pub fn merge_str(&mut self, text: &str, source_name: &str) -> Result<(), KeymapError> {
+        let err = |span: std::ops::Range<usize>, problem: String| KeymapError {
+            source_name: source_name.to_string(),
+            line: line_at(text, span.start),
+            problem,
+        };
+        let file: File = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            err(span, e.message().to_string())
+        })?;
+        for (layer_name, bindings) in file.keys {
+            let layer = Layer::ALL
+                .into_iter()
+                .find(|l| l.name() == layer_name.get_ref())
+                .ok_or_else(|| {
+                    err(
+                        layer_name.span(),
+                        format!(
+                            "unknown key layer [keys.{}] (expected global, contents, claims or help)",
+                            layer_name.get_ref()
+                        ),
+                    )
+                })?;
+            let mut seen: BTreeMap<Key, &str> = BTreeMap::new();
+            for (key_name, action_name) in &bindings {
+                let key = Key::parse(key_name.get_ref()).ok_or_else(|| {
+                    err(
+                        key_name.span(),
+                        format!("unknown key name '{}'", key_name.get_ref()),
+                    )
+                })?;
+                if let Some(first) = seen.insert(key, key_name.get_ref()) {
+                    return Err(err(
+                        key_name.span(),
+                        format!(
+                            "key '{}' is bound twice in [keys.{}] (also as '{first}')",
+                            key_name.get_ref(),
+                            layer.name()
+                        ),
+                    ));
+                }
+                let action: Action =
+                    action_name
+                        .get_ref()
+                        .parse()
+                        .map_err(|e: super::action::UnknownAction| {
+                            err(action_name.span(), e.to_string())
+                        })?;
+                self.layers.entry(layer).or_default().insert(key, action);
+            }
+        }
+        Ok(())
+    }
+
+    /// The action bound to `key` in `layer`, falling back to global bindings
+    /// for pane layers (not for the help overlay, which is modal).
+    pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
+        let found = self.layers.get(&layer).and_then(|m| m.get(&key)).copied();
+        let found = match (found, layer) {
+            (Some(a), _) => Some(a),
+            (None, Layer::Help | Layer::Global) => None,
+            (None, _) => self
+                .layers
+                .get(&Layer::Global)
+                .and_then(|m| m.get(&key))
+                .copied(),
+        };
+        found.filter(|a| *a != Action::Noop)
+    }
+
+    /// For the help overlay: each layer's actions with all their keys, in
+    /// the order of [`super::action::NAMED`].
+    pub fn describe(&self) -> Vec<(Layer, Vec<Binding>)> {
+        let mut out = Vec::new();
+        for layer in Layer::ALL {
+            let Some(map) = self.layers.get(&layer) else {
+                continue;
+            };
+            let mut rows: Vec<Binding> = Vec::new();
+            for (action, _, _) in super::action::NAMED {
+                if *action == Action::Noop {
+                    continue;
+                }
+                let keys: Vec<Key> = map
+                    .iter()
+                    .filter(|(_, a)| *a == action)
+                    .map(|(k, _)| *k)
+                    .collect();
+                if !keys.is_empty() {
+                    rows.push((*action, keys));
+                }
+            }
+            if !rows.is_empty() {
+                out.push((layer, rows));
+            }
+        }
+        out
+    }
+}
+
+fn line_at(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Key {
+        Key::parse(s).unwrap()
+    }
+
+    #[test]
+    fn default_keymap_binds_the_documented_keys() {
+        let k = Keymap::default_keymap();
+        assert_eq!(
+            k.action(Layer::Global, key("j")),
+            Some(Action::NextSentence)
+        );
+        assert_eq!(
+            k.action(Layer::Global, key("down")),
+            Some(Action::NextSentence)
+        );
+        assert_eq!(k.action(Layer::Global, key("J")), Some(Action::NextTurn));
+        assert_eq!(
+            k.action(Layer::Global, key("ctrl-d")),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            k.action(Layer::Global, key("shift-tab")),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            k.action(Layer::Global, key("3")),
+            Some(Action::GotoSection(3))
+        );
+        // Pane layers win, and fall back to global.
+        assert_eq!(
+            k.action(Layer::Contents, key("j")),
+            Some(Action::SelectDown)
+        );
+        assert_eq!(
+            k.action(Layer::Contents, key("]")),
+            Some(Action::NextSection)
+        );
+        assert_eq!(
+            k.action(Layer::Claims, key("f")),
+            Some(Action::FilterClaims)
+        );
+        assert_eq!(k.action(Layer::Global, key("f")), Some(Action::PageDown));
+        // The help overlay is modal.
+        assert_eq!(k.action(Layer::Help, key("]")), None);
+        assert_eq!(
+            k.action(Layer::Help, key("esc")),
+            Some(Action::CloseOverlay)
+        );
+    }
+
+    #[test]
+    fn key_events_normalise_like_names() {
+        use ratatui::crossterm::event::KeyEvent;
+        let ev = |code, mods| Key::from_event(&KeyEvent::new(code, mods));
+        assert_eq!(ev(KeyCode::Char('J'), KeyModifiers::SHIFT), Some(key("J")));
+        assert_eq!(
+            ev(KeyCode::Char('d'), KeyModifiers::CONTROL),
+            Some(key("ctrl-d"))
+        );
+        assert_eq!(
+            ev(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(key("shift-tab"))
+        );
+        assert_eq!(
+            ev(KeyCode::Char(' '), KeyModifiers::NONE),
+            Some(key("space"))
+        );
+        assert_eq!(
+            ev(KeyCode::PageDown, KeyModifiers::NONE),
+            Some(key("pagedown"))
+        );
+    }
+
+    #[test]
+    fn user_bindings_override_and_unbind() {
+        let mut k = Keymap::default_keymap();
+        k.merge_str("[keys.global]\nx = \"quit\"\nq = \"noop\"\n", "user.toml")
+            .unwrap();
+        assert_eq!(k.action(Layer::Global, key("x")), Some(Action::Quit));
+        assert_eq!(k.action(Layer::Global, key("q")), None);
+        assert_eq!(
+            k.action(Layer::Global, key("j")),
+            Some(Action::NextSentence)
+        );
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_problem() {
+        let mut k = Keymap::default();
+        let e = k
+            .merge_str(
+                "[keys.global]\nj = \"next-sentence\"\nx = \"fly\"\n",
+                "c.toml",
+            )
+            .unwrap_err();
+        assert_eq!(e.to_string(), "c.toml:3: unknown action 'fly'");
+
+        let e = k
+            .merge_str(
+                "[keys.global]\n\"ctrl-d\" = \"quit\"\n\"ctrl-D\" = \"top\"\n",
+                "c.toml",
+            )
+            .unwrap_err();
+        assert!(e.to_string().starts_with("c.toml:"), "{e}");
+        assert!(e.to_string().contains("bound twice"), "{e}");
+
+        let e = k
+            .merge_str("[keys.global]\nj = \"top\"\nj = \"top\"\n", "c.toml")
+            .unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+
+        let e = k
+            .merge_str("[keys.sidebar]\nj = \"top\"\n", "c.toml")
+            .unwrap_err();
+        assert!(e.to_string().contains("unknown key layer"), "{e}");
+
+        let e = k
+            .merge_str("[keys.global]\n\"hyper-q\" = \"top\"\n", "c.toml")
+            .unwrap_err();
+        assert_eq!(e.to_string(), "c.toml:2: unknown key name 'hyper-q'");
+
+        let e = k.merge_str("[keys.global\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn describe_lists_every_bound_action_with_its_keys() {
+        let k = Keymap::default_keymap();
+        let d = k.describe();
+        let global = &d.iter().find(|(l, _)| *l == Layer::Global).unwrap().1;
+        let (_, keys) = global
+            .iter()
+            .find(|(a, _)| *a == Action::NextSentence)
+            .unwrap();
+        let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        assert!(names.contains(&"j".to_string()) && names.contains(&"↓".to_string()));
+    }
+}

@@ -1,0 +1,229 @@
+//! The one `State` of the reader: the document, where the reader is, and
+//! what is shown. Everything `update` changes and every widget reads.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use super::action::Pane;
+use super::flow::{Flow, INDENT, LinePos, Lines, WrapCache};
+use super::keymap::Keymap;
+use crate::transcript::{ClaimKind, Document};
+
+/// Where the panes are, as laid out for the current terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Viewport {
+    pub dialogue: Rect,
+    /// Empty when hidden.
+    pub toc: Rect,
+    pub claims: Rect,
+}
+
+impl Viewport {
+    /// Columns for paragraph text in the dialogue.
+    pub fn text_width(&self) -> usize {
+        usize::from(self.dialogue.width.saturating_sub(INDENT + 1)).max(1)
+    }
+
+    pub fn height(&self) -> usize {
+        usize::from(self.dialogue.height)
+    }
+}
+
+/// Whether a side pane shows. `Auto` shows it only when there is room;
+/// `Shown` overlays it on the dialogue when there is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Auto,
+    Shown,
+    Hidden,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: u16 },
+}
+
+/// The top line of the dialogue view, as a block and a byte offset so it
+/// survives re-wrapping at another width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Anchor {
+    pub block: usize,
+    pub offset: usize,
+}
+
+pub struct State {
+    pub doc: Document,
+    /// File name shown in the status line.
+    pub name: String,
+    pub flow: Flow,
+    /// The current sentence (the "current quote"), an index into `flow.sentences`.
+    pub cursor: usize,
+    pub top: Anchor,
+    pub focus: Pane,
+    pub toc: Visibility,
+    pub claims: Visibility,
+    pub toc_selected: usize,
+    /// Index into `claims_view`.
+    pub claim_selected: usize,
+    pub claims_by_score: bool,
+    pub claim_filter: Option<ClaimKind>,
+    /// The sentence of each claim in `doc.claims` (non-decreasing).
+    pub claim_sentence: Vec<usize>,
+    /// Claims shown in the sidebar, as indices into `doc.claims`, after the
+    /// kind filter and in the chosen order.
+    pub claims_view: Vec<usize>,
+    /// The filtered claims in document order, for finding the nearest one.
+    claims_in_order: Vec<usize>,
+    /// Position of each claim in `claims_view`, `usize::MAX` if filtered out.
+    claim_rank: Vec<usize>,
+    pub overlay: Option<Overlay>,
+    pub message: Option<String>,
+    pub viewport: Viewport,
+    pub keymap: Keymap,
+    /// Each speaker's order of first appearance, which picks their colour.
+    pub speaker_index: HashMap<String, usize>,
+    /// Whether styles may use colour (false under `NO_COLOR`).
+    pub color: bool,
+    pub wrap: RefCell<WrapCache>,
+}
+
+impl State {
+    pub fn new(doc: Document, name: impl Into<String>, keymap: Keymap) -> State {
+        let flow = Flow::new(&doc);
+        let claim_sentence = doc
+            .claims
+            .iter()
+            .map(|c| {
+                let turn = flow
+                    .sections
+                    .get(c.section)
+                    .map_or(0, |s| s.first_turn as usize + c.turn);
+                flow.sentence_in(turn, c.paragraph, c.start)
+            })
+            .collect();
+        let message =
+            (!doc.warnings.is_empty()).then(|| format!("warning: {}", doc.warnings.join("; ")));
+        let speaker_index = doc
+            .speakers()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (s.name, i))
+            .collect();
+        let mut state = State {
+            speaker_index,
+            doc,
+            name: name.into(),
+            flow,
+            cursor: 0,
+            top: Anchor::default(),
+            focus: Pane::Dialogue,
+            toc: Visibility::Auto,
+            claims: Visibility::Auto,
+            toc_selected: 0,
+            claim_selected: 0,
+            claims_by_score: false,
+            claim_filter: None,
+            claim_sentence,
+            claims_view: Vec::new(),
+            claims_in_order: Vec::new(),
+            claim_rank: Vec::new(),
+            overlay: None,
+            message,
+            viewport: Viewport::default(),
+            keymap,
+            color: true,
+            wrap: RefCell::new(WrapCache::default()),
+        };
+        state.refresh_claims_view();
+        state
+    }
+
+    /// Line measurement at the current dialogue width.
+    pub fn lines(&self) -> Lines<'_> {
+        Lines {
+            doc: &self.doc,
+            flow: &self.flow,
+            cache: &self.wrap,
+            width: self.viewport.text_width(),
+        }
+    }
+
+    pub fn top_pos(&self) -> LinePos {
+        let block = self.top.block.min(self.flow.blocks.len().saturating_sub(1));
+        LinePos {
+            block,
+            line: self.lines().line_of(block, self.top.offset),
+        }
+    }
+
+    /// The section being read.
+    pub fn section(&self) -> usize {
+        self.flow.section_of(self.cursor)
+    }
+
+    /// The global turn being read.
+    pub fn turn(&self) -> usize {
+        self.flow.turn_of(self.cursor)
+    }
+
+    /// The speaker of the turn being read, if it is not narration.
+    pub fn speaker(&self) -> Option<&str> {
+        let t = self.flow.turns.get(self.turn())?;
+        self.doc.sections[t.section as usize].turns[t.index as usize]
+            .speaker
+            .as_deref()
+    }
+
+    /// Rebuild the sidebar's list after the filter or the order changed.
+    pub fn refresh_claims_view(&mut self) {
+        let claims = &self.doc.claims;
+        self.claims_in_order = (0..claims.len())
+            .filter(|&i| self.claim_filter.is_none_or(|k| claims[i].kind == k))
+            .collect();
+        let mut view = self.claims_in_order.clone();
+        if self.claims_by_score {
+            view.sort_by(|&a, &b| claims[b].score.total_cmp(&claims[a].score).then(a.cmp(&b)));
+        }
+        self.claim_rank = vec![usize::MAX; claims.len()];
+        for (pos, &c) in view.iter().enumerate() {
+            self.claim_rank[c] = pos;
+        }
+        self.claims_view = view;
+        self.claim_selected = self
+            .claim_selected
+            .min(self.claims_view.len().saturating_sub(1));
+    }
+
+    /// Position in `claims_view` of the shown claim nearest the cursor: the
+    /// first at or after it, else the last before it. O(log n).
+    pub fn nearest_claim(&self) -> Option<usize> {
+        let order = &self.claims_in_order;
+        let i = order.partition_point(|&c| self.claim_sentence[c] < self.cursor);
+        let c = order.get(i).or_else(|| order.last())?;
+        Some(self.claim_rank[*c])
+    }
+
+    /// Panes that can take focus now, in Tab order.
+    pub fn focusable(&self) -> Vec<Pane> {
+        let mut v = Vec::with_capacity(3);
+        if !self.viewport.toc.is_empty() {
+            v.push(Pane::Toc);
+        }
+        v.push(Pane::Dialogue);
+        if !self.viewport.claims.is_empty() {
+            v.push(Pane::Claims);
+        }
+        v
+    }
+}
+
+/// First row of a list so that `selected` is in view, centred when it can be.
+/// Shared by drawing and mouse hit-testing so both agree.
+pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
+    if len <= height || height == 0 {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}

@@ -1,0 +1,158 @@
+//! The dialogue pane: section banners, speaker lines and wrapped paragraphs,
+//! with the current sentence and claims highlighted. Only visible lines are
+//! wrapped and drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::flow::{BlockKind, INDENT, LinePos};
+use crate::app::state::State;
+
+pub struct Dialogue<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Widget for Dialogue<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        if area.is_empty() || state.flow.blocks.is_empty() {
+            return;
+        }
+        let lines = state.lines();
+        let mut pos = state.top_pos();
+        for y in area.top()..area.bottom() {
+            self.line(
+                pos,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+            let next = lines.step(pos, 1);
+            if next == pos {
+                break;
+            }
+            pos = next;
+        }
+    }
+}
+
+impl Dialogue<'_> {
+    fn line(&self, pos: LinePos, row: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let Some(block) = state.flow.blocks.get(pos.block).copied() else {
+            return;
+        };
+        let width = usize::from(row.width);
+        match block.kind {
+            BlockKind::Gap => {}
+            BlockKind::Banner if pos.line == 0 => {
+                let section = &state.doc.sections[block.section as usize];
+                let label = if section.number.is_none() && section.title.is_none() {
+                    state.doc.title.clone().unwrap_or_else(|| section.label())
+                } else {
+                    section.label()
+                };
+                buf.set_stringn(
+                    row.x,
+                    row.y,
+                    format!("§ {label}"),
+                    width,
+                    self.theme.banner(),
+                );
+            }
+            BlockKind::Banner => {
+                buf.set_stringn(row.x, row.y, "─".repeat(width), width, self.theme.rule());
+            }
+            BlockKind::Speaker => {
+                let name = self.speaker(block.turn as usize).unwrap_or_default();
+                let index = state.speaker_index.get(name).copied().unwrap_or(0);
+                buf.set_stringn(row.x, row.y, name, width, self.theme.speaker(index));
+            }
+            BlockKind::Para => self.paragraph_line(pos, block.turn as usize, row, buf),
+        }
+    }
+
+    fn speaker(&self, turn: usize) -> Option<&str> {
+        let t = self.state.flow.turns.get(turn)?;
+        self.state.doc.sections[t.section as usize].turns[t.index as usize]
+            .speaker
+            .as_deref()
+    }
+
+    /// One wrapped line of a paragraph, split where its style changes.
+    fn paragraph_line(&self, pos: LinePos, turn: usize, row: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let lines = state.lines();
+        let wrapped = lines.wrapped(pos.block);
+        let Some(range) = wrapped.get(pos.line).cloned() else {
+            return;
+        };
+        let text = state.flow.text(&state.doc, pos.block);
+        let base = if self.speaker(turn).is_some() {
+            Style::new()
+        } else {
+            self.theme.narration()
+        };
+
+        let mut marks: Vec<(usize, usize, Style)> = Vec::new();
+        for c in claims_in_block(state, pos.block) {
+            let claim = &state.doc.claims[c];
+            marks.push((claim.start, claim.end, self.theme.claim()));
+        }
+        if let Some(s) = state.flow.sentences.get(state.cursor)
+            && s.block as usize == pos.block
+        {
+            marks.push((s.start as usize, s.end as usize, self.theme.cursor()));
+        }
+        let mut cuts = vec![range.start, range.end];
+        for &(a, b, _) in &marks {
+            cuts.extend([a, b].into_iter().filter(|x| range.contains(x)));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+
+        let mut x = row.x + INDENT.min(row.width);
+        for pair in cuts.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let Some(piece) = text.get(a..b) else {
+                continue;
+            };
+            let style = marks
+                .iter()
+                .filter(|(s, e, _)| *s <= a && b <= *e)
+                .fold(base, |st, (_, _, m)| st.patch(*m));
+            let room = usize::from(row.right().saturating_sub(x));
+            if room == 0 {
+                break;
+            }
+            buf.set_stringn(x, row.y, piece, room, style);
+            x = x.saturating_add(piece.width().min(room) as u16);
+        }
+    }
+}
+
+/// Claims whose sentence lies in `block`, as indices into `doc.claims`.
+pub fn claims_in_block(state: &State, block: usize) -> std::ops::Range<usize> {
+    let block_of = |c: &usize| {
+        state
+            .flow
+            .sentences
+            .get(*c)
+            .map_or(usize::MAX, |s| s.block as usize)
+    };
+    let lo = state
+        .claim_sentence
+        .partition_point(|c| block_of(c) < block);
+    let hi = state
+        .claim_sentence
+        .partition_point(|c| block_of(c) <= block);
+    lo..hi.max(lo)
+}

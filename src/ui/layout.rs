@@ -1,0 +1,91 @@
+//! Where each pane goes for a terminal size. Pure, so the run loop, the
+//! widgets and mouse hit-testing all agree.
+
+use ratatui::layout::Rect;
+
+use crate::app::state::{State, Viewport, Visibility};
+
+/// Below this the reader shows a "terminal too small" line instead.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+/// Widths at which the side panes fit beside the dialogue.
+pub const TOC_ROOM: u16 = 70;
+pub const CLAIMS_ROOM: u16 = 100;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Lay out the dialogue and the side panes above the status line. A pane the
+/// user asked for when there is no room overlays the dialogue.
+pub fn viewport(area: Rect, state: &State) -> Viewport {
+    if too_small(area) {
+        return Viewport::default();
+    }
+    let main = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let w = main.width;
+    let toc_w = (w / 5).clamp(18, 32);
+    let claims_w = (w / 4).clamp(24, 40);
+    let overlay_w = |want: u16| want.min(w.saturating_sub(4)).max(w / 2);
+
+    let (toc_inline, toc_overlay) = placement(state.toc, w >= TOC_ROOM);
+    let (claims_inline, claims_overlay) = placement(state.claims, w >= CLAIMS_ROOM);
+
+    let mut dialogue = main;
+    let mut toc = Rect::default();
+    let mut claims = Rect::default();
+    if toc_inline {
+        toc = Rect {
+            width: toc_w,
+            ..main
+        };
+        dialogue.x += toc_w;
+        dialogue.width -= toc_w;
+    }
+    if claims_inline {
+        claims = Rect {
+            x: main.right() - claims_w,
+            width: claims_w,
+            ..main
+        };
+        dialogue.width -= claims_w;
+    }
+    // Overlays cover the dialogue, which keeps its width so text does not re-wrap.
+    if toc_overlay {
+        toc = Rect {
+            width: overlay_w(toc_w + 8),
+            ..main
+        };
+    }
+    if claims_overlay {
+        let cw = overlay_w(claims_w + 8);
+        claims = Rect {
+            x: main.right() - cw,
+            width: cw,
+            ..main
+        };
+    }
+    Viewport {
+        dialogue,
+        toc,
+        claims,
+    }
+}
+
+/// (inline, overlay) for a pane's visibility and whether it has room.
+fn placement(v: Visibility, room: bool) -> (bool, bool) {
+    match v {
+        Visibility::Hidden => (false, false),
+        Visibility::Auto => (room, false),
+        Visibility::Shown => (room, !room),
+    }
+}
+
+/// Whether side panes in `vp` are drawn over the dialogue.
+pub fn overlays(vp: &Viewport) -> (bool, bool) {
+    let covers = |r: Rect| !r.is_empty() && r.intersects(vp.dialogue);
+    (covers(vp.toc), covers(vp.claims))
+}

@@ -1,0 +1,66 @@
+//! The status line: where you are, in transcript terms, and messages.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::state::State;
+
+pub struct Status<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Status<'_> {
+    /// `name · §2/5 title · speaker · turn 6/27 · 37% · [dialogue]`
+    pub fn text(&self) -> String {
+        let s = self.state;
+        let sections = s.doc.sections.len();
+        let sec = s.section();
+        let title = s
+            .doc
+            .sections
+            .get(sec)
+            .map(|x| x.label())
+            .unwrap_or_default();
+        let speaker = s.speaker().unwrap_or("narration");
+        let turns = s.flow.turns.len();
+        let total = s.flow.sentences.len();
+        let pct = if total <= 1 {
+            100
+        } else {
+            s.cursor * 100 / (total - 1)
+        };
+        format!(
+            " {} · §{}/{} {} · {} · turn {}/{} · {}% · [{}]",
+            s.name,
+            sec + 1,
+            sections,
+            title,
+            speaker,
+            (s.turn() + 1).min(turns),
+            turns,
+            pct,
+            s.focus.name(),
+        )
+    }
+}
+
+impl Widget for Status<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.status());
+        let width = usize::from(area.width);
+        let message = self.state.message.as_deref().unwrap_or("");
+        // The message wins space: warnings must not be truncated away.
+        let msg_w = message.width().min(width);
+        let left_w = width.saturating_sub(msg_w + if msg_w > 0 { 2 } else { 0 });
+        buf.set_stringn(area.x, area.y, self.text(), left_w, self.theme.status());
+        if msg_w > 0 {
+            let x = area.right() - msg_w as u16;
+            let style = self.theme.status().patch(self.theme.warning());
+            buf.set_stringn(x, area.y, message, msg_w, style);
+        }
+    }
+}

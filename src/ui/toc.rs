@@ -1,0 +1,76 @@
+//! The table of contents pane: one row per section with its turn count.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::action::Pane;
+use crate::app::state::{State, list_offset};
+
+pub struct Toc<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Widget for Toc<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < 2 || area.height == 0 {
+            return;
+        }
+        let state = self.state;
+        let focused = state.focus == Pane::Toc;
+        buf.set_style(area, ratatui::style::Style::reset());
+        for y in area.top()..area.bottom() {
+            buf.set_string(area.right() - 1, y, "│", self.theme.rule());
+        }
+        let inner = Rect {
+            width: area.width - 1,
+            ..area
+        };
+        let width = usize::from(inner.width);
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "Contents",
+            width,
+            self.theme.header(focused),
+        );
+
+        let sections = &state.doc.sections;
+        let rows = usize::from(inner.height.saturating_sub(1));
+        let offset = list_offset(state.toc_selected, sections.len(), rows);
+        let reading = state.section();
+        for (row, (i, section)) in sections
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .enumerate()
+        {
+            let y = inner.y + 1 + row as u16;
+            let label = if section.number.is_none() && section.title.is_none() {
+                "Preamble".to_string()
+            } else {
+                section.label()
+            };
+            let count = format!(" {}", section.turns.len());
+            let marker = if i == reading { "▌" } else { " " };
+            let room = width.saturating_sub(count.width() + 1);
+            let mut style = if i == reading {
+                self.theme.current()
+            } else {
+                ratatui::style::Style::new()
+            };
+            if focused && i == state.toc_selected {
+                style = style.patch(self.theme.selected());
+            }
+            buf.set_stringn(inner.x, y, marker, width, self.theme.current());
+            let line = format!("{label:<room$}", room = room.max(1));
+            buf.set_stringn(inner.x + 1, y, &line, room, style);
+            let cx = inner.right().saturating_sub(count.width() as u16);
+            buf.set_stringn(cx, y, &count, count.width(), self.theme.dim());
+        }
+    }
+}

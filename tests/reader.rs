@@ -1,0 +1,276 @@
+//! The real run loop driven headlessly: scripted input in, screens out.
+
+use std::collections::VecDeque;
+use std::io;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::{Color, Modifier};
+use tread::app::keymap::Keymap;
+use tread::app::run::{EventSource, Exit, Input, run};
+use tread::app::state::State;
+use tread::transcript::{LoadOptions, load};
+
+struct Script(VecDeque<Input>);
+
+impl EventSource for Script {
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        Ok(self.0.pop_front())
+    }
+}
+
+fn sample() -> State {
+    let doc = load(tread::SAMPLE, &LoadOptions::default()).unwrap();
+    State::new(doc, "sample.txt", Keymap::default_keymap())
+}
+
+fn key(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Each character is one key press; `<esc>`, `<tab>`, `<enter>` name keys.
+fn keys(script: &str) -> Vec<Input> {
+    let mut out = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        let named = [
+            ("<esc>", KeyCode::Esc),
+            ("<tab>", KeyCode::Tab),
+            ("<enter>", KeyCode::Enter),
+        ]
+        .into_iter()
+        .find(|(n, _)| rest.starts_with(n));
+        if let Some((n, code)) = named {
+            out.push(key(code));
+            rest = &rest[n.len()..];
+        } else {
+            out.push(key(KeyCode::Char(c)));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+struct Reader {
+    state: State,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Reader {
+    fn new(w: u16, h: u16) -> Reader {
+        Reader {
+            state: sample(),
+            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        }
+    }
+
+    fn input(&mut self, inputs: Vec<Input>) -> Exit {
+        let mut script = Script(inputs.into());
+        let exit = run(&mut self.terminal, &mut self.state, &mut script, || Ok(())).unwrap();
+        // One more frame so the screen shows the effect of the last input.
+        if exit == Exit::EventsEnded {
+            run(
+                &mut self.terminal,
+                &mut self.state,
+                &mut Script(VecDeque::new()),
+                || Ok(()),
+            )
+            .unwrap();
+        }
+        exit
+    }
+
+    fn keys(&mut self, script: &str) -> Exit {
+        self.input(keys(script))
+    }
+
+    fn buffer(&self) -> &Buffer {
+        self.terminal.backend().buffer()
+    }
+
+    fn row(&self, y: u16) -> String {
+        let b = self.buffer();
+        (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()
+    }
+
+    fn screen(&self) -> String {
+        (0..self.buffer().area.height)
+            .map(|y| self.row(y) + "\n")
+            .collect()
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.terminal.backend_mut().resize(w, h);
+    }
+
+    /// Text of the cells styled as the current sentence.
+    fn highlighted(&self) -> String {
+        let b = self.buffer();
+        let mut s = String::new();
+        for y in 0..b.area.height {
+            for x in 0..b.area.width {
+                let c = &b[(x, y)];
+                if c.bg == Color::Rgb(58, 58, 90)
+                    || c.modifier.contains(Modifier::REVERSED) && y + 1 < b.area.height
+                {
+                    s.push_str(c.symbol());
+                }
+            }
+        }
+        s
+    }
+}
+
+#[test]
+fn the_sample_opens_in_three_panes() {
+    let mut r = Reader::new(120, 30);
+    r.keys("");
+    let screen = r.screen();
+    assert!(screen.contains("Contents"), "{screen}");
+    assert!(screen.contains("Claims"), "{screen}");
+    assert!(screen.contains("大模型的竞争远远没有结束"), "{screen}");
+    assert!(r.row(29).contains("§1/5"), "{}", r.row(29));
+    assert!(r.row(29).contains("[dialogue]"));
+}
+
+#[test]
+fn brackets_move_between_sections_and_the_contents_follow() {
+    let mut r = Reader::new(120, 30);
+    r.keys("]]");
+    assert_eq!(r.state.section(), 2);
+    let screen = r.screen();
+    assert!(screen.contains("§ 02 大模型颠覆平台型企业"), "{screen}");
+    assert!(
+        r.row(29).contains("§3/5 02 大模型颠覆平台型企业"),
+        "{}",
+        r.row(29)
+    );
+    // The contents pane marks the section being read.
+    let toc_row = (0..29)
+        .find(|&y| r.row(y).contains("▌02"))
+        .expect("marked row");
+    assert_eq!(r.buffer()[(1, toc_row)].fg, Color::LightYellow);
+}
+
+#[test]
+fn end_and_start_go_there_and_back() {
+    let mut r = Reader::new(120, 30);
+    r.keys("G");
+    assert_eq!(r.state.cursor, r.state.flow.sentences.len() - 1);
+    assert!(r.row(29).contains("100%"), "{}", r.row(29));
+    r.keys("g");
+    assert_eq!(r.state.cursor, 0);
+    assert!(r.row(29).contains(" 0%"), "{}", r.row(29));
+}
+
+#[test]
+fn a_resize_keeps_the_current_sentence_visible() {
+    let mut r = Reader::new(120, 40);
+    r.keys("]]jjjjjjj");
+    let sentence = r.state.cursor;
+    let before = r.highlighted();
+    assert!(!before.is_empty());
+    r.resize(60, 20);
+    r.keys("");
+    assert_eq!(r.state.cursor, sentence);
+    let after = r.highlighted();
+    assert!(!after.is_empty(), "{}", r.screen());
+    assert!(
+        before.starts_with(&after[..after.len().min(6)]),
+        "{before} / {after}"
+    );
+}
+
+#[test]
+fn help_shows_the_live_keymap_and_escape_closes_it() {
+    let mut r = Reader::new(100, 60);
+    r.keys("?");
+    let screen = r.screen();
+    assert!(screen.contains("next sentence"), "{screen}");
+    assert!(screen.contains("Ctrl-d"), "{screen}");
+    r.keys("<esc>");
+    assert!(!r.screen().contains("next sentence"));
+
+    // A rebound key shows in the help.
+    let mut r = Reader::new(100, 60);
+    r.state
+        .keymap
+        .merge_str("[keys.global]\nx = \"help\"\n", "t.toml")
+        .unwrap();
+    r.keys("x");
+    let screen = r.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("show this help"))
+        .unwrap();
+    assert!(row.contains("? x"), "{row}");
+}
+
+#[test]
+fn q_quits() {
+    let mut r = Reader::new(80, 24);
+    assert_eq!(r.keys("jjq"), Exit::Quit);
+}
+
+#[test]
+fn narrow_terminals_drop_side_panes_then_overlay_them() {
+    let mut r = Reader::new(80, 24);
+    r.keys("");
+    assert!(r.screen().contains("Contents"));
+    assert!(!r.screen().contains("Claims"));
+    let mut r = Reader::new(60, 24);
+    r.keys("");
+    assert!(!r.screen().contains("Contents"));
+    r.keys("t");
+    assert!(r.screen().contains("Contents"), "t overlays the contents");
+    r.keys("t");
+    assert!(!r.screen().contains("Contents"));
+}
+
+#[test]
+fn tiny_terminals_say_so() {
+    let mut r = Reader::new(19, 5);
+    r.keys("jj]");
+    assert!(r.row(0).starts_with("terminal too small"));
+    let mut r = Reader::new(1, 1);
+    r.keys("jG");
+    r.resize(20, 5);
+    r.keys("j");
+    assert!(!r.screen().contains("too small"));
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_and_a_click_jumps() {
+    let mut r = Reader::new(120, 30);
+    let wheel = |kind, column, row| {
+        Input::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    r.input(vec![wheel(MouseEventKind::ScrollDown, 50, 10); 4]);
+    assert!(r.state.top_pos().block > 0);
+    // Row 0 of the contents is its header; row 3 is the third section.
+    r.input(vec![wheel(MouseEventKind::Down(MouseButton::Left), 3, 3)]);
+    assert_eq!(r.state.section(), 2);
+}
+
+#[test]
+fn no_color_keeps_distinctions_without_colour() {
+    let mut r = Reader::new(120, 30);
+    r.state.color = false;
+    r.keys("]");
+    let b = r.buffer();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            assert_eq!(b[(x, y)].fg, Color::Reset, "colour at {x},{y}");
+        }
+    }
+    assert!(!r.highlighted().is_empty(), "the cursor is shown reversed");
+}
