@@ -42,13 +42,8 @@ impl Widget for Toc<'_> {
         let rows = usize::from(inner.height.saturating_sub(1));
         let offset = list_offset(state.toc_selected, sections.len(), rows);
         let reading = state.section();
-        for (row, (i, section)) in sections
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
-            .enumerate()
-        {
+        for (row, section) in sections[offset..].iter().take(rows).enumerate() {
+            let i = offset + row;
             let y = inner.y + 1 + row as u16;
             let label = if section.number.is_none() && section.title.is_none() {
                 "Preamble".to_string()
