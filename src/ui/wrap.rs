@@ -105,10 +105,90 @@ pub fn width(s: &str) -> usize {
             return s.len();
         }
     }
-    s.graphemes(true).map(grapheme_width).sum()
+    Clusters::new(s).map(|(_, g)| grapheme_width(g)).sum()
+}
+
+/// The width of the commonest characters without a table lookup; the unit
+/// test `known_widths_agree` holds this to unicode-width.
+fn known_width(c: char) -> Option<usize> {
+    match c {
+        ' '..='~' => Some(1),
+        '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303e}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff01}'..='\u{ff5e}' => Some(2),
+        _ => None,
+    }
+}
+
+/// Characters that form a grapheme cluster on their own whatever their
+/// neighbours are, as long as the neighbour is one of them too: printable
+/// ASCII, CJK ideographs and punctuation, full-width forms. None of them
+/// extends, joins or prepends (UAX #29).
+fn is_simple(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303f}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff01}'..='\u{ff5e}'
+    )
+}
+
+/// Extended grapheme clusters of `text` with their offsets, like
+/// `grapheme_indices(true)`, but a pair of simple characters is split
+/// without consulting the segmenter: that is most of a transcript, and the
+/// segmenter was a third of the wrapping time.
+struct Clusters<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Clusters<'a> {
+    fn new(text: &'a str) -> Self {
+        Self::from(text, 0)
+    }
+
+    /// Clusters of `text` from `pos`, which must be a cluster boundary.
+    fn from(text: &'a str, pos: usize) -> Self {
+        Clusters { text, pos }
+    }
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.pos;
+        let mut chars = self.text[start..].chars();
+        let c = chars.next()?;
+        let end = match chars.next() {
+            None => self.text.len(),
+            Some(d) if is_simple(c) && is_simple(d) => start + c.len_utf8(),
+            Some(_) => {
+                let mut cursor = GraphemeCursor::new(start, self.text.len(), true);
+                // The whole text is one chunk, so the cursor never asks for more.
+                match cursor.next_boundary(self.text, 0) {
+                    Ok(Some(b)) => b,
+                    _ => self.text.len(),
+                }
+            }
+        };
+        self.pos = end;
+        Some((start, &self.text[start..end]))
+    }
 }
 
 fn grapheme_width(g: &str) -> usize {
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(w) = known_width(c)
+    {
+        return w;
+    }
     if g.len() == 1 {
         return UnicodeWidthStr::width(g);
     }
@@ -135,9 +215,12 @@ fn is_hard_break(g: &str) -> bool {
 
 /// First position at or after `pos` that does not start a blank grapheme.
 fn skip_blank(text: &str, pos: usize) -> usize {
-    for (i, g) in text[pos..].grapheme_indices(true) {
+    if !text[pos..].starts_with(char::is_whitespace) {
+        return pos;
+    }
+    for (i, g) in Clusters::from(text, pos) {
         if !is_blank(g) {
-            return pos + i;
+            return i;
         }
     }
     text.len()
@@ -145,6 +228,9 @@ fn skip_blank(text: &str, pos: usize) -> usize {
 
 /// `end` moved back over blank graphemes, but not before `start`.
 fn trim_blank_back(text: &str, start: usize, end: usize) -> usize {
+    if !text[start..end].ends_with(char::is_whitespace) {
+        return end;
+    }
     let mut e = end;
     for g in text[start..end].graphemes(true).rev() {
         if !is_blank(g) {
@@ -156,6 +242,13 @@ fn trim_blank_back(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn is_grapheme_boundary(text: &str, pos: usize) -> bool {
+    let before = text[..pos].chars().next_back();
+    let after = text[pos..].chars().next();
+    match (before, after) {
+        (None, _) | (_, None) => return true,
+        (Some(b), Some(a)) if is_simple(b) && is_simple(a) => return true,
+        _ => {}
+    }
     let mut cursor = GraphemeCursor::new(pos, text.len(), true);
     // The whole text is one chunk, so the cursor never asks for more context.
     cursor.is_boundary(text, 0).unwrap_or(false)
@@ -256,7 +349,8 @@ fn choose(
 ///   another break fits.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
-    let mut lines = Vec::new();
+    // About three bytes per two columns in Chinese: usually one allocation.
+    let mut lines = Vec::with_capacity(text.len() * 2 / (3 * width) + 1);
     // Break opportunities, computed only once a line overflows: most
     // paragraphs on a wide pane fit on one line.
     let mut opportunities: Option<Vec<usize>> = None;
@@ -269,8 +363,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let mut line_w = 0;
         let mut fit_end = start;
         let mut stop = None; // (position, forced)
-        for (i, g) in text[start..].grapheme_indices(true) {
-            let pos = start + i;
+        for (pos, g) in Clusters::from(text, start) {
             if is_hard_break(g) {
                 stop = Some((pos, true));
                 break;
@@ -335,12 +428,16 @@ fn closing_run_end(text: &str, pos: usize) -> Option<usize> {
 /// may break.
 fn break_opportunities(text: &str) -> Vec<usize> {
     let base = text.as_ptr() as usize;
-    WordSeparator::UnicodeBreakProperties
-        .find_words(text)
-        // Every word is a subslice of `text`, so its pointer gives its offset.
-        .map(|w| w.word.as_ptr() as usize - base)
-        .filter(|&b| b > 0 && b < text.len())
-        .collect()
+    // Chinese has an opportunity after nearly every character.
+    let mut opportunities = Vec::with_capacity(text.len() / 3 + 1);
+    opportunities.extend(
+        WordSeparator::UnicodeBreakProperties
+            .find_words(text)
+            // Every word is a subslice of `text`, so its pointer gives its offset.
+            .map(|w| w.word.as_ptr() as usize - base)
+            .filter(|&b| b > 0 && b < text.len()),
+    );
+    opportunities
 }
 
 /// Grapheme boundaries in `(start, end]`, last first: where an over-long run
@@ -451,6 +548,51 @@ mod tests {
         // ratatui adds one more; we follow ratatui, whose layout is what
         // must fit the pane.
         assert_eq!(width("ｶﾞ"), 3);
+    }
+
+    fn same_clusters(text: &str) {
+        let ours: Vec<_> = Clusters::new(text).collect();
+        let theirs: Vec<_> = text.grapheme_indices(true).collect();
+        assert_eq!(ours, theirs, "{text:?}");
+    }
+
+    #[test]
+    fn clusters_match_the_segmenter() {
+        for text in [
+            "",
+            "a",
+            "你好，world!",
+            "e\u{301}x",
+            "a\r\nb",
+            "好\u{302a}字",
+            "1\u{fe0f}\u{20e3}",
+            "〰\u{200d}👨",
+            "🇨🇳🇺🇸x",
+            "\u{600}1",
+            "ｶﾞ",
+            "한국어",
+            "\u{301}start",
+        ] {
+            same_clusters(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        #[test]
+        fn clusters_match_the_segmenter_on_mixed_text(
+            text in "[a-z 你好，。“”\u{300}\u{200d}\u{fe0f}🇨🇳👨\u{1f3fb}\u{600}\r\n\u{1100}\u{1161}]{0,40}"
+        ) {
+            same_clusters(&text);
+        }
+    }
+
+    #[test]
+    fn known_widths_agree() {
+        for c in (' '..='\u{ffff}').filter(|&c| known_width(c).is_some()) {
+            let w = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+            assert_eq!(known_width(c), Some(w), "{c:?}");
+        }
     }
 
     #[test]
