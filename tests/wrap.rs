@@ -258,6 +258,13 @@ proptest! {
     #[test]
     fn arbitrary_text_wraps_losslessly(text in text_strategy(), w in 1usize..120) {
         let ranges = wrap(&text, w);
+        let whole_string_width = ranges.iter().find(|r| {
+            let line = &text[(*r).clone()];
+            w >= 2 && UnicodeWidthStr::width(line) > w && !is_single_grapheme(line)
+        });
+        if let Some(r) = whole_string_width {
+            return Err(TestCaseError::fail(format!("width {w}: {:?} wider by unicode-width", &text[r.clone()])));
+        }
         if let Err(e) = check_structure(&text, w, &ranges) {
             let lines: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
             return Err(TestCaseError::fail(format!("width {w}: {e}\n{lines:?}")));

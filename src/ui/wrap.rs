@@ -343,8 +343,10 @@ fn choose(
 /// - Closing punctuation (`，。、：？！”）》」』】；…` and ASCII `,.:;?!)]}'"`)
 ///   never starts a line: the previous character comes down with it. An
 ///   ASCII quote after whitespace counts as opening and may start a line.
-///   The rule yields only when a line would hold nothing but closing
-///   punctuation.
+///   The rule yields only where it cannot hold: when the character and the
+///   run of punctuation together are wider than the line (a full-width
+///   comma at width 2 or 3), or when the line would hold nothing but
+///   closing punctuation.
 /// - Opening punctuation (`“（《「『【(` and kin) does not end a line when
 ///   another break fits.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
