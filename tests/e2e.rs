@@ -1,0 +1,122 @@
+//! End-to-end tests: the built `tread` binary in a real pseudo-terminal.
+//!
+//! The interactive reader is not in this build yet, so these run the
+//! non-interactive paths, and the harness's own checks run against `sh`.
+
+mod support;
+
+use std::time::Duration;
+
+use support::pty::{Pty, TIMEOUT};
+
+#[test]
+fn outline_prints_and_exits_cleanly() {
+    let mut pty = Pty::spawn(&["--outline"], &[], 100, 30);
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0), "{}", pty.screen_text());
+    assert!(
+        pty.screen_text().lines().any(|l| l.ends_with("turns)")),
+        "{}",
+        pty.screen_text()
+    );
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
+#[ignore = "needs the transcript parser (parse branch): the stub finds no sections"]
+fn outline_lists_the_sample_sections() {
+    let mut pty = Pty::spawn(&["--outline"], &[], 100, 30);
+    pty.wait_text("大模型颠覆平台型企业").unwrap();
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
+fn missing_file_exits_1_with_one_line() {
+    let mut pty = Pty::spawn(&["/nonexistent"], &[], 100, 30);
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(1));
+    let text = pty.screen_text();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert!(lines[0].starts_with("tread: "), "{text}");
+    assert!(lines[0].contains("/nonexistent"), "{text}");
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
+fn waiting_fails_fast_with_the_screen_once_the_program_is_gone() {
+    let pty = Pty::spawn(&["/nonexistent"], &[], 80, 10);
+    let err = pty.wait_text("never printed").unwrap_err();
+    assert!(err.contains("output ended"), "{err}");
+    assert!(err.contains("tread: cannot read"), "{err}");
+}
+
+// The harness's own checks, against a shell that misbehaves on purpose.
+
+#[test]
+fn harness_detects_an_unrestored_terminal() {
+    let script =
+        r"printf '\033[?1049h\033[?25l\033[?1000h\033[?1006h\033[?2004h\033[>1u'; stty raw -echo";
+    let mut pty = Pty::spawn_program("sh", &["-c", script], &[], 80, 24);
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    let err = pty.terminal_restored().unwrap_err();
+    for problem in [
+        "alternate screen",
+        "1049",
+        "cursor hidden",
+        "mouse reporting on",
+        "mouse encoding",
+        "bracketed paste",
+        "keyboard enhancement",
+        "raw mode",
+    ] {
+        assert!(err.contains(problem), "missing {problem:?} in: {err}");
+    }
+}
+
+#[test]
+fn harness_accepts_a_restored_terminal() {
+    let script = r"printf '\033[?1049h\033[?25l\033[?1000h\033[?1006h\033[>1u'; stty raw -echo; stty sane; printf '\033[<1u\033[?1006l\033[?1000l\033[?25h\033[?1049l'";
+    let mut pty = Pty::spawn_program("sh", &["-c", script], &[], 80, 24);
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
+fn harness_resizes_sends_keys_and_signals() {
+    let script = r#"trap 'echo got-term; exit 7' TERM; read line; echo "read:$line"; stty size; while :; do sleep 0.05; done"#;
+    let mut pty = Pty::spawn_program("sh", &["-c", script], &[], 80, 24);
+    pty.resize(100, 40);
+    pty.send("hello");
+    pty.enter();
+    pty.wait_text("read:hello").unwrap();
+    pty.wait_text("40 100").unwrap();
+    pty.signal("TERM");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(7));
+    assert!(pty.screen_text().contains("got-term"));
+    assert_eq!(pty.exit_signal(), None);
+}
+
+#[test]
+fn harness_answers_the_cursor_position_query() {
+    // Raw mode so the reply is readable without a newline; `dd` reads it.
+    let script = r"stty raw -echo; printf 'abc\033[6n'; r=$(dd bs=1 count=6 2>/dev/null); stty sane; printf '\nreply:%s\n' $(printf '%s' $r | tr -d '\033')";
+    let mut pty = Pty::spawn_program("sh", &["-c", script], &[], 80, 24);
+    pty.wait_text("reply:[1;4R").unwrap();
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+}
+
+#[test]
+fn harness_reports_a_still_running_program_and_kills_it_on_drop() {
+    let mut pty = Pty::spawn_program("sh", &["-c", "echo up; sleep 30"], &[], 80, 24);
+    pty.wait_text("up").unwrap();
+    assert_eq!(pty.wait_exit(Duration::from_millis(200)), None);
+    let pid = pty.pid().unwrap();
+    drop(pty);
+    let alive = std::process::Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap()
+        .success();
+    assert!(!alive, "sh {pid} outlived the Pty");
+}

@@ -1,0 +1,7 @@
+//! Helpers shared by the integration tests.
+
+// Each test binary compiles this module on its own and uses only some of
+// the helpers; the rest would otherwise warn as dead code.
+#![allow(dead_code)]
+
+pub mod pty;
