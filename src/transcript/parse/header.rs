@@ -108,6 +108,8 @@ const TRAILER_PHRASES: &[&str] = &[
     "关注公众号",
     "原文链接",
     "阅读原文",
+    "transcript by",
+    "transcribed by",
 ];
 
 /// Read YAML front matter (`---` … `---` at the very top) into metadata;
@@ -142,12 +144,12 @@ pub(super) fn front_matter(lines: &[&str], doc: &mut Document) -> usize {
             (None, None) => (key.clone(), *line),
         };
         let value = unquote(value);
+        // The title stays in the metadata too: front matter is not body text,
+        // so `title_line` is left unset.
         if k.eq_ignore_ascii_case("title") && doc.title.is_none() && !value.is_empty() {
             doc.title = Some(value.to_string());
-            doc.title_line = Some(no);
-        } else {
-            doc.metadata.push(meta(k, value, no));
         }
+        doc.metadata.push(meta(k, value, no));
     }
     close + 2
 }
@@ -196,7 +198,7 @@ pub(super) fn title_and_meta(
             None if next_blank
                 && width(line) <= 120
                 && !(facts.is_speaker)(i)
-                && meta_parts(line, facts).is_none()
+                && meta_parts(line, facts, true).is_none()
                 && headings::split(line).is_none()
                 && !is_stage(line) =>
             {
@@ -217,7 +219,7 @@ pub(super) fn title_and_meta(
             continue;
         }
         let Some(parts) = (!(facts.is_speaker)(i))
-            .then(|| meta_parts(line, facts))
+            .then(|| meta_parts(line, facts, false))
             .flatten()
         else {
             break;
@@ -239,7 +241,12 @@ fn skip_gaps(lines: &[&str], mut i: usize) -> usize {
 
 /// A header line as metadata entries: `Key: value`, several joined by ` / `
 /// or ` | `, or `By Name`.
-fn meta_parts<'a>(line: &'a str, facts: &LineFacts) -> Option<Vec<(&'a str, &'a str)>> {
+/// With `known_only`, keys must be on the known list.
+fn meta_parts<'a>(
+    line: &'a str,
+    facts: &LineFacts,
+    known_only: bool,
+) -> Option<Vec<(&'a str, &'a str)>> {
     if let Some(by) = line
         .strip_prefix("By ")
         .or_else(|| line.strip_prefix("by "))
@@ -251,16 +258,17 @@ fn meta_parts<'a>(line: &'a str, facts: &LineFacts) -> Option<Vec<(&'a str, &'a 
     let split: Option<Vec<_>> = line
         .split(" / ")
         .flat_map(|p| p.split(" | "))
-        .map(|p| meta_pair(p, facts))
+        .map(|p| meta_pair(p, facts, known_only))
         .collect();
-    split.or_else(|| meta_pair(line, facts).map(|p| vec![p]))
+    split.or_else(|| meta_pair(line, facts, known_only).map(|p| vec![p]))
 }
 
-fn meta_pair<'a>(part: &'a str, facts: &LineFacts) -> Option<(&'a str, &'a str)> {
+fn meta_pair<'a>(part: &'a str, facts: &LineFacts, known_only: bool) -> Option<(&'a str, &'a str)> {
     let (key, value) = part.split_once([':', '：'])?;
     let (key, value) = (key.trim(), value.trim());
     let known = META_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
     let free = !known
+        && !known_only
         && (facts.is_free_key)(key)
         && width(value) <= 50
         && !ends_sentence(value)

@@ -106,14 +106,13 @@ pub(super) fn markdown(line: &str) -> Option<Heading<'_>> {
 
 /// A standalone ALL-CAPS line such as `PUBLIC COMMENT`.
 pub(super) fn caps(line: &str) -> Option<Heading<'_>> {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let ok = letters >= 3
-        && line.len() <= 60
-        && line.split_whitespace().count() <= 8
+    let ok = line.len() <= 60
+        && line.is_ascii()
         && line
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || " &-',/".contains(c))
-        && line.is_ascii();
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b" &-',/".contains(&b))
+        && line.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+        && line.split_whitespace().count() <= 8;
     ok.then(|| heading(None, Some(line), Family::Caps, 0))
 }
 

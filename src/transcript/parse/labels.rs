@@ -18,6 +18,7 @@ pub(super) struct Label<'a> {
 
 /// Names are short; a colon further in than this is prose.
 const MAX_NAME_CHARS: usize = 48;
+const MAX_NAME_BYTES: usize = 120;
 
 /// Abbreviated honorifics that make a label strong in any case.
 const ABBREVIATIONS: &[&str] = &[
@@ -185,10 +186,10 @@ fn bold(line: &str) -> Option<Label<'_>> {
 
 /// `[00:01:02] Name: rest` and `(00:01:02) Name:`.
 fn time_first(line: &str) -> Option<Label<'_>> {
-    let close = line.find([']', ')'])?;
-    if !line.starts_with(['[', '(']) || close > 16 {
+    if !line.starts_with(['[', '(']) {
         return None;
     }
+    let close = line.bytes().take(16).position(|b| b == b']' || b == b')')?;
     let time = timestamp(&line[1..close])?;
     let after = line[close + 1..].trim_start();
     let colon = colon_in_name_range(after)?;
@@ -221,25 +222,29 @@ fn q_spaced(line: &str) -> Option<Label<'_>> {
 
 /// `Name: rest`, `Name：rest`, and `Name (00:01:02):` with the text below.
 fn plain(line: &str) -> Option<Label<'_>> {
-    for (i, c) in line.char_indices().take(MAX_NAME_CHARS) {
-        match c {
-            ':' | '：' => {
-                let name = line[..i].trim_end();
-                let rest = line[i + c.len_utf8()..].trim_start();
-                if rest.starts_with("//") || name.starts_with(['-', '*', '#', '>']) {
-                    return None;
-                }
-                let strong = classify(name)?;
-                return Some(Label {
-                    name,
-                    rest,
-                    strong,
-                    time: None,
-                });
-            }
-            '(' | '[' | '（' => return time_after(line, i),
-            _ => {}
+    // Bytes, not chars: this runs on every line. `：` is EF BC 9A, `（` EF BC 88.
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().take(MAX_NAME_BYTES) {
+        let colon = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b':', ..) => 1,
+            (0xEF, Some(0xBC), Some(0x9A)) => 3,
+            (b'(' | b'[', ..) | (0xEF, Some(0xBC), Some(0x88)) => return time_after(line, i),
+            _ => continue,
+        };
+        let name = line[..i].trim_end();
+        let rest = line[i + colon..].trim_start();
+        let clock = name.ends_with(|c: char| c.is_ascii_digit())
+            && rest.starts_with(|c: char| c.is_ascii_digit());
+        if clock || rest.starts_with("//") || name.starts_with(['-', '*', '#', '>']) {
+            return None;
         }
+        let strong = classify(name)?;
+        return Some(Label {
+            name,
+            rest,
+            strong,
+            time: None,
+        });
     }
     None
 }
@@ -248,7 +253,13 @@ fn plain(line: &str) -> Option<Label<'_>> {
 fn time_after(line: &str, open: usize) -> Option<Label<'_>> {
     let name = line[..open].trim_end();
     let inner_start = open + line[open..].chars().next()?.len_utf8();
-    let close = inner_start + line[inner_start..].find([')', ']', '）'])?;
+    let inner = line.get(inner_start..).unwrap_or("");
+    let close = inner_start
+        + inner
+            .char_indices()
+            .take(16)
+            .find(|(_, c)| matches!(c, ')' | ']' | '）'))?
+            .0;
     let time = timestamp(&line[inner_start..close])?;
     let mut after = line[close..].chars();
     after.next();
@@ -310,24 +321,22 @@ pub(super) fn timestamp(s: &str) -> Option<f64> {
 
 /// Whether `name` can be a speaker label: `Some(strong)` or `None`.
 pub(super) fn classify(name: &str) -> Option<bool> {
-    if name.is_empty() || name.chars().count() > 40 {
+    if name.is_empty() || name.len() > 160 || name.chars().count() > 40 {
         return None;
     }
     if matches!(name, "Q" | "A" | "问" | "答") {
         return Some(true);
     }
-    if is_stop(name) {
-        return None;
-    }
-    if name.chars().any(is_wide) {
+    let strong = if name.chars().any(is_wide) {
         cjk_name(name).then_some(false)
     } else {
         latin_name(name)
-    }
+    }?;
+    (!is_stop(name)).then_some(strong)
 }
 
 fn is_stop(name: &str) -> bool {
-    NOT_NAMES.iter().any(|s| s.eq_ignore_ascii_case(name))
+    name.len() <= 16 && NOT_NAMES.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
 fn cjk_name(name: &str) -> bool {

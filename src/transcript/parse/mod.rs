@@ -83,23 +83,27 @@ pub fn parse(text: &str) -> Document {
 
     let body = body_start..body_end.max(body_start);
     let kinds = classify(&lines, body.clone(), &found, &speakers);
-    let mut widths = Vec::new();
+    // Widths of text lines, measured once: the wrap estimate and the joiner
+    // both need them.
+    let mut widths = vec![0; kinds.len()];
+    let mut samples = Vec::new();
     for (i, kind) in body.clone().zip(&kinds) {
-        if matches!(kind, Kind::Text(_) | Kind::Interviewer(_))
-            || matches!(kind, Kind::Label { rest, .. } if !rest.is_empty())
-        {
-            widths.push((
-                paragraphs::width(raw[i]),
-                paragraphs::ends_sentence(lines[i]),
-            ));
+        let text = match kind {
+            Kind::Text(_) | Kind::Interviewer(_) => true,
+            Kind::Label { rest, .. } => !rest.is_empty(),
+            _ => false,
+        };
+        if text {
+            let w = paragraphs::width(raw[i]);
+            widths[i - body.start] = w;
+            samples.push((w, paragraphs::ends_sentence(lines[i])));
         }
     }
-    let wrap = paragraphs::wrap_width(&widths);
+    let wrap = paragraphs::wrap_width(&samples);
 
     let mut build = turns::Builder::new(wrap);
-    for (i, kind) in body.zip(kinds) {
+    for ((i, kind), width) in body.zip(kinds).zip(widths) {
         let no = i + 1;
-        let width = paragraphs::width(raw[i]);
         match kind {
             Kind::Gap => build.gap(),
             Kind::Label {
@@ -117,9 +121,7 @@ pub fn parse(text: &str) -> Document {
                 build.text(no, rest, width, true);
             }
             Kind::Heading(h)
-                if h.family == Family::Markdown(1)
-                    && doc.title.is_none()
-                    && !build.has_dialogue() =>
+                if h.family == Family::Markdown(1) && doc.title.is_none() && build.is_empty() =>
             {
                 doc.title = h.title.map(str::to_string);
                 doc.title_line = Some(no);
@@ -149,9 +151,33 @@ fn classify<'a>(
     let mut gate = headings::Gate::default();
     let mut gated = Vec::new();
     let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
+    // In a `――` interview, a `Name:` right after a question names the
+    // interviewee even if it is used only once.
+    let mut after_question = false;
+    // A name used once is still a speaker when it sits next to dialogue.
+    let speaker_at = |i: usize| found[i].is_some_and(|l| speakers.get(l.name).is_some());
+    let mut next_speaks = vec![false; body.len()];
+    let mut next = false;
+    for i in body.clone().rev() {
+        next_speaks[i - body.start] = next;
+        if !is_structure(lines[i]) {
+            next = speaker_at(i);
+        }
+    }
+    let mut prev_speaks = false;
     for i in body.clone() {
         let line = lines[i];
-        let label = found[i].and_then(|l| speakers.get(l.name).map(|s| (s, l)));
+        let label = found[i].and_then(|l| {
+            let beside = prev_speaks || next_speaks[i - body.start];
+            let answering = (japanese && after_question) || beside;
+            speakers
+                .get(l.name)
+                .or(answering.then_some(l.name))
+                .map(|s| (s, l))
+        });
+        if !is_structure(line) {
+            prev_speaks = label.is_some();
+        }
         let kind = if is_structure(line) {
             Kind::Gap
         } else if let Some(rest) = interviewer(line).filter(|_| japanese) {
@@ -169,6 +195,9 @@ fn classify<'a>(
         } else {
             Kind::Text(line)
         };
+        if !matches!(kind, Kind::Gap) {
+            after_question = matches!(kind, Kind::Interviewer(_));
+        }
         match &kind {
             Kind::Label { .. } | Kind::Interviewer(_) => gate.label(),
             Kind::Text(_) | Kind::Stage(_) => gate.content(),
@@ -198,8 +227,10 @@ fn promote_caps(kinds: &mut [Kind]) {
     let mut found = Vec::new();
     let mut content = 0;
     for i in 0..kinds.len() {
-        if let Kind::Text(t) = kinds[i] {
+        if !matches!(kinds[i], Kind::Gap) {
             content += 1;
+        }
+        if let Kind::Text(t) = kinds[i] {
             let before = i.checked_sub(1).and_then(|p| kinds.get(p));
             if let Some(h) = headings::caps(t).filter(|_| gap(before) && gap(kinds.get(i + 1))) {
                 found.push((i, h));

@@ -3,16 +3,34 @@
 
 use std::borrow::Cow;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Display width in terminal columns.
+/// Display width in terminal columns, close enough for wrap detection.
 pub(super) fn width(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.width() }
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(|c| 1 + usize::from(is_wide(c))).sum()
+    }
 }
 
-/// Double-width (CJK) characters, which are joined without spaces.
+/// Double-width (East Asian wide and full-width) characters, which are joined
+/// without spaces. A range check rather than the full Unicode table: this
+/// runs on every character of every line, and only feeds heuristics.
 pub(super) fn is_wide(c: char) -> bool {
-    !c.is_ascii() && c.width() == Some(2)
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD)
 }
 
 /// Whether a line ends like a sentence; a wrapped line usually does not.

@@ -25,7 +25,6 @@ pub(super) struct Builder<'a> {
     wrap: Option<usize>,
     /// The last named non-interviewer speaker: who answers `――` questions.
     interviewee: Option<&'a str>,
-    dialogue: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -36,13 +35,15 @@ impl<'a> Builder<'a> {
             open: None,
             wrap,
             interviewee: None,
-            dialogue: false,
         }
     }
 
-    /// Whether any speaker has talked yet.
-    pub fn has_dialogue(&self) -> bool {
-        self.dialogue
+    /// Whether nothing has been built yet: a Markdown H1 here is the title.
+    pub fn is_empty(&self) -> bool {
+        self.open.is_none()
+            && self.sections.is_empty()
+            && self.section.turns.is_empty()
+            && self.section.line.is_none()
     }
 
     pub fn heading(&mut self, no: usize, number: Option<&str>, title: Option<&str>) {
@@ -67,9 +68,6 @@ impl<'a> Builder<'a> {
         interviewer: bool,
     ) {
         self.close();
-        if speaker.is_some() {
-            self.dialogue = true;
-        }
         if !interviewer && speaker.is_some() {
             self.interviewee = speaker;
         }
