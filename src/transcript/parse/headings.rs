@@ -249,3 +249,59 @@ impl Gate {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(line: &str) -> Option<(Option<&str>, Option<&str>, Family)> {
+        split(line).map(|h| (h.number, h.title, h.family))
+    }
+
+    #[test]
+    fn heading_forms() {
+        assert_eq!(
+            parts("01 “深度应用”,即将到来"),
+            Some((Some("01"), Some("“深度应用”,即将到来"), Family::Padded))
+        );
+        assert_eq!(
+            parts("1. Opening"),
+            Some((Some("1"), Some("Opening"), Family::Dot))
+        );
+        assert_eq!(
+            parts("1、未来展望"),
+            Some((Some("1"), Some("未来展望"), Family::Dun))
+        );
+        assert_eq!(
+            parts("十二、结语"),
+            Some((Some("十二"), Some("结语"), Family::CjkNumeral))
+        );
+        assert_eq!(
+            parts("第三部分 问答"),
+            Some((Some("第三部分"), Some("问答"), Family::Chapter))
+        );
+        assert_eq!(
+            parts("## Intro"),
+            Some((None, Some("Intro"), Family::Markdown(2)))
+        );
+        assert_eq!(
+            parts("■ 技术趋势"),
+            Some((None, Some("技术趋势"), Family::Marker))
+        );
+        assert_eq!(cjk_value("十二"), Some(12));
+        assert_eq!(cjk_value("二十"), Some(20));
+    }
+
+    #[test]
+    fn not_headings() {
+        for line in [
+            "1.5 million people came",
+            "2024 was a year.",
+            "10 people came.",
+            "#hashtag",
+            "1. We agreed.",
+        ] {
+            assert!(split(line).is_none(), "{line}");
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Speaker labels: spotting `Name:` and its variants on a line, and deciding
 //! which names are speakers (strong forms at once, the rest when they recur).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::paragraphs::is_wide;
 
@@ -21,141 +22,21 @@ const MAX_NAME_CHARS: usize = 48;
 const MAX_NAME_BYTES: usize = 120;
 
 /// Abbreviated honorifics that make a label strong in any case.
-const ABBREVIATIONS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "mx.", "dr.", "prof.", "rev.", "sen.", "rep.", "gov.", "gen.", "col.",
-    "capt.", "lt.", "sgt.", "hon.",
-];
+const ABBREVIATIONS: &str =
+    "mr. mrs. ms. mx. dr. prof. rev. sen. rep. gov. gen. col. capt. lt. sgt. hon.";
 
 /// Titles that make an ALL-CAPS label strong (`CHIEF JUDGE HALVORSEN:`).
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "the",
-    "chief",
-    "judge",
-    "justice",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "commissioner",
-    "senator",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "mayor",
-    "councilmember",
-    "councilman",
-    "councilwoman",
-    "secretary",
-    "president",
-    "vice",
-    "madam",
-    "officer",
-    "detective",
-    "agent",
-    "ambassador",
-    "minister",
-    "speaker",
-    "witness",
-    "clerk",
-    "moderator",
-    "professor",
-];
+const TITLES: &str = "mr mrs ms dr the chief judge justice chair chairman chairwoman chairperson commissioner senator representative congressman congresswoman mayor councilmember councilman councilwoman secretary president vice madam officer detective agent ambassador minister speaker witness clerk moderator professor";
 
 /// Lower-case words allowed inside a Latin name.
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "bin", "al",
-    "el", "y", "dos", "das", "ten", "ter", "of",
-];
+const PARTICLES: &str =
+    "de da di del della der den van von le la du bin al el y dos das ten ter of";
 
 /// Words that precede a colon in prose or headers but never name a speaker.
-const NOT_NAMES: &[&str] = &[
-    "note",
-    "notes",
-    "example",
-    "examples",
-    "update",
-    "source",
-    "sources",
-    "photo",
-    "image",
-    "caption",
-    "warning",
-    "summary",
-    "tip",
-    "step",
-    "ps",
-    "p.s.",
-    "re",
-    "subject",
-    "transcript",
-    "url",
-    "link",
-    "links",
-    "watch",
-    "listen",
-    "related",
-    "disclaimer",
-    "date",
-    "time",
-    "location",
-    "venue",
-    "author",
-    "by",
-    "tags",
-    "http",
-    "https",
-    "editor's note",
-    "see also",
-    "例如",
-    "比如",
-    "其次",
-    "首先",
-    "然后",
-    "最后",
-    "注",
-    "注意",
-    "备注",
-    "提示",
-    "总结",
-    "结论",
-    "原因",
-    "答案",
-    "问题",
-    "摘要",
-    "导语",
-    "编者按",
-    "图",
-    "来源",
-    "说明",
-    "关键词",
-    "标签",
-    "题目",
-    "原文",
-    "链接",
-    "地址",
-    "电话",
-    "邮箱",
-    "网址",
-    "时间",
-    "日期",
-    "作者",
-    "地点",
-    "人气",
-    "编辑",
-    "责任编辑",
-    "责编",
-    "记者",
-    "整理",
-];
+const NOT_NAMES: &str = "note|notes|example|examples|update|source|sources|photo|image|caption|warning|summary|tip|step|ps|p.s.|re|subject|transcript|url|link|links|watch|listen|related|disclaimer|date|time|location|venue|author|by|tags|http|https|editor's note|see also|例如|比如|其次|首先|然后|最后|注|注意|备注|提示|总结|结论|原因|答案|问题|摘要|导语|编者按|图|来源|说明|关键词|标签|题目|原文|链接|地址|电话|邮箱|网址|时间|日期|作者|地点|人气|编辑|责任编辑|责编|记者|整理";
 
 /// Verbs that turn `Name说:` into narration about a speaker.
-const SPEECH_VERBS: &[&str] = &[
-    "说", "表示", "指出", "认为", "称", "谈到", "提到", "强调", "如下",
-];
+const SPEECH_VERBS: &str = "说 表示 指出 认为 称 谈到 提到 强调 如下";
 
 /// Recognise a label at the start of a trimmed line, without judging recurrence.
 pub(super) fn split(line: &str) -> Option<Label<'_>> {
@@ -336,7 +217,17 @@ pub(super) fn classify(name: &str) -> Option<bool> {
 }
 
 fn is_stop(name: &str) -> bool {
-    name.len() <= 16 && NOT_NAMES.iter().any(|s| s.eq_ignore_ascii_case(name))
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII lowering keeps UTF-8 valid.
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.split('|').collect())
+        .contains(lower)
 }
 
 fn cjk_name(name: &str) -> bool {
@@ -352,7 +243,7 @@ fn cjk_name(name: &str) -> bool {
     }
     (1..=8).contains(&n)
         && !SPEECH_VERBS
-            .iter()
+            .split(' ')
             .any(|v| name.len() > v.len() && name.ends_with(v))
 }
 
@@ -360,10 +251,13 @@ fn latin_name(name: &str) -> Option<bool> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     let caps = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
-    let abbreviated = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(first));
+    let abbreviated = first.ends_with('.')
+        && ABBREVIATIONS
+            .split(' ')
+            .any(|a| a.eq_ignore_ascii_case(first));
     let titled = caps
         && TITLES
-            .iter()
+            .split(' ')
             .any(|t| t.eq_ignore_ascii_case(first.trim_end_matches('.')));
     let honorific = abbreviated || titled;
     let mut count = 0;
@@ -391,7 +285,7 @@ fn word_ok(w: &str, first: bool) -> bool {
     };
     let start_ok = c0.is_uppercase()
         || (!first && c0.is_ascii_digit())
-        || (!first && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)));
+        || (!first && PARTICLES.split(' ').any(|p| p.eq_ignore_ascii_case(w)));
     let dot_ok =
         !w.contains('.') || (w.ends_with('.') && w.len() <= 5 && w.matches('.').count() == 1);
     start_ok
@@ -400,68 +294,50 @@ fn word_ok(w: &str, first: bool) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '.'))
 }
 
-/// Which label names are speakers, and the name each is displayed as.
-pub(super) struct Speakers<'a> {
-    display: HashMap<&'a str, &'a str>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl<'a> Speakers<'a> {
-    pub fn new<'b>(found: impl Iterator<Item = &'b Label<'a>>) -> Self
-    where
-        'a: 'b,
-    {
-        let mut stats: HashMap<&'a str, (usize, bool)> = HashMap::new();
-        for l in found {
-            let e = stats.entry(l.name).or_default();
-            e.0 += 1;
-            e.1 |= l.strong;
-        }
-        // A one-word name that is the first or last part of exactly one longer
-        // name is that speaker shortened (`Margarethe` for `Margarethe Vogel`).
-        let mut long: HashMap<&'a str, Option<&'a str>> = HashMap::new();
-        for &name in stats.keys() {
-            let mut parts = name_parts(name);
-            let (Some(first), Some(last)) = (parts.next(), parts.last()) else {
-                continue;
-            };
-            for key in [first, last] {
-                long.entry(key)
-                    .and_modify(|v| {
-                        if *v != Some(name) {
-                            *v = None;
-                        }
-                    })
-                    .or_insert(Some(name));
-            }
-        }
-        let canon = |name: &'a str| match long.get(name) {
-            Some(Some(full)) if name_parts(name).nth(1).is_none() => *full,
-            _ => name,
-        };
-        let mut groups: HashMap<&'a str, (usize, bool)> = HashMap::new();
-        for (&name, &(count, strong)) in &stats {
-            let g = groups.entry(canon(name)).or_default();
-            g.0 += count;
-            g.1 |= strong;
-        }
-        let display = stats
-            .keys()
-            .filter_map(|&name| {
-                let full = canon(name);
-                let &(count, strong) = groups.get(full)?;
-                (count >= 2 || strong).then_some((name, full))
-            })
-            .collect();
-        Speakers { display }
+    fn name(line: &str) -> Option<(&str, bool)> {
+        split(line).map(|l| (l.name, l.strong))
     }
 
-    /// The displayed speaker for a label name, if it is a speaker.
-    pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.display.get(name).copied()
+    #[test]
+    fn label_forms() {
+        assert_eq!(name("Alice: hi"), Some(("Alice", false)));
+        assert_eq!(name("张三：你好"), Some(("张三", false)));
+        assert_eq!(name("**Host:** hi"), Some(("Host", true)));
+        assert_eq!(name("**Host**: hi"), Some(("Host", true)));
+        assert_eq!(name("**主持人：** 你好"), Some(("主持人", true)));
+        assert_eq!(name("MR. DELACROIX: Yes."), Some(("MR. DELACROIX", true)));
+        assert_eq!(
+            name("CHIEF JUDGE HALVORSEN: Go."),
+            Some(("CHIEF JUDGE HALVORSEN", true))
+        );
+        assert_eq!(name("Q    What about it?"), Some(("Q", true)));
+        assert_eq!(name("问：为什么？"), Some(("问", true)));
+        assert_eq!(split("Dana (00:01:02):").map(|l| l.time), Some(Some(62.0)));
+        assert_eq!(
+            split("[1:02:03.5] Dana: hi").map(|l| l.time),
+            Some(Some(3723.5))
+        );
     }
-}
 
-fn name_parts(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| c.is_whitespace() || matches!(c, '·' | '・'))
-        .filter(|p| !p.is_empty())
+    #[test]
+    fn not_labels() {
+        for line in [
+            "The meeting starts at 10:30 sharp.",
+            "会议于10:30开始",
+            "See https://example.com",
+            "纳德拉说:我们正处于",
+            "我们将这次两大科技巨头值得回味的对话内容整理如下:",
+            "Meta、微软掌门人巅峰对话:大模型如何改变世界?",
+            "- 主讲：张三",
+            "Note: this is important",
+            "Well, here is the thing: no.",
+            "A dog ran.",
+        ] {
+            assert_eq!(name(line), None, "{line}");
+        }
+    }
 }

@@ -4,12 +4,19 @@
 //! speakers, read the header and trailer, classify body lines (gating
 //! numbered headings), then build sections and turns. Every non-blank line
 //! ends up owned by something; [`check_lossless`] verifies that.
+//!
+//! Japanese interviews that mark questions with a leading `――` get turns
+//! whose speaker is the mark itself, `――`: a neutral label the UI shows as
+//! the interviewer. The answer after each question is a new turn for the
+//! last named interviewee (`山田：` right after a question names them), or
+//! narration when nobody is named.
 
 mod header;
 mod headings;
 mod labels;
 mod lossless;
 mod paragraphs;
+mod speakers;
 mod turns;
 
 use headings::{Family, Heading};
@@ -55,7 +62,7 @@ pub fn parse(text: &str) -> Document {
         .enumerate()
         .map(|(i, l)| if i < start { None } else { labels::split(l) })
         .collect();
-    let speakers = labels::Speakers::new(found.iter().flatten());
+    let speakers = speakers::Speakers::new(found.iter().flatten());
     let is_speaker = |i: usize| {
         found
             .get(i)
@@ -141,7 +148,7 @@ fn classify<'a>(
     lines: &[&'a str],
     body: std::ops::Range<usize>,
     found: &[Option<labels::Label<'a>>],
-    speakers: &labels::Speakers<'a>,
+    speakers: &speakers::Speakers<'a>,
 ) -> Vec<Kind<'a>> {
     let japanese = lines[body.clone()]
         .iter()

@@ -153,9 +153,56 @@ pub(super) fn is_stage(line: &str) -> bool {
         ("\\[", "\\]"),
         ("【", "】"),
         ("*[", "]*"),
+        ("*(", ")*"),
         ("_(", ")_"),
     ];
     pairs.iter().any(|(open, close)| {
         line.len() > open.len() + close.len() && line.starts_with(open) && line.ends_with(close)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_cjk_without_spaces_and_latin_with_one() {
+        let mut p = String::from("人工智能在");
+        join(&mut p, "医疗领域");
+        assert_eq!(p, "人工智能在医疗领域");
+        let mut p = String::from("three");
+        join(&mut p, "of us");
+        assert_eq!(p, "three of us");
+        let mut p = String::from("well-");
+        join(&mut p, "known");
+        assert_eq!(p, "well-known");
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_wrapped() {
+        let lines: Vec<(usize, bool)> = [120, 40, 300, 90, 66, 210]
+            .iter()
+            .map(|&w| (w, true))
+            .collect();
+        assert_eq!(wrap_width(&lines), None);
+        let wrapped: Vec<(usize, bool)> = [72, 70, 71, 30, 69, 72, 12]
+            .iter()
+            .map(|&w| (w, false))
+            .collect();
+        assert_eq!(wrap_width(&wrapped), Some(72));
+    }
+
+    #[test]
+    fn stage_directions() {
+        for s in [
+            "[laughter]",
+            "(applause)",
+            "\\[laughs\\]",
+            "（笑）",
+            "*(sighs)*",
+        ] {
+            assert!(is_stage(s), "{s}");
+        }
+        assert_eq!(unescape("\\[laughs\\]"), "[laughs]");
+    }
 }
