@@ -200,11 +200,14 @@ fn chinese_qa_with_numeral_headings() {
         doc.sections[0].turns[1].paragraphs,
         ["影响是深远的。", "首先，学生获取知识的方式变了。"]
     );
+    let trailer: Vec<_> = doc.trailer.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(trailer, ["作者：王芳", "版权所有 © 某某日报"]);
 }
 
 #[test]
 fn press_briefing_q_without_colon() {
     let (_, doc) = fixture("briefing.txt");
+    assert_eq!(meta(&doc), [("By", "Jordan Ellis")]);
     let (sec, q) = (Some("MS. ABERNATHY"), Some("Q"));
     assert_eq!(speakers(&doc), [sec, q, sec, q, sec]);
     assert_eq!(
@@ -403,4 +406,13 @@ fn lossless_check_catches_dropped_lines() {
     let mut doc = parse(text);
     doc.sections[0].turns[1].line = 1;
     assert!(check_lossless(text, &doc).is_err());
+}
+
+#[test]
+fn a_late_h1_after_text_is_a_heading_not_the_title() {
+    // Found by proptest: the H1 used to become the title inside a turn's range.
+    let text = "01 \"\n# 1\n:Alice:";
+    let doc = parse(text);
+    check_lossless(text, &doc).unwrap();
+    assert_eq!(doc.title, None);
 }
