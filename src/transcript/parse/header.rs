@@ -1,0 +1,316 @@
+//! The parts around the dialogue: YAML front matter, the title, header
+//! metadata, the quoted-body convention and trailer lines.
+
+use super::headings;
+use super::lossless::is_structure;
+use super::paragraphs::{ends_sentence, is_stage, width};
+use crate::transcript::model::{Document, Meta};
+
+/// Keys that are metadata in a header block, never speakers.
+const META_KEYS: &[&str] = &[
+    "date",
+    "time",
+    "location",
+    "venue",
+    "place",
+    "source",
+    "author",
+    "authors",
+    "publisher",
+    "published",
+    "updated",
+    "recorded",
+    "duration",
+    "length",
+    "url",
+    "link",
+    "tags",
+    "category",
+    "event",
+    "episode",
+    "language",
+    "transcribed by",
+    "transcript by",
+    "日期",
+    "时间",
+    "来源",
+    "作者",
+    "人气",
+    "地点",
+    "发布时间",
+    "发布日期",
+    "编辑",
+    "责任编辑",
+    "责编",
+    "记者",
+    "整理",
+    "撰文",
+    "文",
+    "出品",
+    "阅读",
+    "阅读量",
+    "标签",
+    "关键词",
+    "原标题",
+    "链接",
+    "字数",
+    "栏目",
+    "分类",
+    "发布",
+    "发表",
+    "更新",
+    "日時",
+    "場所",
+    "取材",
+    "構成",
+    "写真",
+];
+
+/// Keys that mark a line after the dialogue as trailer.
+const TRAILER_KEYS: &[&str] = &[
+    "作者",
+    "来源",
+    "编辑",
+    "责编",
+    "责任编辑",
+    "校对",
+    "审核",
+    "撰文",
+    "记者",
+    "出品",
+    "监制",
+    "排版",
+    "美编",
+    "图片来源",
+    "source",
+    "author",
+    "editor",
+    "transcribed by",
+    "transcript by",
+    "produced by",
+];
+
+/// Phrases that only occur in footers: copyright, contact and spam.
+const TRAILER_PHRASES: &[&str] = &[
+    "版权所有",
+    "版权声明",
+    "©",
+    "copyright",
+    "all rights reserved",
+    "致电",
+    "联系方式",
+    "联系电话",
+    "免责声明",
+    "转载请",
+    "未经授权",
+    "未经许可",
+    "扫码",
+    "关注公众号",
+    "原文链接",
+    "阅读原文",
+    "transcript by",
+    "transcribed by",
+];
+
+/// Read YAML front matter (`---` … `---` at the very top) into metadata;
+/// `title:` becomes the title. Returns the index of the first line after it.
+pub(super) fn front_matter(lines: &[&str], doc: &mut Document) -> usize {
+    if lines.first() != Some(&"---") {
+        return 0;
+    }
+    let Some(close) = lines
+        .iter()
+        .skip(1)
+        .position(|l| *l == "---" || *l == "...")
+    else {
+        return 0;
+    };
+    let mut key = String::new();
+    for (i, line) in lines[1..=close].iter().enumerate() {
+        let no = i + 2;
+        if is_structure(line) {
+            continue;
+        }
+        let item = line.strip_prefix("- ").or_else(|| line.strip_prefix("* "));
+        let pair = line
+            .split_once(':')
+            .filter(|(k, _)| item.is_none() && !k.is_empty() && k.len() <= 40 && !k.contains(' '));
+        let (k, value) = match (item, pair) {
+            (Some(item), _) => (key.clone(), item.trim()),
+            (None, Some((k, v))) => {
+                key = k.trim().to_string();
+                (key.clone(), v.trim())
+            }
+            (None, None) => (key.clone(), *line),
+        };
+        let value = unquote(value);
+        // The title stays in the metadata too: front matter is not body text,
+        // so `title_line` is left unset.
+        if k.eq_ignore_ascii_case("title") && doc.title.is_none() && !value.is_empty() {
+            doc.title = Some(value.to_string());
+        }
+        doc.metadata.push(meta(k, value, no));
+    }
+    close + 2
+}
+
+fn unquote(v: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    v
+}
+
+fn meta(key: impl Into<String>, value: &str, line: usize) -> Meta {
+    Meta {
+        key: key.into(),
+        value: value.to_string(),
+        line,
+    }
+}
+
+/// What the header needs to know about each line from the label pass.
+pub(super) struct LineFacts<'f> {
+    /// The line starts with a label naming a speaker.
+    pub is_speaker: &'f dyn Fn(usize) -> bool,
+    /// A key that is not a speaker anywhere in the document.
+    pub is_free_key: &'f dyn Fn(&str) -> bool,
+}
+
+/// Read the title and the header metadata starting at `start`; returns the
+/// index of the first body line.
+pub(super) fn title_and_meta(
+    lines: &[&str],
+    start: usize,
+    facts: &LineFacts,
+    doc: &mut Document,
+) -> usize {
+    let mut i = skip_gaps(lines, start);
+    if doc.title.is_none()
+        && let Some(line) = lines.get(i)
+    {
+        let h1 = headings::markdown(line).filter(|h| h.family == headings::Family::Markdown(1));
+        let next_blank = lines.get(i + 1).is_some_and(|l| l.is_empty());
+        let title = match h1 {
+            Some(h) => h.title,
+            None if next_blank
+                && width(line) <= 120
+                && !(facts.is_speaker)(i)
+                && meta_parts(line, facts, true).is_none()
+                && headings::split(line).is_none()
+                && !is_stage(line) =>
+            {
+                Some(*line)
+            }
+            None => None,
+        };
+        if let Some(t) = title {
+            doc.title = Some(t.to_string());
+            doc.title_line = Some(i + 1);
+            i += 1;
+        }
+    }
+    let mut body = i;
+    while let Some(line) = lines.get(i) {
+        if line.is_empty() || is_structure(line) {
+            i += 1;
+            continue;
+        }
+        let Some(parts) = (!(facts.is_speaker)(i))
+            .then(|| meta_parts(line, facts, false))
+            .flatten()
+        else {
+            break;
+        };
+        doc.metadata
+            .extend(parts.into_iter().map(|(k, v)| meta(k, v, i + 1)));
+        i += 1;
+        body = i;
+    }
+    body
+}
+
+fn skip_gaps(lines: &[&str], mut i: usize) -> usize {
+    while lines.get(i).is_some_and(|l| is_structure(l)) {
+        i += 1;
+    }
+    i
+}
+
+/// A header line as metadata entries: `Key: value`, several joined by ` / `
+/// or ` | `, or `By Name`.
+/// With `known_only`, keys must be on the known list.
+fn meta_parts<'a>(
+    line: &'a str,
+    facts: &LineFacts,
+    known_only: bool,
+) -> Option<Vec<(&'a str, &'a str)>> {
+    if let Some(by) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+    {
+        let by = by.trim();
+        let fits = by.split_whitespace().count() <= 6 && !ends_sentence(by) && !by.is_empty();
+        return fits.then(|| vec![("By", by)]);
+    }
+    let split: Option<Vec<_>> = line
+        .split(" / ")
+        .flat_map(|p| p.split(" | "))
+        .map(|p| meta_pair(p, facts, known_only))
+        .collect();
+    split.or_else(|| meta_pair(line, facts, known_only).map(|p| vec![p]))
+}
+
+fn meta_pair<'a>(part: &'a str, facts: &LineFacts, known_only: bool) -> Option<(&'a str, &'a str)> {
+    let (key, value) = part.split_once([':', '：'])?;
+    let (key, value) = (key.trim(), value.trim());
+    let known = META_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
+    let free = !known
+        && !known_only
+        && (facts.is_free_key)(key)
+        && width(value) <= 50
+        && !ends_sentence(value)
+        && !value.starts_with("//");
+    (known || free).then_some((key, value))
+}
+
+/// Where the body ends. Returns the index one past the last body line, and
+/// the index of the body's opening line when the body is wrapped in quotes
+/// (its first line starts with `"` and a later line is a lone `"`).
+pub(super) fn body_end(
+    lines: &[&str],
+    start: usize,
+    is_speaker: &dyn Fn(usize) -> bool,
+) -> (usize, Option<usize>) {
+    let first = (start..lines.len()).find(|&i| !lines[i].is_empty());
+    if let Some(first) = first
+        && lines[first].starts_with(['"', '“'])
+        && let Some(close) = (first + 1..lines.len()).find(|&i| matches!(lines[i], "\"" | "”"))
+    {
+        return (close, Some(first));
+    }
+    let mut end = lines.len();
+    for i in (start..lines.len()).rev() {
+        let line = lines[i];
+        if is_structure(line) {
+            continue;
+        }
+        if is_speaker(i) || !is_trailer(line) {
+            break;
+        }
+        end = i;
+    }
+    (end, None)
+}
+
+fn is_trailer(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    TRAILER_PHRASES.iter().any(|p| lower.contains(p))
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower
+            .split_once([':', '：'])
+            .is_some_and(|(k, _)| TRAILER_KEYS.contains(&k.trim()))
+}

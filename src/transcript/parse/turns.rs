@@ -1,0 +1,165 @@
+//! Assembling sections and turns from classified lines: continuation,
+//! paragraph breaks, wrapped-line joining and the interviewer convention.
+
+use super::paragraphs::{continues, join, unescape};
+use crate::transcript::model::{Section, Turn};
+
+/// The line a paragraph last grew by, for the wrap test.
+struct Prev {
+    width: usize,
+    last: char,
+}
+
+struct Open {
+    turn: Turn,
+    /// `None` after a blank line or a stage direction: nothing to join to.
+    prev: Option<Prev>,
+    /// An interviewer's question ends with its paragraph.
+    interviewer: bool,
+}
+
+pub(super) struct Builder<'a> {
+    sections: Vec<Section>,
+    section: Section,
+    open: Option<Open>,
+    wrap: Option<usize>,
+    /// The last named non-interviewer speaker: who answers `――` questions.
+    interviewee: Option<&'a str>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(wrap: Option<usize>) -> Self {
+        Builder {
+            sections: Vec::new(),
+            section: Section::default(),
+            open: None,
+            wrap,
+            interviewee: None,
+        }
+    }
+
+    /// Whether nothing has been built yet: a Markdown H1 here is the title.
+    pub fn is_empty(&self) -> bool {
+        self.open.is_none()
+            && self.sections.is_empty()
+            && self.section.turns.is_empty()
+            && self.section.line.is_none()
+    }
+
+    pub fn heading(&mut self, no: usize, number: Option<&str>, title: Option<&str>) {
+        self.close();
+        let done = std::mem::replace(
+            &mut self.section,
+            Section {
+                number: number.map(str::to_string),
+                title: title.map(str::to_string),
+                line: Some(no),
+                turns: Vec::new(),
+            },
+        );
+        self.push_section(done);
+    }
+
+    pub fn start(
+        &mut self,
+        speaker: Option<&'a str>,
+        no: usize,
+        time: Option<f64>,
+        interviewer: bool,
+    ) {
+        self.close();
+        if !interviewer && speaker.is_some() {
+            self.interviewee = speaker;
+        }
+        self.open = Some(Open {
+            turn: Turn {
+                speaker: speaker.map(str::to_string),
+                line: no,
+                end_line: no,
+                paragraphs: Vec::new(),
+                time,
+            },
+            prev: None,
+            interviewer,
+        });
+    }
+
+    /// A blank line ends the paragraph, not the turn.
+    pub fn gap(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.prev = None;
+        }
+    }
+
+    /// A stage direction: its own paragraph, in whatever turn is open.
+    pub fn stage(&mut self, no: usize, text: &str) {
+        let open = self.ensure_open(no);
+        open.turn.paragraphs.push(unescape(text).into_owned());
+        open.turn.end_line = no;
+        open.prev = None;
+    }
+
+    /// Unlabelled text continues the open turn, joined to the previous line
+    /// when the file is hard-wrapped and this line is its continuation.
+    pub fn text(&mut self, no: usize, text: &str, width: usize, joinable: bool) {
+        let wrap = self.wrap;
+        let answered = self.open.as_ref().is_some_and(|o| {
+            o.interviewer && !o.turn.paragraphs.is_empty() && !joins(o, joinable, wrap, text)
+        });
+        if answered {
+            self.start(self.interviewee, no, None, false);
+        }
+        let open = self.ensure_open(no);
+        let text = unescape(text);
+        let joined = joins(open, joinable, wrap, &text);
+        match open.turn.paragraphs.last_mut() {
+            Some(last) if joined => join(last, &text),
+            _ => open.turn.paragraphs.push(text.to_string()),
+        }
+        open.turn.end_line = no;
+        open.prev = text.chars().next_back().map(|last| Prev { width, last });
+    }
+
+    fn ensure_open(&mut self, no: usize) -> &mut Open {
+        if self.open.is_none() {
+            self.start(None, no, None, false);
+        }
+        self.open.get_or_insert_with(|| Open {
+            turn: Turn::default(),
+            prev: None,
+            interviewer: false,
+        })
+    }
+
+    fn close(&mut self) {
+        if let Some(open) = self.open.take() {
+            self.section.turns.push(open.turn);
+        }
+    }
+
+    fn push_section(&mut self, s: Section) {
+        // An empty preamble is not a section; an empty titled one still is.
+        if s.line.is_some() || !s.turns.is_empty() {
+            self.sections.push(s);
+        }
+    }
+
+    pub fn finish(mut self) -> Vec<Section> {
+        self.close();
+        let last = std::mem::take(&mut self.section);
+        self.push_section(last);
+        if self.sections.is_empty() {
+            self.sections.push(Section::default());
+        }
+        self.sections
+    }
+}
+
+fn joins(open: &Open, joinable: bool, wrap: Option<usize>, text: &str) -> bool {
+    joinable
+        && !open.turn.paragraphs.is_empty()
+        && match (&open.prev, wrap) {
+            (Some(p), Some(w)) => continues(p.width, p.last, text, w),
+            _ => false,
+        }
+}
