@@ -14,6 +14,7 @@ use tread::app::keymap::Keymap;
 use tread::app::run::{EventSource, Exit, Input, run};
 use tread::app::state::State;
 use tread::transcript::{LoadOptions, load};
+use unicode_width::UnicodeWidthStr;
 
 struct Script(VecDeque<Input>);
 
@@ -92,9 +93,24 @@ impl Reader {
         self.terminal.backend().buffer()
     }
 
+    /// A row as a terminal shows it: the cell after a wide character is
+    /// covered by it (TestBackend keeps stale content there).
     fn row(&self, y: u16) -> String {
+        self.cells(y).map(|x| self.buffer()[(x, y)].symbol()).collect()
+    }
+
+    /// The x of each visible cell of a row.
+    fn cells(&self, y: u16) -> impl Iterator<Item = u16> + '_ {
         let b = self.buffer();
-        (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()
+        let mut x = 0;
+        std::iter::from_fn(move || {
+            if x >= b.area.width {
+                return None;
+            }
+            let here = x;
+            x += b[(x, y)].symbol().width().max(1) as u16;
+            Some(here)
+        })
     }
 
     fn screen(&self) -> String {
@@ -112,7 +128,7 @@ impl Reader {
         let b = self.buffer();
         let mut s = String::new();
         for y in 0..b.area.height {
-            for x in 0..b.area.width {
+            for x in self.cells(y) {
                 let c = &b[(x, y)];
                 if c.bg == Color::Rgb(58, 58, 90)
                     || c.modifier.contains(Modifier::REVERSED) && y + 1 < b.area.height

@@ -15,6 +15,7 @@ use tread::ui::claims::Claims;
 use tread::ui::dialogue::Dialogue;
 use tread::ui::theme::Theme;
 use tread::ui::toc::Toc;
+use unicode_width::UnicodeWidthStr;
 
 const CLOSING: &[char] = &[
     '，', '。', '、', '：', '？', '！', '”', '）', ',', '.', ':', ';', '?', '!', ')',
@@ -31,8 +32,16 @@ fn sample_at(width: u16, height: u16) -> State {
     s
 }
 
+/// A row as a terminal shows it: a wide character covers the next cell.
 fn row(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    let mut out = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let s = buf[(x, y)].symbol();
+        out.push_str(s);
+        x += s.width().max(1) as u16;
+    }
+    out
 }
 
 fn draw_dialogue(state: &State) -> Buffer {
