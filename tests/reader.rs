@@ -96,7 +96,9 @@ impl Reader {
     /// A row as a terminal shows it: the cell after a wide character is
     /// covered by it (TestBackend keeps stale content there).
     fn row(&self, y: u16) -> String {
-        self.cells(y).map(|x| self.buffer()[(x, y)].symbol()).collect()
+        self.cells(y)
+            .map(|x| self.buffer()[(x, y)].symbol())
+            .collect()
     }
 
     /// The x of each visible cell of a row.

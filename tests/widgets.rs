@@ -66,7 +66,12 @@ fn dialogue_lines_fit_and_never_start_with_closing_punctuation() {
             for y in 0..buf.area.height {
                 let text = row(&buf, y);
                 // Paragraph text keeps clear of the last column.
-                let last = buf[(width - 1, y)].symbol();
+                let is_rule = text.starts_with('─');
+                let used = text.trim_end().width();
+                assert!(
+                    is_rule || used < usize::from(width),
+                    "width {width}: overflow in {text:?}"
+                );
                 let is_rule = text.starts_with('─');
                 assert!(
                     is_rule || last == " ",
