@@ -60,13 +60,9 @@ impl Dialogue<'_> {
                 } else {
                     section.label()
                 };
-                buf.set_stringn(
-                    row.x,
-                    row.y,
-                    format!("§ {label}"),
-                    width,
-                    self.theme.banner(),
-                );
+                // One column short of the edge, like paragraph text.
+                let text = super::fit(&format!("§ {label}"), width.saturating_sub(1));
+                buf.set_stringn(row.x, row.y, text, width, self.theme.banner());
             }
             BlockKind::Banner => {
                 buf.set_stringn(row.x, row.y, "─".repeat(width), width, self.theme.rule());
@@ -74,6 +70,7 @@ impl Dialogue<'_> {
             BlockKind::Speaker => {
                 let name = self.speaker(block.turn as usize).unwrap_or_default();
                 let index = state.speaker_index.get(name).copied().unwrap_or(0);
+                let name = super::fit(name, width.saturating_sub(1));
                 buf.set_stringn(row.x, row.y, name, width, self.theme.speaker(index));
             }
             BlockKind::Para => self.paragraph_line(pos, block.turn as usize, row, buf),

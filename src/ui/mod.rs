@@ -63,6 +63,27 @@ pub fn render(frame: &mut Frame, state: &State) {
     }
 }
 
+/// `s` cut to `width` columns, ending in `…` when something was cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// A wide character just left of an overlay would cover the overlay's first
 /// column on the terminal (ratatui skips the cell it spans), so blank it.
 pub fn clear_left_edge(buf: &mut Buffer, overlay: Rect) {
