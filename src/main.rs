@@ -1,12 +1,15 @@
 //! The binary edge: parse flags, load the transcript, print or open the reader.
+//!
+//! Exit codes: 0 on success (a closed output pipe included), 1 when the
+//! input cannot be read or decoded, 2 for bad flags (clap's own).
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
-use tread::cli::{self, Args};
-use tread::transcript::{self, LoadOptions};
+use tread::cli::{self, Args, Output};
+use tread::transcript::decode;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -20,13 +23,34 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<()> {
-    let input = cli::read_input(args, std::io::stdin().is_terminal())?;
-    let options = LoadOptions {
-        encoding: args.encoding.clone(),
+    // A bad label is reported before standard input is waited on.
+    if let Some(label) = &args.encoding {
+        decode::encoding_for_label(label)?;
+    }
+    let input = cli::read_input(args, io::stdin().is_terminal())?;
+    let doc = cli::load(&input, args.encoding.as_deref())?;
+    let name = input.name;
+    // The document owns its text now; the file's bytes can go.
+    drop(input.bytes);
+
+    let output = match args.output() {
+        Output::Reader if io::stdout().is_terminal() => {
+            // The reader opens here once src/app provides it; until then
+            // it prints the outline like a redirected run.
+            Output::Outline
+        }
+        output => output,
     };
-    let doc = transcript::load(&input.bytes, &options)?;
-    let mut out = std::io::stdout().lock();
-    cli::print_outline(&doc, &mut out)?;
-    out.flush()?;
-    Ok(())
+    if output != Output::Json {
+        for warning in &doc.warnings {
+            eprintln!("tread: warning: {warning}");
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = cli::print(output, &doc, &name, &mut out).and_then(|()| out.flush());
+    match written {
+        // `tread --json big.txt | head -1`: the reader of the pipe is done.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

@@ -41,7 +41,7 @@ pub struct Decoded {
 pub enum DecodeError {
     #[error("this looks like a binary file ({0}), not a transcript")]
     Binary(String),
-    #[error("unknown encoding '{0}'")]
+    #[error("unknown encoding '{0}' (try gbk, gb18030, big5, shift_jis, utf-16le or windows-1252)")]
     UnknownEncoding(String),
 }
 
