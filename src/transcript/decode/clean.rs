@@ -100,9 +100,16 @@ fn classify(b: &[u8], i: usize, at_indent: bool) -> Fix {
 /// Where the first byte needing work is, if any. Conservative about
 /// indentation (any NBSP or U+3000 counts), which only costs a slower pass.
 fn first_dirty(b: &[u8]) -> Option<usize> {
-    b.iter().enumerate().position(|(i, &c)| {
-        SPECIAL[c as usize] && c != b'\n' && !matches!(classify(b, i, true), Fix::Keep)
-    })
+    let mut i = 0;
+    loop {
+        i += b[i..]
+            .iter()
+            .position(|&c| SPECIAL[c as usize] && c != b'\n')?;
+        if !matches!(classify(b, i, true), Fix::Keep) {
+            return Some(i);
+        }
+        i += 1;
+    }
 }
 
 /// Clean `text`, noting what was neutralised in `warnings`.
@@ -166,9 +173,10 @@ impl Cleaner {
         let mut run = from;
         let mut i = from;
         while i < b.len() {
-            if !SPECIAL[b[i] as usize] {
-                i += 1;
-                continue;
+            // A tight search loop: most bytes are not special.
+            match b[i..].iter().position(|&c| SPECIAL[c as usize]) {
+                Some(k) => i += k,
+                None => break,
             }
             let indent = self.at_indent && b[run..i].iter().all(|&x| x == b' ');
             let fix = classify(b, i, indent);
