@@ -411,3 +411,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn specials_are_found_at_every_offset_of_long_lines() {
+    for at in 0..48 {
+        let mut line = "x".repeat(48);
+        line.insert(at, '\x07');
+        line.push_str("\r\n");
+        let d = ok(line.as_bytes());
+        let mut want = "x".repeat(48);
+        want.insert(at, '␇');
+        assert_eq!(d.text, want + "\n", "BEL at {at}");
+    }
+}
