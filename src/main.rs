@@ -1,12 +1,17 @@
 //! The binary edge: parse flags, load the transcript, print or open the reader.
+//!
+//! Exit codes: 0 on success (a closed output pipe included), 1 when the
+//! input cannot be read or decoded, 2 for bad flags (clap's own).
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
-use tread::cli::{self, Args};
-use tread::transcript::{self, LoadOptions};
+use tread::app::run::Exit;
+use tread::app::{State, config, terminal};
+use tread::cli::{self, Args, Output};
+use tread::transcript::decode;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -19,23 +24,45 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<()> {
-    let input = cli::read_input(args, std::io::stdin().is_terminal())?;
-    let options = LoadOptions {
-        encoding: args.encoding.clone(),
-    };
-    let doc = transcript::load(&input.bytes, &options)?;
-    if std::io::stdout().is_terminal() {
-        let keymap = tread::app::config::load_keymap(args.config.as_deref())?;
-        let mut state = tread::app::State::new(doc, input.name, keymap);
-        state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        return match tread::app::terminal::run_reader(&mut state)? {
-            tread::app::run::Exit::Signal(sig) => std::process::exit(128 + sig),
-            _ => Ok(()),
-        };
+/// Open the reader. A terminating signal exits with 128 + its number, after
+/// the terminal has been restored.
+fn read(args: &Args, doc: tread::transcript::Document, name: String) -> Result<()> {
+    let keymap = config::load_keymap(args.config.as_deref())?;
+    let mut state = State::new(doc, name, keymap);
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match terminal::run_reader(&mut state)? {
+        Exit::Signal(sig) => std::process::exit(128 + sig),
+        Exit::Quit | Exit::EventsEnded => Ok(()),
     }
-    let mut out = std::io::stdout().lock();
-    cli::print_outline(&doc, &mut out)?;
-    out.flush()?;
-    Ok(())
+}
+
+fn run(args: &Args) -> Result<()> {
+    // A bad label is reported before standard input is waited on.
+    if let Some(label) = &args.encoding {
+        decode::encoding_for_label(label)?;
+    }
+    let input = cli::read_input(args, io::stdin().is_terminal())?;
+    let doc = cli::load(&input, args.encoding.as_deref())?;
+    let name = input.name;
+    // The document owns its text now; the file's bytes can go.
+    drop(input.bytes);
+
+    let output = match args.output() {
+        Output::Reader if io::stdout().is_terminal() => return read(args, doc, name),
+        // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.
+        Output::Reader => Output::Outline,
+        output => output,
+    };
+    if output != Output::Json {
+        for warning in &doc.warnings {
+            eprintln!("tread: warning: {warning}");
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = cli::print(output, &doc, &name, &mut out).and_then(|()| out.flush());
+    match written {
+        // `tread --json big.txt | head -1`: the reader of the pipe is done.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

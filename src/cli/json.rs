@@ -1,0 +1,133 @@
+//! The `--json` view: a stable, documented shape, kept separate from the
+//! model so the model's fields can change without breaking scripts.
+
+use serde::Serialize;
+
+use crate::transcript::{Claim, Document, Section, SpeakerStat, Turn};
+
+/// The whole document, as printed by `--json`.
+#[derive(Debug, Serialize)]
+pub struct JsonDocument<'a> {
+    pub title: Option<&'a str>,
+    pub metadata: Vec<JsonMeta<'a>>,
+    pub encoding: &'a str,
+    pub warnings: &'a [String],
+    pub speakers: Vec<SpeakerStat>,
+    pub sections: Vec<JsonSection<'a>>,
+    pub claims: Vec<JsonClaim<'a>>,
+    pub trailer: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonMeta<'a> {
+    pub key: &'a str,
+    pub value: &'a str,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSection<'a> {
+    pub number: Option<&'a str>,
+    pub title: Option<&'a str>,
+    /// Source line of the heading; `null` for the preamble.
+    pub line: Option<usize>,
+    pub turns: Vec<JsonTurn<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonTurn<'a> {
+    /// `null` for narration.
+    pub speaker: Option<&'a str>,
+    pub line: usize,
+    pub end_line: usize,
+    /// Start time in seconds, when the format has timestamps.
+    pub time: Option<f64>,
+    pub paragraphs: &'a [String],
+}
+
+/// A claim located by indices into `sections`, `turns` and `paragraphs`,
+/// with `start`/`end` as character (not byte) offsets into the paragraph.
+#[derive(Debug, Serialize)]
+pub struct JsonClaim<'a> {
+    pub section: usize,
+    pub turn: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: &'static str,
+    pub score: f32,
+}
+
+impl<'a> JsonDocument<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        JsonDocument {
+            title: doc.title.as_deref(),
+            metadata: doc
+                .metadata
+                .iter()
+                .map(|m| JsonMeta {
+                    key: &m.key,
+                    value: &m.value,
+                    line: m.line,
+                })
+                .collect(),
+            encoding: &doc.encoding,
+            warnings: &doc.warnings,
+            speakers: doc.speakers(),
+            sections: doc.sections.iter().map(JsonSection::new).collect(),
+            claims: doc.claims.iter().map(|c| JsonClaim::new(doc, c)).collect(),
+            trailer: doc.trailer.iter().map(|l| l.text.as_str()).collect(),
+        }
+    }
+}
+
+impl<'a> JsonSection<'a> {
+    fn new(s: &'a Section) -> Self {
+        JsonSection {
+            number: s.number.as_deref(),
+            title: s.title.as_deref(),
+            line: s.line,
+            turns: s.turns.iter().map(JsonTurn::new).collect(),
+        }
+    }
+}
+
+impl<'a> JsonTurn<'a> {
+    fn new(t: &'a Turn) -> Self {
+        JsonTurn {
+            speaker: t.speaker.as_deref(),
+            line: t.line,
+            end_line: t.end_line,
+            time: t.time,
+            paragraphs: &t.paragraphs,
+        }
+    }
+}
+
+impl<'a> JsonClaim<'a> {
+    fn new(doc: &'a Document, c: &Claim) -> Self {
+        let paragraph = doc
+            .sections
+            .get(c.section)
+            .and_then(|s| s.turns.get(c.turn))
+            .and_then(|t| t.paragraphs.get(c.paragraph))
+            .map_or("", String::as_str);
+        JsonClaim {
+            section: c.section,
+            turn: c.turn,
+            paragraph: c.paragraph,
+            start: char_offset(paragraph, c.start),
+            end: char_offset(paragraph, c.end),
+            text: doc.claim_text(c),
+            kind: c.kind.as_str(),
+            score: c.score,
+        }
+    }
+}
+
+/// The number of characters that start before byte offset `byte`. Total, so
+/// an offset off a char boundary or past the end cannot panic.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text.char_indices().take_while(|&(i, _)| i < byte).count()
+}

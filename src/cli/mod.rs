@@ -1,0 +1,174 @@
+//! Command-line flags, reading the input, and the non-interactive outputs
+//! (`--outline`, `--json`, `--claims`).
+
+mod json;
+mod print;
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+
+use crate::transcript::{self, Document, LoadOptions};
+
+pub use json::JsonDocument;
+pub use print::{print, print_claims, print_json, print_outline};
+
+/// Inputs larger than this are refused instead of read into memory. The
+/// largest real transcripts are a few MiB; 256 MiB leaves room and still
+/// fits a 4× working set in the memory of a small machine.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A terminal reader for conversation transcripts.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Args {
+    /// Transcript to open; `-` reads standard input. Without it, piped
+    /// standard input is read, or else the bundled sample opens.
+    pub file: Option<PathBuf>,
+
+    /// Print the table of contents: sections, turn counts and speakers.
+    #[arg(long)]
+    pub outline: bool,
+
+    /// Print the document model as JSON.
+    #[arg(long, conflicts_with = "outline")]
+    pub json: bool,
+
+    /// Print one claim per line: `§<section> <speaker>: <text> [kind]`.
+    #[arg(long, conflicts_with_all = ["outline", "json"])]
+    pub claims: bool,
+
+    /// Decode the file with this encoding instead of detecting it
+    /// (e.g. `gbk`, `big5`, `shift_jis`, `utf-16le`).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Read key bindings from this file instead of
+    /// `$XDG_CONFIG_HOME/tread/config.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// What to do with the loaded document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// No print flag: open the reader (or, when stdout is not a terminal,
+    /// print the outline).
+    Reader,
+    Outline,
+    Json,
+    Claims,
+}
+
+impl Args {
+    pub fn output(&self) -> Output {
+        if self.json {
+            Output::Json
+        } else if self.claims {
+            Output::Claims
+        } else if self.outline {
+            Output::Outline
+        } else {
+            Output::Reader
+        }
+    }
+}
+
+/// Where the transcript comes from.
+#[derive(Debug)]
+pub struct Input {
+    /// Short name for the status line: the file name, `stdin`, or the sample's.
+    pub name: String,
+    /// How messages refer to the input: the path as given, or `standard input`.
+    pub label: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Read the transcript named by the arguments.
+pub fn read_input(args: &Args, stdin_is_terminal: bool) -> Result<Input> {
+    match &args.file {
+        Some(p) if p.as_os_str() == "-" => read_stdin(),
+        Some(p) => read_file(p),
+        None if !stdin_is_terminal => read_stdin(),
+        None => Ok(Input {
+            name: crate::SAMPLE_NAME.to_string(),
+            label: crate::SAMPLE_NAME.to_string(),
+            bytes: crate::SAMPLE.to_vec(),
+        }),
+    }
+}
+
+/// Decode and parse an input; errors name the input.
+pub fn load(input: &Input, encoding: Option<&str>) -> Result<Document> {
+    let options = LoadOptions {
+        encoding: encoding.map(str::to_string),
+    };
+    transcript::load(&input.bytes, &options).with_context(|| input.label.clone())
+}
+
+fn read_file(path: &Path) -> Result<Input> {
+    let label = path.display().to_string();
+    let file =
+        File::open(path).map_err(|e| anyhow::anyhow!("cannot open {label}: {}", reason(&e)))?;
+    // Metadata of the open handle, so the checks and the read agree.
+    let meta = file
+        .metadata()
+        .map_err(|e| anyhow::anyhow!("cannot open {label}: {}", reason(&e)))?;
+    if meta.is_dir() {
+        bail!("{label} is a directory");
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        bail!(
+            "{label}: file is too large ({} MiB; tread reads at most {} MiB)",
+            meta.len().div_ceil(1024 * 1024),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        );
+    }
+    // Devices and /proc files report length 0; the bounded read covers them.
+    let capacity = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+    let bytes = read_bounded(file, capacity)
+        .map_err(|e| anyhow::anyhow!("cannot read {label}: {}", reason(&e)))?
+        .with_context(|| format!("{label}: {}", too_large()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| label.clone());
+    Ok(Input { name, label, bytes })
+}
+
+fn read_stdin() -> Result<Input> {
+    let bytes = read_bounded(io::stdin().lock(), 64 * 1024)
+        .map_err(|e| anyhow::anyhow!("cannot read standard input: {}", reason(&e)))?
+        .with_context(|| format!("standard input: {}", too_large()))?;
+    Ok(Input {
+        name: "stdin".to_string(),
+        label: "standard input".to_string(),
+        bytes,
+    })
+}
+
+/// Read everything, or `None` if there is more than [`MAX_INPUT_BYTES`].
+fn read_bounded(reader: impl Read, capacity: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::with_capacity(capacity);
+    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_INPUT_BYTES).then_some(bytes))
+}
+
+fn too_large() -> String {
+    format!(
+        "input is too large (tread reads at most {} MiB)",
+        MAX_INPUT_BYTES / (1024 * 1024)
+    )
+}
+
+/// An I/O error as a reason, without Rust's ` (os error 2)` suffix.
+fn reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

@@ -1,0 +1,107 @@
+//! The printed outputs: outline, claims list and JSON.
+//!
+//! All of them write to a `Write` and return `io::Result`, so the caller can
+//! treat a closed pipe (`tread --json | head`) as a normal end.
+
+use std::io::{self, Write};
+
+use super::Output;
+use super::json::JsonDocument;
+use crate::transcript::{Document, Section};
+
+/// Shown in place of a speaker for narration (a turn with no speaker).
+pub const NARRATION: &str = "(narration)";
+
+/// Print `doc` the way `output` asks; the reader prints the outline.
+pub fn print(output: Output, doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
+    match output {
+        Output::Reader | Output::Outline => print_outline(doc, name, out),
+        Output::Json => print_json(doc, out),
+        Output::Claims => print_claims(doc, out),
+    }
+}
+
+/// Print the table of contents: a heading (title, metadata, encoding when
+/// not UTF-8), then one line per section with its turn count and speakers:
+/// `01 Title · 4 turns · A, B`. The untitled preamble is listed only when
+/// it has turns.
+pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", one_line(doc.title.as_deref().unwrap_or(name)))?;
+    if !doc.metadata.is_empty() {
+        let meta: Vec<String> = doc
+            .metadata
+            .iter()
+            .map(|m| format!("{}: {}", m.key, m.value))
+            .collect();
+        writeln!(out, "{}", one_line(&meta.join(" · ")))?;
+    }
+    if !doc.encoding.is_empty() && doc.encoding != "UTF-8" {
+        writeln!(out, "encoding: {}", doc.encoding)?;
+    }
+    writeln!(out)?;
+    for section in &doc.sections {
+        let preamble = section.number.is_none() && section.title.is_none();
+        if preamble && section.turns.is_empty() {
+            continue;
+        }
+        let n = section.turns.len();
+        let mut line = format!(
+            "{} · {n} {}",
+            section.label(),
+            if n == 1 { "turn" } else { "turns" }
+        );
+        let speakers = section_speakers(section);
+        if !speakers.is_empty() {
+            line.push_str(" · ");
+            line.push_str(&speakers.join(", "));
+        }
+        writeln!(out, "{}", one_line(&line))?;
+    }
+    Ok(())
+}
+
+/// Print one claim per line: `§<section> <speaker>: <text> [<kind>]`, where
+/// `<section>` is the section's number, or its index when it has none, and
+/// narration shows as [`NARRATION`].
+pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
+    for claim in &doc.claims {
+        let section = doc.sections.get(claim.section);
+        let number = section
+            .and_then(|s| s.number.clone())
+            .unwrap_or_else(|| claim.section.to_string());
+        let speaker = section
+            .and_then(|s| s.turns.get(claim.turn))
+            .and_then(|t| t.speaker.as_deref())
+            .unwrap_or(NARRATION);
+        writeln!(
+            out,
+            "§{number} {}: {} [{}]",
+            one_line(speaker),
+            one_line(doc.claim_text(claim)),
+            claim.kind.as_str()
+        )?;
+    }
+    Ok(())
+}
+
+/// Print the model in the `--json` shape (see [`JsonDocument`]).
+pub fn print_json(doc: &Document, out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &JsonDocument::new(doc))?;
+    writeln!(out)
+}
+
+/// Speakers of a section in order of first appearance.
+fn section_speakers(section: &Section) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for name in section.turns.iter().filter_map(|t| t.speaker.as_deref()) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Keep a record on one line, whatever the parser let through.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
+}

@@ -1,0 +1,260 @@
+//! Making decoded text safe and regular for a terminal: one kind of line end,
+//! no tabs, no control or bidi-formatting characters, ASCII indentation.
+//!
+//! What each character becomes:
+//!
+//! | input | output |
+//! |---|---|
+//! | CRLF, lone CR, U+2028, U+2029 | LF |
+//! | tab | spaces to the next multiple of 8 display columns |
+//! | other C0 controls and DEL | Control Pictures (`ESC` → `␛`, `NUL` → `␀`, DEL → `␡`) |
+//! | C1 controls U+0080–U+009F | `<9B>`: the code point in hex between angle brackets |
+//! | bidi embeddings, overrides, isolates, LRM, RLM, ALM | removed |
+//! | U+00A0 in a line's leading white space | one space |
+//! | U+3000 in a line's leading white space | two spaces (its display width) |
+//!
+//! Most text needs none of this, so a scan finds the first byte that needs
+//! work and everything before it is copied in one go.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+const TAB_STOP: usize = 8;
+
+/// Bytes that may start something to clean (or, with `LF`, reset the line
+/// state). UTF-8 lead bytes: 0xC2 (C1, NBSP), 0xD8 (ALM), 0xE2 (bidi, line
+/// separators), 0xE3 (ideographic space). Written as arithmetic so the
+/// compiler can turn it into vector compares.
+#[inline(always)]
+fn special<const LF: bool>(c: u8) -> bool {
+    ((c < 0x20) & (LF | (c != b'\n')))
+        | (c == 0x7F)
+        | (c == 0xC2)
+        | (c == 0xD8)
+        | (c == 0xE2)
+        | (c == 0xE3)
+}
+
+/// The first special byte at or after `from`. Skips 16-byte blocks with a
+/// branch-free test first: in Chinese text about four blocks in five hold
+/// nothing special.
+fn find_special<const LF: bool>(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let mut skipped = 0;
+    for block in rest.chunks_exact(16) {
+        let Ok(block) = <&[u8; 16]>::try_from(block) else {
+            break;
+        };
+        if block.iter().fold(false, |hit, &c| hit | special::<LF>(c)) {
+            break;
+        }
+        skipped += 16;
+    }
+    let k = rest[skipped..].iter().position(|&c| special::<LF>(c))?;
+    Some(from + skipped + k)
+}
+
+/// What to do at a special byte.
+enum Fix {
+    /// Not something to clean after all (e.g. `“` also starts with 0xE2).
+    Keep,
+    Newline {
+        len: usize,
+    },
+    Tab,
+    Replace {
+        len: usize,
+        with: char,
+    },
+    Hex {
+        byte: u8,
+    },
+    Remove {
+        len: usize,
+    },
+    Indent {
+        len: usize,
+        spaces: usize,
+    },
+}
+
+fn classify(b: &[u8], i: usize, at_indent: bool) -> Fix {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'\n' => Fix::Newline { len: 1 },
+        b'\r' => Fix::Newline {
+            len: if at(1) == b'\n' { 2 } else { 1 },
+        },
+        b'\t' => Fix::Tab,
+        c @ 0x00..=0x1F => Fix::Replace {
+            len: 1,
+            with: char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'),
+        },
+        0x7F => Fix::Replace {
+            len: 1,
+            with: '\u{2421}',
+        },
+        0xC2 => match at(1) {
+            c @ 0x80..=0x9F => Fix::Hex { byte: c },
+            0xA0 if at_indent => Fix::Indent { len: 2, spaces: 1 },
+            _ => Fix::Keep,
+        },
+        0xD8 if at(1) == 0x9C => Fix::Remove { len: 2 },
+        0xE2 => match (at(1), at(2)) {
+            (0x80, 0xA8 | 0xA9) => Fix::Newline { len: 3 },
+            (0x80, 0x8E | 0x8F | 0xAA..=0xAE) | (0x81, 0xA6..=0xA9) => Fix::Remove { len: 3 },
+            _ => Fix::Keep,
+        },
+        0xE3 if at_indent && at(1) == 0x80 && at(2) == 0x80 => Fix::Indent { len: 3, spaces: 2 },
+        _ => Fix::Keep,
+    }
+}
+
+/// Where the first byte needing work is, if any. Conservative about
+/// indentation (any NBSP or U+3000 counts), which only costs a slower pass.
+fn first_dirty(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        i = find_special::<false>(b, i)?;
+        if !matches!(classify(b, i, true), Fix::Keep) {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
+/// Clean `text`, noting what was neutralised in `warnings`.
+pub(super) fn clean(text: Cow<'_, str>, warnings: &mut Vec<String>) -> String {
+    let Some(dirty) = first_dirty(text.as_bytes()) else {
+        return text.into_owned();
+    };
+    // Restart at the beginning of the dirty line so indentation is known.
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..dirty]).map_or(0, |p| p + 1);
+    let mut c = Cleaner {
+        out: String::with_capacity(text.len() + 64),
+        at_indent: true,
+        measured: 0,
+        col: 0,
+        controls: 0,
+        bidi: 0,
+    };
+    c.out.push_str(&text[..start]);
+    c.newline_done();
+    c.run(&text, start);
+
+    if c.controls > 0 {
+        warnings.push(format!(
+            "{} control {} shown as symbols",
+            c.controls,
+            if c.controls == 1 {
+                "character"
+            } else {
+                "characters"
+            }
+        ));
+    }
+    if c.bidi > 0 {
+        warnings.push(format!(
+            "{} bidirectional formatting {} removed",
+            c.bidi,
+            if c.bidi == 1 {
+                "character"
+            } else {
+                "characters"
+            }
+        ));
+    }
+    c.out
+}
+
+struct Cleaner {
+    out: String,
+    /// Only white space so far on the current output line.
+    at_indent: bool,
+    /// Output offset up to which `col` has been measured (tabs only).
+    measured: usize,
+    col: usize,
+    controls: usize,
+    bidi: usize,
+}
+
+impl Cleaner {
+    fn run(&mut self, text: &str, from: usize) {
+        let b = text.as_bytes();
+        let mut run = from;
+        let mut i = from;
+        while i < b.len() {
+            match find_special::<true>(b, i) {
+                Some(k) => i = k,
+                None => break,
+            }
+            let indent = self.at_indent && b[run..i].iter().all(|&x| x == b' ');
+            let fix = classify(b, i, indent);
+            if let Fix::Keep = fix {
+                i += 1;
+                continue;
+            }
+            self.flush(&text[run..i]);
+            i += self.apply(fix);
+            run = i;
+        }
+        self.flush(&text[run..]);
+    }
+
+    /// Copy a stretch of clean text.
+    fn flush(&mut self, s: &str) {
+        if self.at_indent && !s.bytes().all(|x| x == b' ') {
+            self.at_indent = false;
+        }
+        self.out.push_str(s);
+    }
+
+    /// Apply a fix; returns how many input bytes it consumed.
+    fn apply(&mut self, fix: Fix) -> usize {
+        match fix {
+            Fix::Keep => 1,
+            Fix::Newline { len } => {
+                self.out.push('\n');
+                self.newline_done();
+                len
+            }
+            Fix::Tab => {
+                self.col += self.out[self.measured..].width();
+                let n = TAB_STOP - self.col % TAB_STOP;
+                self.out.extend(std::iter::repeat_n(' ', n));
+                self.col += n;
+                self.measured = self.out.len();
+                1
+            }
+            Fix::Replace { len, with } => {
+                self.out.push(with);
+                self.controls += 1;
+                self.at_indent = false;
+                len
+            }
+            Fix::Hex { byte } => {
+                // Writing to a String cannot fail.
+                let _ = write!(self.out, "<{byte:02X}>");
+                self.controls += 1;
+                self.at_indent = false;
+                2
+            }
+            Fix::Remove { len } => {
+                self.bidi += 1;
+                len
+            }
+            Fix::Indent { len, spaces } => {
+                self.out.extend(std::iter::repeat_n(' ', spaces));
+                len
+            }
+        }
+    }
+
+    fn newline_done(&mut self) {
+        self.at_indent = true;
+        self.measured = self.out.len();
+        self.col = 0;
+    }
+}
