@@ -31,13 +31,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 false
             }
             '。' | '！' | '？' | '｡' | '‼' | '⁇' | '⁈' | '⁉' => true,
-            '!' | '?' => ascii_mark_ends(text, i, n),
+            '!' | '?' => ascii_mark_ends(text, i, n, in_quote),
             '.' | '．' | '…' => {
                 let run = dots_end(text, i);
                 let ends = if run - i > n || c == '…' {
-                    ellipsis_ends(text, run)
+                    ellipsis_ends(text, run, in_quote)
                 } else {
-                    period_ends(text, i)
+                    period_ends(text, i, in_quote)
                 };
                 if !ends {
                     i = run;
@@ -49,7 +49,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         };
         i += n;
         if breaks {
-            i = absorb_closers(text, i, &mut in_quote);
+            let closed = absorb_closers(text, i, &mut in_quote);
+            // 「…？」と言った: a quoted question inside a Japanese sentence.
+            if closed > i && char_at(text, closed) == Some('と') {
+                i = closed;
+                continue;
+            }
+            i = closed;
             push_trimmed(text, start..i, &mut out);
             start = i;
         }
@@ -98,9 +104,8 @@ enum Next {
     Tight(char),
 }
 
-fn next_after(text: &str, i: usize) -> Next {
-    let mut closers = false;
-    let j = absorb_closers(text, i, &mut closers);
+fn next_after(text: &str, i: usize, mut in_quote: bool) -> Next {
+    let j = absorb_closers(text, i, &mut in_quote);
     let rest = &text[j..];
     let trimmed = rest.trim_start();
     match trimmed.chars().next() {
@@ -113,9 +118,9 @@ fn next_after(text: &str, i: usize) -> Next {
 /// `!` and `?` end a sentence unless the sentence plainly goes on in
 /// lowercase (`"why?" she asked`) or they sit inside a word or URL
 /// (`?q=1`); after CJK text they always end it (`然后呢?AI`).
-fn ascii_mark_ends(text: &str, i: usize, n: usize) -> bool {
+fn ascii_mark_ends(text: &str, i: usize, n: usize, in_quote: bool) -> bool {
     let after_cjk = text[..i].chars().next_back().is_some_and(is_cjk);
-    match next_after(text, i + n) {
+    match next_after(text, i + n, in_quote) {
         Next::End => true,
         Next::Spaced(c) => !c.is_ascii_lowercase(),
         Next::Tight(c) => after_cjk || !c.is_ascii_alphanumeric() && !matches!(c, '=' | '&' | '/'),
@@ -124,8 +129,12 @@ fn ascii_mark_ends(text: &str, i: usize, n: usize) -> bool {
 
 /// A single `.` ends a sentence before whitespace, CJK or the end, unless it
 /// belongs to a number or an abbreviation.
-fn period_ends(text: &str, i: usize) -> bool {
-    let next = next_after(text, i + char_at(text, i).map_or(1, char::len_utf8));
+fn period_ends(text: &str, i: usize, in_quote: bool) -> bool {
+    let next = next_after(
+        text,
+        i + char_at(text, i).map_or(1, char::len_utf8),
+        in_quote,
+    );
     if let Next::Tight(c) = next
         && (c.is_alphanumeric() && !is_cjk(c) || matches!(c, '０'..='９' | ',' | '-' | '/'))
     {
@@ -153,8 +162,8 @@ fn period_ends(text: &str, i: usize) -> bool {
 
 /// An ellipsis ends a sentence only where the text visibly starts afresh;
 /// `……` followed straight by more words is a pause.
-fn ellipsis_ends(text: &str, run_end: usize) -> bool {
-    match next_after(text, run_end) {
+fn ellipsis_ends(text: &str, run_end: usize, in_quote: bool) -> bool {
+    match next_after(text, run_end, in_quote) {
         Next::End => true,
         Next::Spaced(c) => c.is_uppercase() || is_cjk(c),
         Next::Tight(_) => false,

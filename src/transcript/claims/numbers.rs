@@ -134,6 +134,29 @@ const NOT_PRODUCTS: &[&str] = &[
     "another",
 ];
 
+/// Nouns whose number points somewhere rather than counting: `page 12`.
+const REFERENCES: &[&str] = &[
+    "page",
+    "pages",
+    "line",
+    "chapter",
+    "section",
+    "item",
+    "rule",
+    "room",
+    "episode",
+    "exhibit",
+    "article",
+    "paragraph",
+    "slide",
+    "number",
+    "question",
+    "table",
+    "figure",
+    "appendix",
+    "part",
+];
+
 /// Words before a year or a span that make it a future horizon.
 const FUTURE_PREFIXES: &[&str] = &[
     "到",
@@ -348,8 +371,8 @@ fn starts_sentence(s: &str, i: usize) -> bool {
     head.is_empty() || head.ends_with(['。', '.', '!', '?', '！', '？', ':', '：', '"', '“'])
 }
 
-/// `Llama 4`, `Windows 3`, `Microsoft 365`, `Section 230`: a capitalised word
-/// then a bare number names a thing rather than counting it.
+/// `Llama 4`, `Windows 3`, `Microsoft 365`, `page 12`: a capitalised word or a
+/// reference noun before a bare number names a thing rather than counting it.
 fn product_before(s: &str, i: usize) -> bool {
     let Some(head) = s[..i].strip_suffix(' ') else {
         return false;
@@ -360,6 +383,6 @@ fn product_before(s: &str, i: usize) -> bool {
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
         .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &head[word_start..];
-    word.bytes().any(|c| c.is_ascii_uppercase())
-        && !NOT_PRODUCTS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    is(REFERENCES) || word.bytes().any(|c| c.is_ascii_uppercase()) && !is(NOT_PRODUCTS)
 }
