@@ -23,7 +23,20 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut in_quote = false;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&lead) = bytes.get(i) {
+        // Only these lead bytes can start a terminator or a quote: skip the
+        // rest (most CJK text) without decoding.
+        if !matches!(lead, b'"' | b'!' | b'?' | b'.' | 0xE2 | 0xE3 | 0xEF) {
+            i += match lead {
+                0..0xC0 => 1,
+                0xC0..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
         let n = c.len_utf8();
         let breaks = match c {
             '"' => {

@@ -1,11 +1,10 @@
 //! Keyword tables (forecast, comparison and worded quantities in Chinese,
-//! English and Japanese) and the one automaton that finds them all.
+//! English and Japanese) and the matcher that finds them.
 //!
-//! Matching is leftmost-longest, so a longer neutral entry (`比如`, `最后`,
+//! Matching is longest-first at each position, so a longer neutral entry (`比如`, `最后`,
 //! `会议`, `rather than`) shadows the cue inside it.
 
 use super::{Cue, Signal};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy)]
@@ -102,51 +101,156 @@ const TABLE: &[(&str, Kw)] = {
     ]
 };
 
-static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(TABLE.iter().map(|(p, _)| p))
-        .expect("keyword table builds")
+/// Table entries by first character, longest first, so the first entry that
+/// matches is the leftmost-longest one.
+pub(super) struct Index {
+    /// Entries starting with each ASCII byte (lowercased).
+    ascii: Vec<Vec<(char, u16)>>,
+    /// One bit per BMP character that starts some entry.
+    first: Vec<u64>,
+    /// One bit per BMP character that is a whole entry (`比`, `倍`).
+    single: Vec<u64>,
+    /// One bit per hashed pair of leading characters of longer entries, so
+    /// common characters (`有`, `は`) rarely reach the table.
+    pair: Vec<u64>,
+    /// Entries that start with a non-ASCII character, sorted by it.
+    wide: Vec<(char, u16)>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut order: Vec<u16> = (0..TABLE.len() as u16).collect();
+    order.sort_by_key(|&e| std::cmp::Reverse(TABLE[usize::from(e)].0.len()));
+    let mut index = Index {
+        ascii: vec![Vec::new(); 128],
+        first: vec![0; 1024],
+        single: vec![0; 1024],
+        pair: vec![0; 1024],
+        wide: Vec::new(),
+    };
+    let set = |bits: &mut Vec<u64>, k: usize| bits[k >> 6] |= 1 << (k & 63);
+    for e in order {
+        let mut chars = TABLE[usize::from(e)].0.chars();
+        let head = chars.next().expect("no empty keyword");
+        if head.is_ascii() {
+            index.ascii[usize::from(head.to_ascii_lowercase() as u8)].push((head, e));
+            continue;
+        }
+        set(&mut index.first, head as usize);
+        match chars.next() {
+            Some(second) => set(&mut index.pair, pair_hash(head as u32, second as u32)),
+            None => set(&mut index.single, head as usize),
+        }
+        index.wide.push((head, e));
+    }
+    index.wide.sort_by_key(|&(c, _)| c); // stable: longest first within a character
+    index
 });
+
+fn pair_hash(a: u32, b: u32) -> usize {
+    (a.wrapping_mul(31)
+        .wrapping_add(b)
+        .wrapping_mul(2_654_435_761)
+        >> 16) as usize
+        & 0xFFFF
+}
+
+/// The keyword index, built on first use.
+pub(super) fn index() -> &'static Index {
+    &INDEX
+}
+
+fn bit(bits: &[u64], k: usize) -> bool {
+    bits.get(k >> 6).is_some_and(|w| w >> (k & 63) & 1 == 1)
+}
+
+impl Index {
+    /// Whether some keyword starts with this character: one bit test that
+    /// most characters fail.
+    #[inline]
+    pub(super) fn starts(&self, first: u32) -> bool {
+        bit(&self.first, first as usize)
+    }
+
+    /// Whether a keyword may start with these two characters; a filter that
+    /// can say yes wrongly but never no wrongly.
+    #[inline]
+    pub(super) fn may_start(&self, first: u32, second: u32) -> bool {
+        bit(&self.single, first as usize) || bit(&self.pair, pair_hash(first, second))
+    }
+}
+
+/// Matches the longest keyword starting at `i` (an ASCII word start or a
+/// character pair for which [`may_start`] holds); returns where it ends.
+pub(super) fn at(s: &str, i: usize, out: &mut Vec<Signal>) -> Option<usize> {
+    let b = s.as_bytes();
+    let rest = &b[i..];
+    let index = &*INDEX;
+    let candidates: &[(char, u16)] = if b[i].is_ascii() {
+        &index.ascii[usize::from(b[i].to_ascii_lowercase())]
+    } else {
+        let head = s[i..].chars().next()?;
+        let from = index.wide.partition_point(|&(c, _)| c < head);
+        let to = from + index.wide[from..].partition_point(|&(c, _)| c == head);
+        &index.wide[from..to]
+    };
+    let glued = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphanumeric);
+    let &(_, e) = candidates.iter().find(|&&(_, e)| {
+        let pat = TABLE[usize::from(e)].0.as_bytes();
+        rest.len() >= pat.len()
+            && rest[..pat.len()].eq_ignore_ascii_case(pat)
+            && !(pat[pat.len() - 1].is_ascii_alphabetic() && glued(i + pat.len()))
+    })?;
+    let (pat, kw) = TABLE[usize::from(e)];
+    let (start, end) = (i, i + pat.len());
+    let signal = match kw {
+        Kw::Is(cue) => Some(Signal { start, end, cue }),
+        Kw::AfterNumeral(cue) => {
+            let head = &s[..start];
+            let lead = head.len() - head.trim_end_matches(|c| NUMERALS.contains(c)).len();
+            (lead > 0).then_some(Signal {
+                start: start - lead,
+                end,
+                cue,
+            })
+        }
+        Kw::BeforeNumeral(cue) => {
+            let tail = &s[end..];
+            let more = tail.len() - tail.trim_start_matches(|c| NUMERALS.contains(c)).len();
+            (more > 0).then_some(Signal {
+                start,
+                end: end + more,
+                cue,
+            })
+        }
+        Kw::Neutral => None,
+    };
+    out.extend(signal);
+    Some(end)
+}
 
 const NUMERALS: &str = "零〇一二两兩三四五六七八九十百千万萬亿億几幾数數";
 
-/// Finds every keyword cue in `s`.
-pub(super) fn scan(s: &str, out: &mut Vec<Signal>) {
-    let b = s.as_bytes();
-    for m in AUTOMATON.find_iter(s) {
-        let (pat, kw) = TABLE[m.pattern().as_usize()];
-        let (start, end) = (m.start(), m.end());
-        if pat.as_bytes()[0].is_ascii_alphabetic() {
-            let glued = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric());
-            if glued(start.checked_sub(1).and_then(|i| b.get(i))) || glued(b.get(end)) {
-                continue;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitmap filters must never hide an entry, whatever surrounds it.
+    #[test]
+    fn every_cue_is_found_in_running_text() {
+        for &(pat, kw) in TABLE {
+            let Kw::Is(cue) = kw else { continue };
+            for text in [
+                format!("我们说{pat}。"),
+                pat.to_string(),
+                format!("so {pat} here"),
+            ] {
+                let mut out = Vec::new();
+                super::super::scan(&text, &mut out);
+                assert!(
+                    out.iter().any(|s| s.cue == cue),
+                    "{pat:?} missed in {text:?}"
+                );
             }
         }
-        let signal = match kw {
-            Kw::Is(cue) => Some(Signal { start, end, cue }),
-            Kw::AfterNumeral(cue) => {
-                let head = &s[..start];
-                let lead = head.len() - head.trim_end_matches(|c| NUMERALS.contains(c)).len();
-                (lead > 0).then_some(Signal {
-                    start: start - lead,
-                    end,
-                    cue,
-                })
-            }
-            Kw::BeforeNumeral(cue) => {
-                let tail = &s[end..];
-                let more = tail.len() - tail.trim_start_matches(|c| NUMERALS.contains(c)).len();
-                (more > 0).then_some(Signal {
-                    start,
-                    end: end + more,
-                    cue,
-                })
-            }
-            Kw::Neutral => None,
-        };
-        out.extend(signal);
     }
 }

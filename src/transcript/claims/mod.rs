@@ -86,12 +86,12 @@ pub fn detect(doc: &Document) -> Vec<Claim> {
 /// The claims in one paragraph, in order; each lies within one sentence.
 pub fn detect_in(text: &str) -> Vec<Found> {
     let mut signals = Vec::new();
-    numbers::scan(text, &mut signals);
-    keywords::scan(text, &mut signals);
-    if !signals.iter().any(|s| could_claim(s.cue)) {
+    scan(text, &mut signals);
+    if !could_claim(&signals) {
         return Vec::new();
     }
-    signals.sort_unstable_by_key(|s| s.start);
+    // Look-behind cues (`三分之一`) can start before an earlier-found one.
+    signals.sort_by_key(|s| s.start);
     let mut out = Vec::new();
     let mut k = 0;
     for sentence in sentences::split(text) {
@@ -109,9 +109,89 @@ pub fn detect_in(text: &str) -> Vec<Found> {
     out
 }
 
-/// Cues that can make a claim on their own or with a sentence's other cues.
-fn could_claim(cue: Cue) -> bool {
-    !matches!(cue, Cue::Year | Cue::OneOf | Cue::More | Cue::Future)
+/// One walk over the text: digits go to `numbers`, word and character starts
+/// to `keywords`; everything else is skipped a byte or a character at a time.
+fn scan(s: &str, out: &mut Vec<Signal>) {
+    let b = s.as_bytes();
+    let index = keywords::index();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_digit() || matches!(b[i..], [0xEF, 0xBC, 0x90..=0x99, ..]) {
+            i = numbers::one(s, i, out);
+        } else if c.is_ascii_alphabetic() || c == b'\'' {
+            let word_start = c == b'\'' || i == 0 || !b[i - 1].is_ascii_alphanumeric();
+            match word_start.then(|| keywords::at(s, i, out)).flatten() {
+                Some(end) => i = end,
+                None => {
+                    i += b[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .count()
+                        .max(1)
+                }
+            }
+        } else if c < 0x80 {
+            i += 1;
+        } else if let Some(skip) = plain_cjk_run(b, i, index) {
+            i += skip;
+        } else {
+            let (cp, n) = decode(b, i);
+            let candidate = index.starts(cp) && {
+                let next = if i + n < b.len() {
+                    decode(b, i + n).0
+                } else {
+                    0
+                };
+                index.may_start(cp, next)
+            };
+            i = match candidate.then(|| keywords::at(s, i, out)).flatten() {
+                Some(end) => end,
+                None => i + n,
+            };
+        }
+    }
+}
+
+/// Length of the run of three-byte characters at `i` that start no keyword,
+/// if any: the hot loop over CJK text, kept free of unpredictable branches.
+fn plain_cjk_run(b: &[u8], i: usize, index: &keywords::Index) -> Option<usize> {
+    // 0xEF leads full-width forms, whose digits belong to `numbers`.
+    let three =
+        |j: usize| b.get(j).is_some_and(|&c| c & 0xF0 == 0xE0 && c != 0xEF) && j + 3 <= b.len();
+    let mut j = i;
+    while three(j) && three(j + 3) {
+        if index.may_start(decode(b, j).0, decode(b, j + 3).0) {
+            break;
+        }
+        j += 3;
+    }
+    (j > i).then_some(j - i)
+}
+
+/// The code point and length of the character whose lead byte is at `i`.
+fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let lead = u32::from(b[i]);
+    match lead {
+        0xC0..=0xDF => ((lead & 0x1F) << 6 | cont(1), 2),
+        0xE0..=0xEF => ((lead & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        0xF0.. => (u32::MAX, 4),
+        _ => (lead, 1),
+    }
+}
+
+/// Whether some sentence of the paragraph could be a claim: a cheap test
+/// that spares most plain paragraphs the sentence split.
+fn could_claim(signals: &[Signal]) -> bool {
+    let has = |c: Cue| signals.iter().any(|s| s.cue == c);
+    signals.iter().any(|s| {
+        matches!(
+            s.cue,
+            Cue::Strong | Cue::Multiplier | Cue::Measure | Cue::Bare | Cue::Than
+        )
+    }) || has(Cue::Most)
+        || (has(Cue::Bi) && has(Cue::More))
+        || (has(Cue::Predict) && (has(Cue::Horizon) || has(Cue::Year)))
 }
 
 /// How much each feature adds to the score; the total is then scaled to 0..=1.

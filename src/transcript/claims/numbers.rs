@@ -68,11 +68,16 @@ const UNITS: &[(&str, Unit)] = {
     ]
 };
 
-/// Units sorted longest first, so `个月` wins over `个` and `bn` over `b`.
-static SORTED: LazyLock<Vec<(&str, Unit)>> = LazyLock::new(|| {
+/// Units by lowercased first byte, longest first, so `个月` wins over `个`
+/// and `bn` over `b`.
+static BY_FIRST: LazyLock<Vec<Vec<(&str, Unit)>>> = LazyLock::new(|| {
     let mut v = UNITS.to_vec();
     v.sort_by_key(|(u, _)| std::cmp::Reverse(u.len()));
-    v
+    let mut index = vec![Vec::new(); 256];
+    for (u, kind) in v {
+        index[usize::from(u.as_bytes()[0].to_ascii_lowercase())].push((u, kind));
+    }
+    index
 });
 
 /// Capitalised words that precede a figure without naming a product.
@@ -172,19 +177,6 @@ const FUTURE_PREFIXES: &[&str] = &[
     "今後",
 ];
 
-/// Finds every quantity written with digits in `s`.
-pub(super) fn scan(s: &str, out: &mut Vec<Signal>) {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if digit_len(b, i).is_none() {
-            i += 1;
-            continue;
-        }
-        i = one(s, i, out);
-    }
-}
-
 /// Length of the digit (ASCII or full-width) at `i`, if one starts there.
 fn digit_len(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i..)? {
@@ -234,7 +226,7 @@ fn number(s: &str, mut i: usize) -> Num {
 }
 
 /// Scans the quantity starting at digit `start`; returns where scanning resumes.
-fn one(s: &str, start: usize, out: &mut Vec<Signal>) -> usize {
+pub(super) fn one(s: &str, start: usize, out: &mut Vec<Signal>) -> usize {
     let b = s.as_bytes();
     let a = number(s, start);
     let before = s[..start].chars().next_back();
@@ -330,7 +322,8 @@ fn unit_at(s: &str, i: usize) -> Option<(usize, Unit)> {
         Some(r) => (1, r),
         None => (0, rest),
     };
-    SORTED.iter().find_map(|&(u, kind)| {
+    let first = rest.as_bytes().first()?.to_ascii_lowercase();
+    BY_FIRST[usize::from(first)].iter().find_map(|&(u, kind)| {
         let head = rest.get(..u.len())?;
         let latin = u.as_bytes()[0].is_ascii_alphabetic();
         if latin {
