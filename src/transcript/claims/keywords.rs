@@ -1,0 +1,256 @@
+//! Keyword tables (forecast, comparison and worded quantities in Chinese,
+//! English and Japanese) and the matcher that finds them.
+//!
+//! Matching is longest-first at each position, so a longer neutral entry (`比如`, `最后`,
+//! `会议`, `rather than`) shadows the cue inside it.
+
+use super::{Cue, Signal};
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy)]
+enum Kw {
+    Is(Cue),
+    /// Counts only after Chinese numerals: `两倍`, `三分之一`, `十亿`.
+    AfterNumeral(Cue),
+    /// Counts only before Chinese numerals: `百分之九十`.
+    BeforeNumeral(Cue),
+    Neutral,
+}
+
+#[rustfmt::skip]
+const TABLE: &[(&str, Kw)] = {
+    use Cue::*;
+    use Kw::*;
+    &[
+        // Chinese forecasts.
+        ("预计", Is(Predict)), ("预测", Is(Predict)), ("预期", Is(Predict)), ("预估", Is(Predict)),
+        ("有望", Is(Predict)), ("届时", Is(Predict)), ("将达到", Is(Predict)), ("将超过", Is(Predict)),
+        ("会达到", Is(Predict)), ("將會", Is(Future)), ("将会", Is(Future)), ("将要", Is(Future)),
+        ("即将", Is(Future)), ("将在", Is(Future)), ("将于", Is(Future)), ("将成为", Is(Future)),
+        ("未来", Is(Future)), ("今后", Is(Future)), ("未來", Is(Future)), ("明年", Is(Horizon)),
+        ("后年", Is(Horizon)), ("下半年", Is(Horizon)), ("年底前", Is(Horizon)), ("下个月", Is(Horizon)),
+        ("下季度", Is(Horizon)), ("下一季度", Is(Horizon)), ("未来几年", Is(Horizon)), ("未来十年", Is(Horizon)),
+        ("未来五年", Is(Horizon)), ("几年后", Is(Horizon)), ("十年后", Is(Horizon)), ("十年内", Is(Horizon)),
+        ("未来将", Is(Future)),
+        // Chinese comparisons.
+        ("相比", Is(Than)), ("相较", Is(Than)), ("超过", Is(Than)), ("高于", Is(Than)), ("低于", Is(Than)),
+        ("多于", Is(Than)), ("少于", Is(Than)), ("大于", Is(Than)), ("小于", Is(Than)), ("快于", Is(Than)),
+        ("优于", Is(Than)), ("翻倍", Is(Multiplier)), ("翻番", Is(Multiplier)), ("不如", Is(Than)),
+        ("比", Is(Bi)), ("更", Is(More)), ("还要", Is(More)), ("更加", Is(More)), ("最受欢迎", Is(Most)),
+        ("最大", Is(Most)), ("最多", Is(Most)), ("最高", Is(Most)), ("最快", Is(Most)), ("最低", Is(Most)),
+        ("最少", Is(Most)), ("最便宜", Is(Most)), ("最贵", Is(Most)), ("最长", Is(Most)), ("最短", Is(Most)),
+        ("最常用", Is(Most)), ("最流行", Is(Most)), ("最畅销", Is(Most)), ("最强", Is(Most)),
+        ("之一", Is(OneOf)), ("部分之一", Is(OneOf)), ("成分之一", Is(OneOf)), ("比如", Neutral),
+        ("比例", Neutral), ("比较", Neutral), ("比赛", Neutral), ("对比", Neutral), ("无比", Neutral),
+        ("比方", Neutral), ("比喻", Neutral), ("比特", Neutral), ("比尔", Neutral), ("好比", Neutral),
+        ("比利时", Neutral), ("更新", Neutral), ("更换", Neutral), ("更改", Neutral), ("变更", Neutral),
+        ("更正", Neutral), ("最大化", Neutral), ("最大限度", Neutral),
+        // Chinese and Japanese quantities in words.
+        ("一半", Is(Strong)), ("半分", Is(Strong)), ("半減", Is(Strong)), ("倍増", Is(Multiplier)),
+        ("倍", AfterNumeral(Multiplier)), ("分之", AfterNumeral(Strong)),
+        ("百分之", BeforeNumeral(Strong)), ("亿", AfterNumeral(Strong)), ("億", AfterNumeral(Strong)),
+        ("万", AfterNumeral(Strong)), ("萬", AfterNumeral(Strong)), ("兆", AfterNumeral(Strong)),
+        ("割", AfterNumeral(Strong)), ("万一", Neutral), ("千万不", Neutral), ("千万别", Neutral),
+        ("千万要", Neutral), ("万物", Neutral), ("万事", Neutral), ("加倍", Neutral), ("倍感", Neutral),
+        // Japanese forecasts and comparisons.
+        ("見込み", Is(Predict)), ("見込ま", Is(Predict)), ("予想", Is(Predict)), ("予測", Is(Predict)),
+        ("見通し", Is(Predict)), ("でしょう", Is(Predict)), ("はず", Is(Predict)), ("予定", Is(Predict)),
+        ("だろう", Is(Predict)), ("でしょうか", Neutral), ("だろうか", Neutral), ("将来", Is(Future)),
+        ("今後", Is(Future)), ("来年", Is(Horizon)), ("再来年", Is(Horizon)), ("来期", Is(Horizon)),
+        ("より", Is(Than)), ("により", Neutral), ("よりも", Is(Than)), ("と比べ", Is(Than)),
+        ("に比べ", Is(Than)), ("上回", Is(Than)), ("下回", Is(Than)), ("最も", Is(Most)), ("最速", Is(Most)),
+        ("一番", Is(Most)), ("最大限", Neutral),
+        // English forecasts.
+        ("predict", Is(Predict)), ("predicts", Is(Predict)), ("predicted", Is(Predict)),
+        ("forecast", Is(Predict)), ("forecasts", Is(Predict)), ("projected", Is(Predict)),
+        ("projection", Is(Predict)), ("projections", Is(Predict)), ("expect", Is(Predict)),
+        ("expects", Is(Predict)), ("expected", Is(Predict)), ("anticipate", Is(Predict)),
+        ("anticipated", Is(Predict)), ("on track to", Is(Predict)), ("poised to", Is(Predict)),
+        ("will", Is(Future)), ("'ll", Is(Future)), ("going to", Is(Future)), ("gonna", Is(Future)),
+        ("likely", Is(Future)), ("in the future", Is(Future)), ("next year", Is(Horizon)),
+        ("next quarter", Is(Horizon)), ("next month", Is(Horizon)), ("next decade", Is(Horizon)),
+        ("coming years", Is(Horizon)), ("coming decade", Is(Horizon)),
+        ("coming months", Is(Horizon)), ("by the end of", Is(Horizon)),
+        ("by year-end", Is(Horizon)), ("by the middle of", Is(Horizon)),
+        ("next few years", Is(Horizon)), ("years from now", Is(Horizon)),
+        // English comparisons.
+        ("than", Is(Than)), ("rather than", Neutral), ("other than", Neutral),
+        ("compared to", Is(Than)), ("compared with", Is(Than)), ("relative to", Is(Than)),
+        ("outperform", Is(Than)), ("outperforms", Is(Than)), ("outpaced", Is(Than)),
+        ("surpass", Is(Than)), ("surpassed", Is(Than)), ("exceeds", Is(Than)),
+        ("exceeded", Is(Than)), ("the largest", Is(Most)), ("the biggest", Is(Most)),
+        ("the fastest", Is(Most)), ("the highest", Is(Most)), ("the lowest", Is(Most)),
+        ("the cheapest", Is(Most)), ("the smallest", Is(Most)), ("the slowest", Is(Most)),
+        ("the most popular", Is(Most)), ("the most widely", Is(Most)),
+        ("the most common", Is(Most)), ("the most expensive", Is(Most)),
+        ("the most used", Is(Most)), ("the worst", Is(Most)), ("the fewest", Is(Most)),
+        ("one of the", Is(OneOf)),
+        // English quantities in words.
+        ("percent", Is(Strong)), ("per cent", Is(Strong)), ("million", Is(Strong)),
+        ("millions", Is(Strong)), ("billion", Is(Strong)), ("billions", Is(Strong)),
+        ("trillion", Is(Strong)), ("half of", Is(Strong)), ("by half", Is(Strong)),
+        ("halved", Is(Strong)), ("a third of", Is(Strong)), ("two-thirds", Is(Strong)),
+        ("one-third", Is(Strong)), ("a quarter of", Is(Strong)), ("one in three", Is(Strong)),
+        ("one in four", Is(Strong)), ("one in five", Is(Strong)), ("one in ten", Is(Strong)),
+        ("twice", Is(Multiplier)), ("doubled", Is(Multiplier)), ("tripled", Is(Multiplier)),
+        ("quadrupled", Is(Multiplier)), ("tenfold", Is(Multiplier)),
+        ("times faster", Is(Multiplier)), ("times more", Is(Multiplier)),
+        ("times larger", Is(Multiplier)), ("times higher", Is(Multiplier)),
+        ("times as", Is(Multiplier)), ("times bigger", Is(Multiplier)),
+        ("hundreds of", Is(Measure)), ("thousands of", Is(Measure)), ("dozens of", Is(Measure)),
+    ]
+};
+
+/// Table entries by first character, longest first, so the first entry that
+/// matches is the leftmost-longest one.
+pub(super) struct Index {
+    /// Entries starting with each ASCII byte (lowercased).
+    ascii: Vec<Vec<(char, u16)>>,
+    /// One bit per BMP character that starts some entry.
+    first: Vec<u64>,
+    /// One bit per BMP character that is a whole entry (`比`, `倍`).
+    single: Vec<u64>,
+    /// One bit per hashed pair of leading characters of longer entries, so
+    /// common characters (`有`, `は`) rarely reach the table.
+    pair: Vec<u64>,
+    /// Entries that start with a non-ASCII character, sorted by it.
+    wide: Vec<(char, u16)>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut order: Vec<u16> = (0..TABLE.len() as u16).collect();
+    order.sort_by_key(|&e| std::cmp::Reverse(TABLE[usize::from(e)].0.len()));
+    let mut index = Index {
+        ascii: vec![Vec::new(); 128],
+        first: vec![0; 1024],
+        single: vec![0; 1024],
+        pair: vec![0; 1024],
+        wide: Vec::new(),
+    };
+    let set = |bits: &mut Vec<u64>, k: usize| bits[k >> 6] |= 1 << (k & 63);
+    for e in order {
+        let mut chars = TABLE[usize::from(e)].0.chars();
+        let head = chars.next().expect("no empty keyword");
+        if head.is_ascii() {
+            index.ascii[usize::from(head.to_ascii_lowercase() as u8)].push((head, e));
+            continue;
+        }
+        set(&mut index.first, head as usize);
+        match chars.next() {
+            Some(second) => set(&mut index.pair, pair_hash(head as u32, second as u32)),
+            None => set(&mut index.single, head as usize),
+        }
+        index.wide.push((head, e));
+    }
+    index.wide.sort_by_key(|&(c, _)| c); // stable: longest first within a character
+    index
+});
+
+fn pair_hash(a: u32, b: u32) -> usize {
+    (a.wrapping_mul(31)
+        .wrapping_add(b)
+        .wrapping_mul(2_654_435_761)
+        >> 16) as usize
+        & 0xFFFF
+}
+
+/// The keyword index, built on first use.
+pub(super) fn index() -> &'static Index {
+    &INDEX
+}
+
+fn bit(bits: &[u64], k: usize) -> bool {
+    bits.get(k >> 6).is_some_and(|w| w >> (k & 63) & 1 == 1)
+}
+
+impl Index {
+    /// Whether some keyword starts with this character: one bit test that
+    /// most characters fail.
+    #[inline]
+    pub(super) fn starts(&self, first: u32) -> bool {
+        bit(&self.first, first as usize)
+    }
+
+    /// Whether a keyword may start with these two characters; a filter that
+    /// can say yes wrongly but never no wrongly.
+    #[inline]
+    pub(super) fn may_start(&self, first: u32, second: u32) -> bool {
+        bit(&self.single, first as usize) || bit(&self.pair, pair_hash(first, second))
+    }
+}
+
+/// Matches the longest keyword starting at `i` (an ASCII word start or a
+/// character pair for which [`may_start`] holds); returns where it ends.
+pub(super) fn at(s: &str, i: usize, out: &mut Vec<Signal>) -> Option<usize> {
+    let b = s.as_bytes();
+    let rest = &b[i..];
+    let index = &*INDEX;
+    let candidates: &[(char, u16)] = if b[i].is_ascii() {
+        &index.ascii[usize::from(b[i].to_ascii_lowercase())]
+    } else {
+        let head = s[i..].chars().next()?;
+        let from = index.wide.partition_point(|&(c, _)| c < head);
+        let to = from + index.wide[from..].partition_point(|&(c, _)| c == head);
+        &index.wide[from..to]
+    };
+    let glued = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphanumeric);
+    let &(_, e) = candidates.iter().find(|&&(_, e)| {
+        let pat = TABLE[usize::from(e)].0.as_bytes();
+        rest.len() >= pat.len()
+            && rest[..pat.len()].eq_ignore_ascii_case(pat)
+            && !(pat[pat.len() - 1].is_ascii_alphabetic() && glued(i + pat.len()))
+    })?;
+    let (pat, kw) = TABLE[usize::from(e)];
+    let (start, end) = (i, i + pat.len());
+    let signal = match kw {
+        Kw::Is(cue) => Some(Signal { start, end, cue }),
+        Kw::AfterNumeral(cue) => {
+            let head = &s[..start];
+            let lead = head.len() - head.trim_end_matches(|c| NUMERALS.contains(c)).len();
+            (lead > 0).then_some(Signal {
+                start: start - lead,
+                end,
+                cue,
+            })
+        }
+        Kw::BeforeNumeral(cue) => {
+            let tail = &s[end..];
+            let more = tail.len() - tail.trim_start_matches(|c| NUMERALS.contains(c)).len();
+            (more > 0).then_some(Signal {
+                start,
+                end: end + more,
+                cue,
+            })
+        }
+        Kw::Neutral => None,
+    };
+    out.extend(signal);
+    Some(end)
+}
+
+const NUMERALS: &str = "零〇一二两兩三四五六七八九十百千万萬亿億几幾数數";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitmap filters must never hide an entry, whatever surrounds it.
+    #[test]
+    fn every_cue_is_found_in_running_text() {
+        for &(pat, kw) in TABLE {
+            let Kw::Is(cue) = kw else { continue };
+            for text in [
+                format!("我们说{pat}。"),
+                pat.to_string(),
+                format!("so {pat} here"),
+            ] {
+                let mut out = Vec::new();
+                super::super::scan(&text, &mut out);
+                assert!(
+                    out.iter().any(|s| s.cue == cue),
+                    "{pat:?} missed in {text:?}"
+                );
+            }
+        }
+    }
+}
