@@ -1,28 +1,116 @@
 //! End-to-end tests: the built `tread` binary in a real pseudo-terminal.
 //!
-//! The interactive reader is not in this build yet, so these run the
-//! non-interactive paths, and the harness's own checks run against `sh`.
+//! The reader is driven by typing into the terminal and reading its screen
+//! through vt100; after every exit the terminal must be handed back clean.
 
 mod support;
 
 use std::time::Duration;
 
-use support::pty::{Pty, TIMEOUT};
+use support::pty::{Pty, TIMEOUT, keys};
+
+/// Open the bundled sample in the reader and wait for its first frame.
+fn reader(cols: u16, rows: u16) -> Pty {
+    let pty = Pty::spawn(&[], &[], cols, rows);
+    pty.wait_text("大模型的竞争远远没有结束").unwrap();
+    pty
+}
 
 #[test]
-fn outline_prints_and_exits_cleanly() {
-    let mut pty = Pty::spawn(&["--outline"], &[], 100, 30);
-    assert_eq!(pty.wait_exit(TIMEOUT), Some(0), "{}", pty.screen_text());
+fn the_reader_opens_the_sample_in_three_panes_and_quits_cleanly() {
+    let mut pty = reader(120, 30);
+    let screen = pty.screen_text();
+    assert!(screen.contains("Contents"), "{screen}");
+    assert!(screen.contains("Claims"), "{screen}");
+    assert!(screen.contains("§1/5"), "{screen}");
     assert!(
-        pty.screen_text().lines().any(|l| l.ends_with("turns)")),
-        "{}",
-        pty.screen_text()
+        pty.with_screen(|s| s.alternate_screen()),
+        "draws in the alternate screen"
     );
+    pty.send("]");
+    pty.wait_text("§ 01 “深度应用”,即将到来").unwrap();
+    pty.wait_text("§2/5").unwrap();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
     pty.terminal_restored().unwrap();
 }
 
 #[test]
-#[ignore = "needs the transcript parser (parse branch): the stub finds no sections"]
+fn help_opens_from_the_keymap_and_escape_closes_it() {
+    let mut pty = reader(100, 50);
+    pty.send("?");
+    pty.wait_text("next sentence").unwrap();
+    pty.esc();
+    pty.wait_for(|s| !s.contents().contains("next sentence"), TIMEOUT)
+        .unwrap();
+    pty.ctrl_c();
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_exit_non_zero() {
+    for (sig, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let mut pty = reader(100, 30);
+        pty.send("]j");
+        pty.wait_text("§2/5").unwrap();
+        pty.signal(sig);
+        assert_eq!(pty.wait_exit(TIMEOUT), Some(code), "SIG{sig}");
+        pty.terminal_restored().unwrap();
+    }
+}
+
+#[test]
+fn ctrl_z_hands_the_terminal_back_and_redraws_on_return() {
+    // Under this harness the reader is a session leader, whose stop signals
+    // the kernel discards (an orphaned process group), so the process comes
+    // straight back: the terminal is left, re-entered, and redrawn in full.
+    let mut pty = reader(100, 30);
+    pty.send("]");
+    pty.wait_text("§2/5").unwrap();
+    let before = pty.raw_output().len();
+    pty.send(keys::CTRL_Z);
+    // Handed back (alternate screen left), then taken again.
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    let round_trip = loop {
+        let out = pty.raw_output();
+        let tail = String::from_utf8_lossy(&out[before..]).into_owned();
+        let left = tail.find("\x1b[?1049l");
+        if left.is_some_and(|i| tail[i..].contains("\x1b[?1049h")) {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(
+        round_trip,
+        "{:?}",
+        String::from_utf8_lossy(&pty.raw_output()[before..])
+    );
+    pty.wait_text("§ 01 “深度应用”,即将到来").unwrap();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
+fn piped_output_prints_the_outline_instead_of_drawing() {
+    let mut pty = Pty::spawn_program(
+        "sh",
+        &["-c", &format!("{} | cat", env!("CARGO_BIN_EXE_tread"))],
+        &[],
+        100,
+        30,
+    );
+    pty.wait_text("04 造一座“蒸馏工厂”,让模型能混合应用 · 8 turns")
+        .unwrap();
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
+}
+
+#[test]
 fn outline_lists_the_sample_sections() {
     let mut pty = Pty::spawn(&["--outline"], &[], 100, 30);
     pty.wait_text("大模型颠覆平台型企业").unwrap();
@@ -47,7 +135,7 @@ fn waiting_fails_fast_with_the_screen_once_the_program_is_gone() {
     let pty = Pty::spawn(&["/nonexistent"], &[], 80, 10);
     let err = pty.wait_text("never printed").unwrap_err();
     assert!(err.contains("output ended"), "{err}");
-    assert!(err.contains("tread: cannot read"), "{err}");
+    assert!(err.contains("tread: cannot open"), "{err}");
 }
 
 // The harness's own checks, against a shell that misbehaves on purpose.
