@@ -292,3 +292,70 @@ fn no_color_keeps_distinctions_without_colour() {
     }
     assert!(!r.highlighted().is_empty(), "the cursor is shown reversed");
 }
+
+#[test]
+fn tab_to_the_claims_then_j_and_enter_puts_the_cursor_on_that_claim() {
+    let mut r = Reader::new(120, 30);
+    r.keys("<tab>");
+    assert_eq!(r.state.focus, tread::app::Pane::Claims);
+    assert!(r.row(0).contains("Claims 13"), "{}", r.row(0));
+    r.keys("j<enter>");
+    let claim = r.state.claims_view[1];
+    assert_eq!(r.state.cursor, r.state.claim_sentence[claim]);
+    let text = r
+        .state
+        .doc
+        .claim_text(&r.state.doc.claims[claim])
+        .to_string();
+    let shown: String = r.highlighted().split_whitespace().collect();
+    let wanted: String = text.split_whitespace().collect();
+    assert!(shown.contains(&wanted), "{shown} should hold {wanted}");
+}
+
+#[test]
+fn claims_are_underlined_in_the_dialogue_and_reached_with_angle_brackets() {
+    let mut r = Reader::new(120, 30);
+    r.keys(">>>");
+    let claim = &r.state.doc.claims[2];
+    assert_eq!(r.state.cursor, r.state.claim_sentence[2]);
+    assert_eq!(r.state.claim_selected, 2, "the sidebar follows");
+    let text = r.state.doc.claim_text(claim).to_string();
+    let b = r.buffer();
+    let underlined: String = (0..b.area.height)
+        .flat_map(|y| r.cells(y).map(move |x| (x, y)).collect::<Vec<_>>())
+        .filter(|&(x, y)| x > 25 && x < 90 && b[(x, y)].modifier.contains(Modifier::UNDERLINED))
+        .map(|p| b[p].symbol().to_string())
+        .collect();
+    assert!(
+        underlined.contains(text.split_whitespace().next().unwrap()),
+        "{underlined}"
+    );
+    r.keys("<");
+    assert_eq!(r.state.cursor, r.state.claim_sentence[1]);
+}
+
+#[test]
+fn the_claims_pane_filters_by_kind_and_sorts_by_score() {
+    let mut r = Reader::new(120, 30);
+    r.keys("<tab>f");
+    assert!(r.row(0).contains("statistic"), "{}", r.row(0));
+    assert!(
+        r.state
+            .claims_view
+            .iter()
+            .all(|&c| r.state.doc.claims[c].kind == tread::transcript::ClaimKind::Statistic)
+    );
+    r.keys("fffS");
+    assert!(r.row(0).contains("by score"), "{}", r.row(0));
+    let scores: Vec<f32> = r
+        .state
+        .claims_view
+        .iter()
+        .map(|&c| r.state.doc.claims[c].score)
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // `f` pages down outside the claims pane.
+    r.keys("<tab><tab>f");
+    assert_eq!(r.state.claim_filter, None);
+    assert!(r.state.top_pos().block > 0);
+}

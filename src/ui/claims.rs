@@ -106,10 +106,11 @@ impl Widget for Claims<'_> {
             }
             let speaker = speaker_of(state, claim).unwrap_or("narration");
             let section = state.doc.sections.get(claim.section);
-            let where_ = section
-                .and_then(|s| s.number.clone())
-                .unwrap_or_else(|| claim.section.to_string());
-            let head = format!("{} · {speaker} · §{where_}", claim.kind.as_str());
+            let place = section.map_or_else(String::new, |s| match &s.number {
+                Some(n) => format!("§{n}"),
+                None => s.label(),
+            });
+            let head = format!("{} · {speaker} · {place}", claim.kind.as_str());
             buf.set_stringn(inner.x + 1, y, head, width - 1, self.theme.claim_tag());
             y += 1;
             for r in lines {

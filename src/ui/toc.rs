@@ -45,11 +45,7 @@ impl Widget for Toc<'_> {
         for (row, section) in sections[offset..].iter().take(rows).enumerate() {
             let i = offset + row;
             let y = inner.y + 1 + row as u16;
-            let label = if section.number.is_none() && section.title.is_none() {
-                "Preamble".to_string()
-            } else {
-                section.label()
-            };
+            let label = section.label();
             let count = format!(" {}", section.turns.len());
             let marker = if i == reading { "▌" } else { " " };
             let room = width.saturating_sub(count.width() + 1);
@@ -62,7 +58,9 @@ impl Widget for Toc<'_> {
                 style = style.patch(self.theme.selected());
             }
             buf.set_stringn(inner.x, y, marker, width, self.theme.current());
-            let line = format!("{label:<room$}", room = room.max(1));
+            let label = super::fit(&label, room);
+            // Padded so the selection highlight spans the row.
+            let line = format!("{label}{}", " ".repeat(room.saturating_sub(label.width())));
             buf.set_stringn(inner.x + 1, y, &line, room, style);
             let cx = inner.right().saturating_sub(count.width() as u16);
             buf.set_stringn(cx, y, &count, count.width(), self.theme.dim());
