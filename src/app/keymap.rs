@@ -433,4 +433,21 @@ mod tests {
         let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
         assert!(names.contains(&"j".to_string()) && names.contains(&"↓".to_string()));
     }
+
+    #[test]
+    fn the_readme_documents_every_default_key() {
+        let readme = include_str!("../../README.md");
+        for (layer, rows) in Keymap::default_keymap().describe() {
+            for (action, keys) in rows {
+                for key in keys {
+                    let shown = format!("`{key}`");
+                    assert!(
+                        readme.contains(&shown),
+                        "README lacks {shown} ({action:?} in [keys.{}])",
+                        layer.name()
+                    );
+                }
+            }
+        }
+    }
 }
