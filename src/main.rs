@@ -42,10 +42,7 @@ fn run(args: &Args) -> Result<()> {
         decode::encoding_for_label(label)?;
     }
     let input = cli::read_input(args, io::stdin().is_terminal())?;
-    let doc = cli::load(&input, args.encoding.as_deref())?;
-    let name = input.name;
-    // The document owns its text now; the file's bytes can go.
-    drop(input.bytes);
+    let (name, doc) = cli::load(input, args.encoding.as_deref())?;
 
     let output = match args.output() {
         Output::Reader if io::stdout().is_terminal() => return read(args, doc, name),

@@ -102,11 +102,12 @@ pub fn read_input(args: &Args, stdin_is_terminal: bool) -> Result<Input> {
 }
 
 /// Decode and parse an input; errors name the input.
-pub fn load(input: &Input, encoding: Option<&str>) -> Result<Document> {
+pub fn load(input: Input, encoding: Option<&str>) -> Result<(String, Document)> {
     let options = LoadOptions {
         encoding: encoding.map(str::to_string),
     };
-    transcript::load(&input.bytes, &options).with_context(|| input.label.clone())
+    let doc = transcript::load_owned(input.bytes, &options).with_context(|| input.label)?;
+    Ok((input.name, doc))
 }
 
 fn read_file(path: &Path) -> Result<Input> {

@@ -28,9 +28,21 @@ pub struct LoadOptions {
 /// Decode, parse and find claims: the whole pipeline from file bytes.
 pub fn load(bytes: &[u8], options: &LoadOptions) -> Result<Document, LoadError> {
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
+    Ok(build(decoded))
+}
+
+/// [`load`] that frees the file's bytes once they are decoded, so the bytes,
+/// the text and the model are never all in memory at once.
+pub fn load_owned(bytes: Vec<u8>, options: &LoadOptions) -> Result<Document, LoadError> {
+    let decoded = decode::decode(&bytes, options.encoding.as_deref())?;
+    drop(bytes);
+    Ok(build(decoded))
+}
+
+fn build(decoded: decode::Decoded) -> Document {
     let mut doc = parse::parse(&decoded.text);
     doc.encoding = decoded.encoding;
     doc.warnings.splice(0..0, decoded.warnings);
     doc.claims = claims::detect(&doc);
-    Ok(doc)
+    doc
 }
