@@ -416,3 +416,20 @@ fn a_late_h1_after_text_is_a_heading_not_the_title() {
     check_lossless(text, &doc).unwrap();
     assert_eq!(doc.title, None);
 }
+
+#[test]
+fn several_quoted_transcripts_in_one_file_are_all_dialogue() {
+    let sample = include_str!("../assets/llamacon-2025.txt");
+    let text = [sample, sample, sample].join("\n");
+    let doc = parse(&text);
+    check_lossless(&text, &doc).unwrap();
+    let speaking = doc.turns().filter(|t| t.speaker.is_some()).count();
+    assert_eq!(speaking, 3 * 26, "every copy's turns are dialogue");
+    let trailer: Vec<&str> = doc.trailer.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        trailer.len(),
+        3,
+        "only the last footer is trailer: {trailer:?}"
+    );
+    assert!(trailer[0].starts_with("作者"));
+}

@@ -284,12 +284,24 @@ pub(super) fn body_end(
     start: usize,
     is_speaker: &dyn Fn(usize) -> bool,
 ) -> (usize, Option<usize>) {
+    let is_close = |i: usize| matches!(lines[i], "\"" | "”");
     let first = (start..lines.len()).find(|&i| !lines[i].is_empty());
-    if let Some(first) = first
-        && lines[first].starts_with(['"', '“'])
-        && let Some(close) = (first + 1..lines.len()).find(|&i| matches!(lines[i], "\"" | "”"))
+    let opens = first.filter(|&f| lines[f].starts_with(['"', '“']));
+    // A closing quote ends the body only when what follows looks like a
+    // footer: a few lines and no dialogue. Otherwise (say, several quoted
+    // transcripts in one file) the footer is found from the end instead.
+    if let Some(first) = opens
+        && let Some(close) = (first + 1..lines.len()).find(|&i| is_close(i))
     {
-        return (close, Some(first));
+        let after: Vec<usize> = (close + 1..lines.len())
+            .filter(|&i| !lines[i].is_empty() && !is_structure(lines[i]))
+            .take(MAX_QUOTED_TRAILER + 1)
+            .collect();
+        let footer_like =
+            after.len() <= MAX_QUOTED_TRAILER && !after.iter().any(|&i| is_speaker(i));
+        if footer_like {
+            return (close, Some(first));
+        }
     }
     let mut end = lines.len();
     for i in (start..lines.len()).rev() {
@@ -302,8 +314,19 @@ pub(super) fn body_end(
         }
         end = i;
     }
+    // The footer found from the end may follow the body's closing quote.
+    let last = (start..end).rev().find(|&i| !lines[i].is_empty());
+    if let (Some(first), Some(last)) = (opens, last)
+        && last > first
+        && is_close(last)
+    {
+        return (last, Some(first));
+    }
     (end, None)
 }
+
+/// Most non-blank lines a footer after a closing quote may have.
+const MAX_QUOTED_TRAILER: usize = 12;
 
 fn is_trailer(line: &str) -> bool {
     let lower = line.to_lowercase();
