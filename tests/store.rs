@@ -432,3 +432,90 @@ fn keys_and_layout() {
         dir.path().join("state/positions.json")
     );
 }
+
+#[test]
+fn an_unusable_data_dir_still_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_dir = dir.path().join("file");
+    fs::write(&not_a_dir, "").unwrap();
+    let dirs = DataDirs::resolve(Some(&not_a_dir)).unwrap();
+    let key = DocKey::for_content("x", &base());
+    let (mut s, w) = Store::open(&dirs, &key).unwrap();
+    assert!(matches!(w[..], [Warning::ReadOnly { .. }]), "{w:?}");
+    assert!(s.add(weights(&base())).is_err());
+    assert_eq!(s.list().len(), 1);
+    let (_, w) = Positions::open(&dirs).unwrap();
+    assert!(matches!(w[..], [Warning::ReadOnly { .. }]), "{w:?}");
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use tread::store::anchor::{Resolver, normalize};
+
+    fn one_section(turns: Vec<Vec<String>>) -> Document {
+        let turns = turns
+            .into_iter()
+            .map(|paragraphs| Turn {
+                paragraphs,
+                ..Turn::default()
+            })
+            .collect();
+        Document {
+            sections: vec![Section {
+                turns,
+                ..Section::default()
+            }],
+            ..Document::default()
+        }
+    }
+
+    fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec("[a-c 语。\n]{0,12}", 1..6)
+    }
+
+    proptest! {
+        /// Any stored anchor, however wrong, resolves without panicking,
+        /// and a found span always holds the quote (exact) or text (fuzzy).
+        #[test]
+        fn resolve_never_panics_and_finds_the_quote(
+            a in paragraphs(), b in paragraphs(),
+            s in (0usize..3, 0usize..3, 0usize..7, 0usize..15),
+            e in (0usize..3, 0usize..3, 0usize..7, 0usize..15),
+            quote in "[a-c 语。]{0,10}",
+        ) {
+            let d = one_section(vec![a, b]);
+            let sp = span(at(s.0, s.1, s.2, s.3), at(e.0, e.1, e.2, e.3));
+            let r = Resolver::new(&d).locate(&sp, &quote);
+            if let Some(found) = r.span() {
+                let text = span_text(&d, &found);
+                prop_assert!(text.is_some(), "{r:?} does not fit");
+                if matches!(r, Resolution::Exact(_) | Resolution::Moved(_)) {
+                    prop_assert_eq!(normalize(&text.unwrap()), normalize(&quote));
+                }
+            }
+        }
+
+        /// A quote taken from the document is always found verbatim, even
+        /// from a wrong anchor.
+        #[test]
+        fn a_quote_from_the_document_is_always_found(
+            paras in paragraphs(), pick in any::<prop::sample::Index>(),
+            len in 1usize..8, wrong in 0usize..9,
+        ) {
+            let d = one_section(vec![paras.clone()]);
+            let p = pick.index(paras.len());
+            let chars: Vec<char> = paras[p].chars().collect();
+            prop_assume!(!chars.is_empty());
+            let from = pick.index(chars.len());
+            let to = (from + len).min(chars.len());
+            let quote: String = chars[from..to].iter().collect();
+            prop_assume!(!quote.trim().is_empty());
+            let hint = span(at(0, 0, wrong, 0), at(0, 0, wrong, len));
+            let r = Resolver::new(&d).locate(&hint, &quote);
+            prop_assert!(matches!(r, Resolution::Exact(_) | Resolution::Moved(_)), "{:?}", r);
+            let text = span_text(&d, &r.span().unwrap()).unwrap();
+            prop_assert_eq!(normalize(&text), normalize(&quote));
+        }
+    }
+}

@@ -247,7 +247,7 @@ impl<'a> Resolver<'a> {
             .copied()
             .unwrap_or(self.chars.len());
         let within = if self.paras[ord] == key { a.offset } else { 0 };
-        (start + within).min(end)
+        start.saturating_add(within).min(end)
     }
 
     /// The span covering `chars[s..e]` (non-empty, trimmed of spaces).

@@ -7,9 +7,10 @@
 //! which the next writer (holding the lock, so no one else is writing) removes.
 
 use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::{StoreError, Warning};
 
@@ -26,8 +27,12 @@ pub fn lock_path(path: &Path) -> PathBuf {
     with_suffix(path, ".lock")
 }
 
+/// How long to wait for another instance's save before giving up. Saves
+/// take milliseconds; this only matters if the holder is stopped mid-save
+/// (Ctrl-Z, a debugger), where failing the save beats freezing the reader.
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Take the exclusive lock for `path`, creating its directory if needed.
-/// Blocks while another instance holds it (saves take milliseconds).
 pub fn lock(path: &Path) -> Result<LockGuard, StoreError> {
     let lp = lock_path(path);
     if let Some(dir) = lp.parent() {
@@ -39,9 +44,20 @@ pub fn lock(path: &Path) -> Result<LockGuard, StoreError> {
         .write(true)
         .open(&lp)
         .map_err(|e| StoreError::io("cannot open lock", &lp, e))?;
-    file.lock()
-        .map_err(|e| StoreError::io("cannot lock", &lp, e))?;
-    Ok(LockGuard { _file: file })
+    let deadline = Instant::now() + LOCK_TIMEOUT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(LockGuard { _file: file }),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Err(TryLockError::WouldBlock) => {
+                let e = io::Error::new(io::ErrorKind::TimedOut, "another tread holds the lock");
+                return Err(StoreError::io("cannot lock", &lp, e));
+            }
+            Err(TryLockError::Error(e)) => return Err(StoreError::io("cannot lock", &lp, e)),
+        }
+    }
 }
 
 /// What reading a store file found.
@@ -204,6 +220,31 @@ pub fn load<T: Default>(path: &Path, parse: impl Fn(&[u8]) -> Parsed<T>) -> Load
         });
     }
     out
+}
+
+/// Load `path` without the lock (it could not be taken, e.g. a read-only
+/// data directory): nothing is renamed, and the result is read-only.
+pub fn load_unlocked<T: Default>(
+    path: &Path,
+    parse: impl Fn(&[u8]) -> Parsed<T>,
+    why: &StoreError,
+) -> Loaded<T> {
+    let reason = format!("cannot save ({why})");
+    let value = match read(path) {
+        ReadOutcome::Bytes(b) => match parse(&b) {
+            Parsed::Good(v) | Parsed::Newer { value: v, .. } | Parsed::Bad { value: v, .. } => v,
+        },
+        ReadOutcome::Missing | ReadOutcome::Unreadable(_) => T::default(),
+    };
+    Loaded {
+        value,
+        warning: Some(Warning::ReadOnly {
+            path: path.to_path_buf(),
+            reason: reason.clone(),
+        }),
+        read_only: Some(reason),
+        set_aside: false,
+    }
 }
 
 fn parent(path: &Path) -> &Path {

@@ -226,17 +226,29 @@ impl Store {
 
     /// Re-read the file (keeping queued changes), e.g. to see bookmarks
     /// another instance added.
+    /// If the lock cannot be taken (say, a read-only data directory), the
+    /// file is still read and the store becomes read-only, with a warning.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let _guard = atomic::lock(&self.path)?;
-        atomic::remove_strays(&self.path);
-        let loaded = atomic::load(&self.path, parse);
+        let guard = atomic::lock(&self.path);
+        let loaded = match &guard {
+            Ok(_) => {
+                atomic::remove_strays(&self.path);
+                atomic::load(&self.path, parse)
+            }
+            Err(e) => atomic::load_unlocked(&self.path, parse, e),
+        };
         self.warnings.extend(loaded.warning);
         self.read_only = loaded.read_only;
         let mut list = loaded.value;
         if loaded.set_aside && !list.is_empty() {
             // Write what was salvaged at once, so other instances (which
-            // merge onto the file) see it too.
-            atomic::write(&self.path, &encode(&self.path, &self.document, &list)?)?;
+            // merge onto the file) see it too; if that fails, queue it.
+            let written = encode(&self.path, &self.document, &list)
+                .and_then(|bytes| atomic::write(&self.path, &bytes));
+            if written.is_err() {
+                let salvaged = list.iter().map(|b| Op::Upsert(Box::new(b.clone())));
+                self.pending.extend(salvaged);
+            }
         }
         for op in &self.pending {
             apply(&mut list, op);

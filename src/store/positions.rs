@@ -63,7 +63,10 @@ impl ReadingPosition {
     /// `None` means start at the top.
     pub fn resolve(&self, doc: &Document) -> Option<Anchor> {
         let end = Anchor {
-            offset: self.anchor.offset + self.quote.chars().count(),
+            offset: self
+                .anchor
+                .offset
+                .saturating_add(self.quote.chars().count()),
             ..self.anchor
         };
         let hint = Span {
@@ -155,9 +158,14 @@ impl Positions {
     }
 
     pub fn open_file(path: PathBuf) -> Result<(Positions, Vec<Warning>), StoreError> {
-        let _guard = atomic::lock(&path)?;
-        atomic::remove_strays(&path);
-        let loaded = atomic::load(&path, parse);
+        let guard = atomic::lock(&path);
+        let loaded = match &guard {
+            Ok(_) => {
+                atomic::remove_strays(&path);
+                atomic::load(&path, parse)
+            }
+            Err(e) => atomic::load_unlocked(&path, parse, e),
+        };
         let warnings = loaded.warning.into_iter().collect();
         Ok((
             Positions {
