@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod store;
 pub mod transcript;
 pub mod ui;
 

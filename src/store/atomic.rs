@@ -1,0 +1,305 @@
+//! Crash-safe file replacement, the sidecar lock, and setting bad files aside.
+//!
+//! The protocol every store follows: take the exclusive lock on `<file>.lock`,
+//! read the file, merge, write a temporary file in the same directory, fsync
+//! it, rename it over the file, fsync the directory, unlock. A crash at any
+//! point leaves the old file or the new one; at worst a stray temporary file,
+//! which the next writer (holding the lock, so no one else is writing) removes.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::{StoreError, Warning};
+
+/// Holds the advisory lock until dropped (closing the file releases it, and
+/// the OS releases it if the process dies).
+#[derive(Debug)]
+pub struct LockGuard {
+    _file: File,
+}
+
+/// The sidecar lock file of `path`. It is never deleted: removing a lock
+/// file while another process waits on it would let two writers in.
+pub fn lock_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".lock")
+}
+
+/// How long to wait for another instance's save before giving up. Saves
+/// take milliseconds; this only matters if the holder is stopped mid-save
+/// (Ctrl-Z, a debugger), where failing the save beats freezing the reader.
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Take the exclusive lock for `path`, creating its directory if needed.
+pub fn lock(path: &Path) -> Result<LockGuard, StoreError> {
+    let lp = lock_path(path);
+    if let Some(dir) = lp.parent() {
+        fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
+    }
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lp)
+        .map_err(|e| StoreError::io("cannot open lock", &lp, e))?;
+    let deadline = Instant::now() + LOCK_TIMEOUT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(LockGuard { _file: file }),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Err(TryLockError::WouldBlock) => {
+                let e = io::Error::new(io::ErrorKind::TimedOut, "another tread holds the lock");
+                return Err(StoreError::io("cannot lock", &lp, e));
+            }
+            Err(TryLockError::Error(e)) => return Err(StoreError::io("cannot lock", &lp, e)),
+        }
+    }
+}
+
+/// What reading a store file found.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    Missing,
+    Bytes(Vec<u8>),
+    Unreadable(io::Error),
+}
+
+pub fn read(path: &Path) -> ReadOutcome {
+    match fs::read(path) {
+        Ok(b) => ReadOutcome::Bytes(b),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => ReadOutcome::Missing,
+        Err(e) => ReadOutcome::Unreadable(e),
+    }
+}
+
+/// Replace `path` with `bytes` atomically and durably. Call with the lock held.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = parent(path);
+    fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io("cannot create a temporary file in", dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| StoreError::io("cannot write", tmp.path(), e))?;
+    // `persist` renames but does not fsync the directory: without that the
+    // rename itself may not survive a power cut.
+    tmp.persist(path)
+        .map_err(|e| StoreError::io("cannot replace", path, e.error))?;
+    sync_dir(dir).map_err(|e| StoreError::io("cannot sync", dir, e))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    // Windows cannot open a directory as a file; its rename is journaled.
+    Ok(())
+}
+
+/// Remove temporary files left by writers that died mid-save. Call with the
+/// lock held: then no live writer owns one. Failures are ignored, because
+/// loading never looks at these files anyway.
+pub fn remove_strays(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Rename a file that could not be parsed to `<name>.corrupt-<unix time>`
+/// (plus `-N` if that exists), so it is kept intact for the user.
+pub fn set_aside(path: &Path, now: u64) -> Result<PathBuf, StoreError> {
+    let base = with_suffix(path, &format!(".corrupt-{now}"));
+    let mut target = base.clone();
+    let mut n = 1;
+    while target.exists() {
+        target = with_suffix(&base, &format!("-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &target).map_err(|e| StoreError::io("cannot set aside", path, e))?;
+    let _ = sync_dir(parent(path));
+    Ok(target)
+}
+
+/// What a format's parser made of a file's bytes.
+pub enum Parsed<T> {
+    Good(T),
+    /// Written by a newer tread: shown if possible, never overwritten.
+    Newer {
+        reason: String,
+        value: T,
+    },
+    /// Unparseable, in whole or in part; `value` holds what could be saved.
+    Bad {
+        reason: String,
+        value: T,
+        salvaged: usize,
+    },
+}
+
+/// A store file as loaded, with what the user must be told.
+pub struct Loaded<T> {
+    pub value: T,
+    /// Set when the file must not be written over.
+    pub read_only: Option<String>,
+    pub warning: Option<Warning>,
+    /// True when the file was set aside and `value` should be written back.
+    pub set_aside: bool,
+}
+
+/// Read and parse `path`, setting a bad file aside. Call with the lock held,
+/// so the rename cannot race another instance's save.
+pub fn load<T: Default>(path: &Path, parse: impl Fn(&[u8]) -> Parsed<T>) -> Loaded<T> {
+    let mut out = Loaded {
+        value: T::default(),
+        read_only: None,
+        warning: None,
+        set_aside: false,
+    };
+    let bytes = match read(path) {
+        ReadOutcome::Missing => return out,
+        ReadOutcome::Bytes(b) => b,
+        ReadOutcome::Unreadable(e) => {
+            let reason = format!("cannot read it: {e}");
+            out.warning = Some(Warning::ReadOnly {
+                path: path.to_path_buf(),
+                reason: reason.clone(),
+            });
+            out.read_only = Some(reason);
+            return out;
+        }
+    };
+    match parse(&bytes) {
+        Parsed::Good(v) => out.value = v,
+        Parsed::Newer { reason, value } => {
+            out.value = value;
+            out.read_only = Some(reason);
+        }
+        Parsed::Bad {
+            reason,
+            value,
+            salvaged,
+        } => match set_aside(path, super::unix_now()) {
+            Ok(moved_to) => {
+                out.value = value;
+                out.set_aside = true;
+                out.warning = Some(Warning::SetAside {
+                    path: path.to_path_buf(),
+                    moved_to,
+                    reason,
+                    salvaged,
+                });
+            }
+            Err(e) => {
+                out.value = value;
+                out.read_only = Some(format!("{reason}, and it could not be set aside ({e})"));
+            }
+        },
+    }
+    if let Some(reason) = &out.read_only {
+        out.warning = Some(Warning::ReadOnly {
+            path: path.to_path_buf(),
+            reason: reason.clone(),
+        });
+    }
+    out
+}
+
+/// Load `path` without the lock (it could not be taken, e.g. a read-only
+/// data directory): nothing is renamed, and the result is read-only.
+pub fn load_unlocked<T: Default>(
+    path: &Path,
+    parse: impl Fn(&[u8]) -> Parsed<T>,
+    why: &StoreError,
+) -> Loaded<T> {
+    let reason = format!("cannot save ({why})");
+    let value = match read(path) {
+        ReadOutcome::Bytes(b) => match parse(&b) {
+            Parsed::Good(v) | Parsed::Newer { value: v, .. } | Parsed::Bad { value: v, .. } => v,
+        },
+        ReadOutcome::Missing | ReadOutcome::Unreadable(_) => T::default(),
+    };
+    Loaded {
+        value,
+        warning: Some(Warning::ReadOnly {
+            path: path.to_path_buf(),
+            reason: reason.clone(),
+        }),
+        read_only: Some(reason),
+        set_aside: false,
+    }
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s: OsString = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/b.json");
+        let _g = lock(&p).unwrap();
+        write(&p, b"one").unwrap();
+        write(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(p.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn strays_are_removed_and_set_aside_never_clobbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.json");
+        fs::write(dir.path().join(".b.json.abc123.tmp"), "torn").unwrap();
+        fs::write(dir.path().join(".other.json.x.tmp"), "keep").unwrap();
+        remove_strays(&p);
+        assert!(!dir.path().join(".b.json.abc123.tmp").exists());
+        assert!(dir.path().join(".other.json.x.tmp").exists());
+
+        fs::write(&p, "bad 1").unwrap();
+        let a = set_aside(&p, 7).unwrap();
+        fs::write(&p, "bad 2").unwrap();
+        let b = set_aside(&p, 7).unwrap();
+        assert_ne!(a, b);
+        assert_eq!(fs::read_to_string(a).unwrap(), "bad 1");
+        assert_eq!(fs::read_to_string(b).unwrap(), "bad 2");
+    }
+}

@@ -1,0 +1,145 @@
+//! User data that outlives a session: bookmarks, reading positions, and their export.
+//!
+//! Everything here is storage and pure logic; the reader decides when to call
+//! it. Bookmarks live in the data directory, reading positions in the state
+//! directory (see [`paths`]). Every file is written atomically under an
+//! advisory lock and merged with what is on disk, so two instances of tread
+//! never lose each other's changes (see [`atomic`]).
+
+pub mod anchor;
+pub mod atomic;
+pub mod bookmarks;
+pub mod export;
+pub mod identity;
+pub mod paths;
+pub mod positions;
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub use anchor::{Anchor, Resolution, Resolver, Span, resolve};
+pub use bookmarks::{Bookmark, Store};
+pub use identity::{DocKey, doc_hash};
+pub use paths::DataDirs;
+pub use positions::{Positions, ReadingPosition};
+
+/// Why a store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot find a data directory: set TREAD_DATA_DIR or use --data-dir")]
+    NoHome,
+    /// The file on disk could not be read, or was written by a newer tread;
+    /// saving would overwrite data we do not understand, so we refuse.
+    #[error("not saving to {path}: {reason}")]
+    ReadOnly { path: PathBuf, reason: String },
+    #[error("cannot encode {path}: {source}")]
+    Encode {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: &std::path::Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Something the user should be told about, though the reader keeps working.
+/// The reader shows it in the status line and on stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A file that could not be parsed was renamed aside, intact.
+    SetAside {
+        path: PathBuf,
+        moved_to: PathBuf,
+        reason: String,
+        /// Entries recovered from it (bookmarks or positions).
+        salvaged: usize,
+    },
+    /// A file exists but cannot be used; it is left untouched and nothing
+    /// will be written over it.
+    ReadOnly { path: PathBuf, reason: String },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::SetAside {
+                path,
+                moved_to,
+                reason,
+                salvaged,
+            } => {
+                write!(
+                    f,
+                    "{} was unreadable ({reason}); moved it to {}",
+                    path.display(),
+                    moved_to.display()
+                )?;
+                if *salvaged > 0 {
+                    write!(f, " and recovered {salvaged} entries")?;
+                }
+                Ok(())
+            }
+            Warning::ReadOnly { path, reason } => {
+                write!(f, "{}: {reason}; changes will not be saved", path.display())
+            }
+        }
+    }
+}
+
+/// Seconds since the Unix epoch (0 if the clock is before it).
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// `2026-05-01T12:34:56Z` for a Unix time, without pulling in a date crate.
+pub fn rfc3339(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Howard Hinnant's civil-from-days algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339;
+
+    #[test]
+    fn formats_rfc3339() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_777_638_896), "2026-05-01T12:34:56Z");
+    }
+}
