@@ -14,10 +14,10 @@ pub struct Status<'a> {
 }
 
 impl Status<'_> {
-    /// `name · §2/5 title · speaker · turn 6/27 · 37% · [dialogue]`
-    pub fn text(&self) -> String {
+    /// `name · §2/5 title · speaker · turn 6/27 · 37% · [dialogue]`, with
+    /// the least useful parts (title, then file name) dropped to fit `width`.
+    pub fn text(&self, width: usize) -> String {
         let s = self.state;
-        let sections = s.doc.sections.len();
         let sec = s.section();
         let title = s
             .doc
@@ -33,18 +33,21 @@ impl Status<'_> {
         } else {
             s.cursor * 100 / (total - 1)
         };
-        format!(
-            " {} · §{}/{} {} · {} · turn {}/{} · {}% · [{}]",
-            s.name,
-            sec + 1,
-            sections,
-            title,
-            speaker,
+        let place = format!("§{}/{}", sec + 1, s.doc.sections.len());
+        let rest = format!(
+            "{speaker} · turn {}/{turns} · {pct}% · [{}]",
             (s.turn() + 1).min(turns),
-            turns,
-            pct,
-            s.focus.name(),
-        )
+            s.focus.name()
+        );
+        let full = format!(" {} · {place} {title} · {rest}", s.name);
+        if full.width() <= width {
+            return full;
+        }
+        let short = format!(" {} · {place} · {rest}", s.name);
+        if short.width() <= width {
+            return short;
+        }
+        format!(" {place} · {rest}")
     }
 }
 
@@ -56,7 +59,13 @@ impl Widget for Status<'_> {
         // The message wins space: warnings must not be truncated away.
         let msg_w = message.width().min(width);
         let left_w = width.saturating_sub(msg_w + if msg_w > 0 { 2 } else { 0 });
-        buf.set_stringn(area.x, area.y, self.text(), left_w, self.theme.status());
+        buf.set_stringn(
+            area.x,
+            area.y,
+            self.text(left_w),
+            left_w,
+            self.theme.status(),
+        );
         if msg_w > 0 {
             let x = area.right() - msg_w as u16;
             let style = self.theme.status().patch(self.theme.warning());

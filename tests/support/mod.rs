@@ -4,4 +4,5 @@
 // the helpers; the rest would otherwise warn as dead code.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod pty;

@@ -1,0 +1,146 @@
+//! The real app on a `TestBackend`: scripted keys in, screens out.
+
+use std::collections::VecDeque;
+use std::io;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use tread::app::keymap::Keymap;
+use tread::app::run::{EventSource, Exit, Input, run};
+use tread::app::state::State;
+use tread::transcript::{LoadOptions, load};
+use unicode_width::UnicodeWidthStr;
+
+pub struct Script(VecDeque<Input>);
+
+impl EventSource for Script {
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        Ok(self.0.pop_front())
+    }
+}
+
+pub fn sample() -> State {
+    let doc = load(tread::SAMPLE, &LoadOptions::default()).unwrap();
+    State::new(doc, "sample.txt", Keymap::default_keymap())
+}
+
+pub fn key(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Each character is one key press; `<esc>`, `<tab>`, `<enter>` name keys.
+pub fn keys(script: &str) -> Vec<Input> {
+    let mut out = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        let named = [
+            ("<esc>", KeyCode::Esc),
+            ("<tab>", KeyCode::Tab),
+            ("<enter>", KeyCode::Enter),
+        ]
+        .into_iter()
+        .find(|(n, _)| rest.starts_with(n));
+        if let Some((n, code)) = named {
+            out.push(key(code));
+            rest = &rest[n.len()..];
+        } else {
+            out.push(key(KeyCode::Char(c)));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+pub struct Reader {
+    pub state: State,
+    pub terminal: Terminal<TestBackend>,
+}
+
+impl Reader {
+    pub fn new(w: u16, h: u16) -> Reader {
+        Reader {
+            state: sample(),
+            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        }
+    }
+
+    pub fn input(&mut self, inputs: Vec<Input>) -> Exit {
+        let mut script = Script(inputs.into());
+        let exit = run(&mut self.terminal, &mut self.state, &mut script, || Ok(())).unwrap();
+        // One more frame so the screen shows the effect of the last input.
+        // Drawn in full: TestBackend does not model how a terminal blanks
+        // the half of a wide character that a later write covers, so an
+        // incremental frame can keep stale cells a real terminal would not.
+        if exit == Exit::EventsEnded {
+            self.terminal.clear().unwrap();
+            run(
+                &mut self.terminal,
+                &mut self.state,
+                &mut Script(VecDeque::new()),
+                || Ok(()),
+            )
+            .unwrap();
+        }
+        exit
+    }
+
+    pub fn keys(&mut self, script: &str) -> Exit {
+        self.input(keys(script))
+    }
+
+    pub fn buffer(&self) -> &Buffer {
+        self.terminal.backend().buffer()
+    }
+
+    /// A row as a terminal shows it: the cell after a wide character is
+    /// covered by it (TestBackend keeps stale content there).
+    pub fn row(&self, y: u16) -> String {
+        self.cells(y)
+            .map(|x| self.buffer()[(x, y)].symbol())
+            .collect()
+    }
+
+    /// The x of each visible cell of a row.
+    pub fn cells(&self, y: u16) -> impl Iterator<Item = u16> + '_ {
+        let b = self.buffer();
+        let mut x = 0;
+        std::iter::from_fn(move || {
+            if x >= b.area.width {
+                return None;
+            }
+            let here = x;
+            x += b[(x, y)].symbol().width().max(1) as u16;
+            Some(here)
+        })
+    }
+
+    pub fn screen(&self) -> String {
+        (0..self.buffer().area.height)
+            .map(|y| self.row(y) + "\n")
+            .collect()
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.terminal.backend_mut().resize(w, h);
+    }
+
+    /// Text of the cells styled as the current sentence.
+    pub fn highlighted(&self) -> String {
+        let b = self.buffer();
+        let mut s = String::new();
+        for y in 0..b.area.height {
+            for x in self.cells(y) {
+                let c = &b[(x, y)];
+                if c.bg == Color::Rgb(58, 58, 90)
+                    || c.modifier.contains(Modifier::REVERSED) && y + 1 < b.area.height
+                {
+                    s.push_str(c.symbol());
+                }
+            }
+        }
+        s
+    }
+}
