@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 use tread::app::run::Exit;
-use tread::app::{State, config, terminal};
 use tread::cli::{self, Args, Output};
 use tread::transcript::decode;
 
@@ -27,10 +26,7 @@ fn main() -> ExitCode {
 /// Open the reader. A terminating signal exits with 128 + its number, after
 /// the terminal has been restored.
 fn read(args: &Args, doc: tread::transcript::Document, name: String) -> Result<()> {
-    let keymap = config::load_keymap(args.config.as_deref())?;
-    let mut state = State::new(doc, name, keymap);
-    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    match terminal::run_reader(&mut state)? {
+    match cli::session::open_reader(args, doc, name)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
         Exit::Quit | Exit::EventsEnded => Ok(()),
     }
@@ -56,7 +52,11 @@ fn run(args: &Args) -> Result<()> {
         }
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    let written = cli::print(output, &doc, &name, &mut out).and_then(|()| out.flush());
+    let written = match output {
+        Output::Bookmarks => cli::session::print_bookmarks(args, &doc, &name, &mut out),
+        output => cli::print(output, &doc, &name, &mut out),
+    }
+    .and_then(|()| out.flush());
     match written {
         // `tread --json big.txt | head -1`: the reader of the pipe is done.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -208,3 +208,121 @@ fn harness_reports_a_still_running_program_and_kills_it_on_drop() {
         .success();
     assert!(!alive, "sh {pid} outlived the Pty");
 }
+
+// Bookmarks and resuming, across sessions sharing one data directory.
+
+fn open_in(data: &std::path::Path, file: &std::path::Path, extra: &[&str], wait: &str) -> Pty {
+    let mut args = vec!["--data-dir", data.to_str().unwrap(), file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let pty = Pty::spawn(&args, &[], 120, 30);
+    pty.wait_text(wait).unwrap();
+    pty
+}
+
+fn quit(mut pty: Pty) {
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
+}
+
+fn print_bookmarks(data: &std::path::Path, file: &std::path::Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["--data-dir", data.to_str().unwrap(), "--bookmarks"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_bookmark_survives_quitting_and_exports_with_attribution() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("talk.txt");
+    std::fs::copy("assets/llamacon-2025.txt", &file).unwrap();
+
+    let mut pty = open_in(&data, &file, &[], "大模型的竞争远远没有结束");
+    // Section 1, second turn: 纳德拉's first sentence.
+    pty.send("]J");
+    pty.wait_text("纳德拉 · turn 3/27").unwrap();
+    pty.send("m");
+    pty.wait_text("bookmarked").unwrap();
+    quit(pty);
+
+    let pty = open_in(&data, &file, &[], "纳德拉 · turn 3/27");
+    let screen = pty.screen_text();
+    let marked = screen
+        .lines()
+        .find(|l| l.contains('▍'))
+        .expect("the mark is shown");
+    assert!(marked.contains("我加入微软时"), "{marked}");
+    quit(pty);
+
+    let md = print_bookmarks(&data, &file);
+    assert!(md.starts_with("> 我加入微软时,正值Windows 3发布"), "{md}");
+    assert!(
+        md.contains("— 纳德拉, §01 “深度应用”,即将到来 (line 20)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_bookmark_follows_its_sentence_when_the_file_is_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("talk.txt");
+    std::fs::copy("assets/llamacon-2025.txt", &file).unwrap();
+
+    // A sentence of the preamble, so the inserted paragraph shifts it.
+    let mut pty = open_in(&data, &file, &[], "大模型的竞争远远没有结束");
+    pty.send("jjm");
+    pty.wait_text("bookmarked").unwrap();
+    quit(pty);
+    let before = print_bookmarks(&data, &file);
+    assert!(
+        before.starts_with("> 先是有阿里在4月29日凌晨发布开源模型Qwen"),
+        "{before}"
+    );
+
+    // Insert a paragraph near the top.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("\n\n\"", "\n\n\"编者按:这是一段新加的导语。\n", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).unwrap();
+
+    let pty = open_in(&data, &file, &["--no-resume"], "编者按");
+    let screen = pty.screen_text();
+    let marked = screen
+        .lines()
+        .find(|l| l.contains('▍'))
+        .expect("the mark is shown");
+    assert!(marked.contains("先是有阿里"), "{screen}");
+    quit(pty);
+    let after = print_bookmarks(&data, &file);
+    let quote = |md: &str| md.lines().next().unwrap_or("").to_string();
+    assert_eq!(quote(&after), quote(&before));
+    assert!(!after.contains("Detached"), "{after}");
+}
+
+#[test]
+fn reopening_resumes_where_you_left_and_no_resume_starts_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("talk.txt");
+    std::fs::copy("assets/llamacon-2025.txt", &file).unwrap();
+
+    let mut pty = open_in(&data, &file, &[], "§1/5");
+    pty.send("]]]jj");
+    pty.wait_text("§4/5").unwrap();
+    quit(pty);
+
+    let pty = open_in(&data, &file, &[], "§4/5");
+    quit(pty);
+    let pty = open_in(&data, &file, &["--no-resume"], "§1/5");
+    quit(pty);
+}

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::store::bookmarks::Bookmark;
+
 /// The panes of the reader, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -52,6 +54,21 @@ pub enum Action {
     PrevClaim,
     SortClaims,
     FilterClaims,
+    /// `m`: bookmark the current sentence or the selection, or remove the
+    /// bookmark under the cursor.
+    ToggleBookmark,
+    /// `v`: start selecting sentences from the current one.
+    StartSelection,
+    OpenBookmarks,
+    NextBookmark,
+    PrevBookmark,
+    /// `y`: copy the current quote or the selection, with attribution.
+    CopyQuote,
+    EditNote,
+    DeleteBookmark,
+    UndoDelete,
+    /// A key typed into the note editor.
+    Edit(EditKey),
     Help,
     CloseOverlay,
     Suspend,
@@ -66,11 +83,34 @@ pub enum Action {
     Viewport(super::state::Viewport),
 }
 
+/// Keys of the one-line note editor, which takes text rather than bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKey {
+    Char(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Submit,
+    Cancel,
+}
+
 /// Side effects `update` asks the run loop to perform.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
     Suspend,
+    AddBookmark(Box<Bookmark>),
+    RemoveBookmark(String),
+    RestoreBookmark(Box<Bookmark>),
+    SetNote {
+        id: String,
+        note: String,
+    },
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
 }
 
 /// Keyboard actions with their names and help text, in help-overlay order.
@@ -124,6 +164,31 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "filter-claims",
         "cycle the claim kind filter",
     ),
+    (
+        Action::ToggleBookmark,
+        "toggle-bookmark",
+        "bookmark the sentence or selection, or remove it",
+    ),
+    (
+        Action::StartSelection,
+        "select",
+        "select sentences (j/k extend, Esc cancels)",
+    ),
+    (
+        Action::CopyQuote,
+        "copy-quote",
+        "copy the quote with attribution",
+    ),
+    (Action::OpenBookmarks, "bookmarks", "list bookmarks"),
+    (Action::NextBookmark, "next-bookmark", "next bookmark"),
+    (Action::PrevBookmark, "prev-bookmark", "previous bookmark"),
+    (Action::EditNote, "edit-note", "edit the bookmark's note"),
+    (
+        Action::DeleteBookmark,
+        "delete-bookmark",
+        "delete the bookmark",
+    ),
+    (Action::UndoDelete, "undo-delete", "undo the last delete"),
     (Action::Help, "help", "show this help"),
     (Action::CloseOverlay, "close-overlay", "close the overlay"),
     (Action::Suspend, "suspend", "suspend to the shell"),

@@ -18,17 +18,25 @@ pub enum Layer {
     Global,
     Contents,
     Claims,
+    Bookmarks,
     Help,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 4] = [Layer::Global, Layer::Contents, Layer::Claims, Layer::Help];
+    pub const ALL: [Layer; 5] = [
+        Layer::Global,
+        Layer::Contents,
+        Layer::Claims,
+        Layer::Bookmarks,
+        Layer::Help,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Layer::Global => "global",
             Layer::Contents => "contents",
             Layer::Claims => "claims",
+            Layer::Bookmarks => "bookmarks",
             Layer::Help => "help",
         }
     }
@@ -201,7 +209,7 @@ impl Keymap {
                     err(
                         layer_name.span(),
                         format!(
-                            "unknown key layer [keys.{}] (expected global, contents, claims or help)",
+                            "unknown key layer [keys.{}] (expected global, contents, claims, bookmarks or help)",
                             layer_name.get_ref()
                         ),
                     )
@@ -243,7 +251,8 @@ impl Keymap {
         let found = self.layers.get(&layer).and_then(|m| m.get(&key)).copied();
         let found = match (found, layer) {
             (Some(a), _) => Some(a),
-            (None, Layer::Help | Layer::Global) => None,
+            // Overlays are modal: no fallback to global bindings.
+            (None, Layer::Help | Layer::Bookmarks | Layer::Global) => None,
             (None, _) => self
                 .layers
                 .get(&Layer::Global)

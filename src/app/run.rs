@@ -6,11 +6,14 @@ use std::io;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, Effect, Pane};
+use super::action::{Action, EditKey, Effect, Pane};
 use super::keymap::{Key, Layer};
+use super::state::Overlay;
 use super::state::State;
 use super::update::update;
 use crate::ui;
@@ -23,6 +26,8 @@ const WHEEL_LINES: i16 = 3;
 pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
     /// The terminal changed size; the next frame lays out anew.
     Resize,
     /// A signal asked the process to end (SIGTERM, SIGHUP, SIGINT).
@@ -34,6 +39,15 @@ pub trait EventSource {
     fn next(&mut self) -> io::Result<Option<Input>>;
 }
 
+/// What the run loop needs from the world outside the state: stopping the
+/// process, saving bookmarks, the clipboard.
+pub trait Shell {
+    /// Ctrl-Z: hand the terminal back and stop until resumed.
+    fn suspend(&mut self) -> io::Result<()>;
+    /// Perform a side effect; a returned line is shown in the status line.
+    fn perform(&mut self, effect: Effect) -> Option<String>;
+}
+
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -43,12 +57,11 @@ pub enum Exit {
 }
 
 /// Run until quit, a terminating signal, or the end of the events.
-/// `suspend` is called for Ctrl-Z; the screen is redrawn in full afterwards.
-pub fn run<B: Backend, E: EventSource>(
+pub fn run<B: Backend, E: EventSource, S: Shell>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     events: &mut E,
-    mut suspend: impl FnMut() -> io::Result<()>,
+    shell: &mut S,
 ) -> io::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
@@ -61,19 +74,31 @@ where
         let Some(input) = events.next()? else {
             return Ok(Exit::EventsEnded);
         };
-        let action = match input {
-            Input::Key(key) => key_action(state, &key),
-            Input::Mouse(m) => mouse_action(state, &m),
-            Input::Resize => None,
+        let actions: Vec<Action> = match input {
+            Input::Key(key) => key_action(state, &key).into_iter().collect(),
+            Input::Mouse(m) => mouse_action(state, &m).into_iter().collect(),
+            // Pasted text only means something to the note editor.
+            Input::Paste(text) => text
+                .chars()
+                .map(|c| Action::Edit(EditKey::Char(c)))
+                .collect(),
+            Input::Resize => Vec::new(),
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),
         };
-        match action.and_then(|a| update(state, a)) {
-            Some(Effect::Quit) => return Ok(Exit::Quit),
-            Some(Effect::Suspend) => {
-                suspend()?;
-                terminal.clear().map_err(io::Error::other)?;
+        for action in actions {
+            match update(state, action) {
+                Some(Effect::Quit) => return Ok(Exit::Quit),
+                Some(Effect::Suspend) => {
+                    shell.suspend()?;
+                    terminal.clear().map_err(io::Error::other)?;
+                }
+                Some(effect) => {
+                    if let Some(message) = shell.perform(effect) {
+                        state.message = Some(message);
+                    }
+                }
+                None => {}
             }
-            None => {}
         }
     }
 }
@@ -93,8 +118,10 @@ where
 
 /// The keymap layer that is active now.
 pub fn active_layer(state: &State) -> Layer {
-    if state.overlay.is_some() {
-        return Layer::Help;
+    match state.overlay {
+        Some(Overlay::Help { .. }) => return Layer::Help,
+        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. }) => return Layer::Bookmarks,
+        None => {}
     }
     match state.focus {
         Pane::Toc => Layer::Contents,
@@ -107,9 +134,36 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    if matches!(state.overlay, Some(Overlay::Note { .. })) {
+        return edit_key(key).map(Action::Edit);
+    }
     state
         .keymap
         .action(active_layer(state), Key::from_event(key)?)
+}
+
+/// The note editor takes text, not bindings.
+fn edit_key(key: &KeyEvent) -> Option<EditKey> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('a') => Some(EditKey::Home),
+            KeyCode::Char('e') => Some(EditKey::End),
+            KeyCode::Char('c') => Some(EditKey::Cancel),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char(c) => EditKey::Char(c),
+        KeyCode::Backspace => EditKey::Backspace,
+        KeyCode::Delete => EditKey::Delete,
+        KeyCode::Left => EditKey::Left,
+        KeyCode::Right => EditKey::Right,
+        KeyCode::Home => EditKey::Home,
+        KeyCode::End => EditKey::End,
+        KeyCode::Enter => EditKey::Submit,
+        KeyCode::Esc => EditKey::Cancel,
+        _ => return None,
+    })
 }
 
 pub fn mouse_action(state: &State, m: &MouseEvent) -> Option<Action> {

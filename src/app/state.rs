@@ -9,6 +9,8 @@ use ratatui::layout::Rect;
 use super::action::Pane;
 use super::flow::{Flow, INDENT, LinePos, Lines, WrapCache};
 use super::keymap::Keymap;
+use super::marks::{self, Mark};
+use crate::store::bookmarks::Bookmark;
 use crate::transcript::{ClaimKind, Document};
 
 /// Where the panes are, as laid out for the current terminal size.
@@ -40,9 +42,21 @@ pub enum Visibility {
     Hidden,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    /// The bookmarks list; `selected` indexes `State::marks`.
+    Bookmarks {
+        selected: usize,
+    },
+    /// Editing the note of mark `mark`; `cursor` is a byte offset in `text`.
+    Note {
+        mark: usize,
+        text: String,
+        cursor: usize,
+    },
 }
 
 /// The top line of the dialogue view, as a block and a byte offset so it
@@ -79,6 +93,12 @@ pub struct State {
     /// Position of each claim in `claims_view`, `usize::MAX` if filtered out.
     claim_rank: Vec<usize>,
     pub overlay: Option<Overlay>,
+    /// Bookmarks in document order, detached ones last.
+    pub marks: Vec<Mark>,
+    /// The sentence a selection (`v`) started from.
+    pub selection: Option<usize>,
+    /// The last deleted bookmark, for undo.
+    pub deleted: Option<Bookmark>,
     pub message: Option<String>,
     pub viewport: Viewport,
     pub keymap: Keymap,
@@ -130,6 +150,9 @@ impl State {
             claims_in_order: Vec::new(),
             claim_rank: Vec::new(),
             overlay: None,
+            marks: Vec::new(),
+            selection: None,
+            deleted: None,
             message,
             viewport: Viewport::default(),
             keymap,
@@ -170,7 +193,45 @@ impl State {
 
     /// The speaker of the turn being read, if it is not narration.
     pub fn speaker(&self) -> Option<&str> {
-        let t = self.flow.turns.get(self.turn())?;
+        self.speaker_of(self.cursor)
+    }
+
+    /// Show these bookmarks, placed on the document (re-anchored by text if
+    /// it changed since they were made).
+    pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        self.marks = marks::place_all(&self.doc, &self.flow, bookmarks);
+    }
+
+    /// Start reading at sentence `s`, shown near the top of the view.
+    pub fn resume_at(&mut self, s: usize) {
+        let Some(sen) = self.flow.sentences.get(s) else {
+            return;
+        };
+        self.cursor = s;
+        self.top = Anchor {
+            block: sen.block as usize,
+            offset: sen.start as usize,
+        };
+    }
+
+    /// Sentences `first..=last` of the selection, if one is active.
+    pub fn selected_range(&self) -> Option<(usize, usize)> {
+        self.selection
+            .map(|a| (a.min(self.cursor), a.max(self.cursor)))
+    }
+
+    /// The bookmark covering sentence `s`, as an index into `marks`.
+    pub fn mark_at(&self, s: usize) -> Option<usize> {
+        let sen = self.flow.sentences.get(s)?;
+        let pos = (sen.block as usize, sen.start as usize);
+        self.marks
+            .iter()
+            .position(|m| m.place.is_some_and(|p| p.start <= pos && pos < p.end))
+    }
+
+    /// The speaker of the turn holding sentence `s`.
+    pub fn speaker_of(&self, s: usize) -> Option<&str> {
+        let t = self.flow.turns.get(self.flow.turn_of(s))?;
         self.doc.sections[t.section as usize].turns[t.index as usize]
             .speaker
             .as_deref()

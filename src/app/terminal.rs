@@ -8,15 +8,18 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use super::run::{EventSource, Exit, Input, run};
+use super::action::Effect;
+use super::run::{EventSource, Exit, Input, Shell, run};
+use super::shell::Persist;
 use super::state::State;
 
 /// Button presses and the wheel only (modes 1000 and 1006, SGR encoding);
@@ -30,7 +33,7 @@ const TERMINATING: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, Hide)?;
+    execute!(out, EnterAlternateScreen, Hide, EnableBracketedPaste)?;
     out.write_all(MOUSE_ON)?;
     out.flush()
 }
@@ -40,7 +43,7 @@ fn leave() -> io::Result<()> {
     let mut out = io::stdout();
     let written = out
         .write_all(MOUSE_OFF)
-        .and_then(|()| execute!(out, LeaveAlternateScreen, Show));
+        .and_then(|()| execute!(out, DisableBracketedPaste, LeaveAlternateScreen, Show));
     let raw = disable_raw_mode();
     written.and(raw)
 }
@@ -92,24 +95,53 @@ impl EventSource for TerminalEvents {
                 Event::Key(k) => return Ok(Some(Input::Key(k))),
                 Event::Mouse(m) => return Ok(Some(Input::Mouse(m))),
                 Event::Resize(..) => return Ok(Some(Input::Resize)),
+                Event::Paste(text) => return Ok(Some(Input::Paste(text))),
                 _ => {}
             }
         }
     }
 }
 
+/// The real terminal's side of the effects.
+struct TerminalShell<'a> {
+    persist: &'a mut Persist,
+}
+
+impl Shell for TerminalShell<'_> {
+    fn suspend(&mut self) -> io::Result<()> {
+        leave()?;
+        // Stops the process here; `fg` resumes it after this call.
+        signal_hook::low_level::raise(SIGTSTP)?;
+        enter()
+    }
+
+    fn perform(&mut self, effect: Effect) -> Option<String> {
+        match effect {
+            Effect::Copy(text) => {
+                // OSC 52 works over SSH, and in tmux with `set-clipboard on`.
+                let copied = execute!(io::stdout(), CopyToClipboard::to_clipboard_from(&text));
+                Some(match copied {
+                    Ok(()) => format!("copied: {text}"),
+                    Err(e) => format!("copy failed: {e}"),
+                })
+            }
+            effect => self.persist.apply(effect),
+        }
+    }
+}
+
 /// Open the reader on the real terminal and run it until the user leaves.
-pub fn run_reader(state: &mut State) -> io::Result<Exit> {
+pub fn run_reader(state: &mut State, persist: &mut Persist) -> io::Result<Exit> {
     install_panic_hook();
     let mut events = TerminalEvents::new()?;
     enter()?;
     let _restore = Restore;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
-    run(&mut terminal, state, &mut events, || {
-        leave()?;
-        // Stops the process here; `fg` resumes it after this call.
-        signal_hook::low_level::raise(SIGTSTP)?;
-        enter()
-    })
+    run(
+        &mut terminal,
+        state,
+        &mut events,
+        &mut TerminalShell { persist },
+    )
 }

@@ -2,6 +2,7 @@
 
 use super::action::{Action, Effect, Pane};
 use super::flow::LinePos;
+use super::quotes;
 use super::state::{Anchor, Overlay, State, Visibility, list_offset};
 use crate::transcript::ClaimKind;
 
@@ -9,16 +10,59 @@ use crate::transcript::ClaimKind;
 const MARGIN: usize = 3;
 
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
-    if let Some(Overlay::Help { scroll }) = &mut state.overlay {
-        match action {
-            Action::SelectDown => *scroll = scroll.saturating_add(1),
-            Action::SelectUp => *scroll = scroll.saturating_sub(1),
-            _ => {}
+    match (&mut state.overlay, action) {
+        (Some(Overlay::Help { scroll }), Action::SelectDown) => *scroll = scroll.saturating_add(1),
+        (Some(Overlay::Help { scroll }), Action::SelectUp) => *scroll = scroll.saturating_sub(1),
+        (Some(Overlay::Bookmarks { .. }), Action::SelectDown) => quotes::select(state, 1),
+        (Some(Overlay::Bookmarks { .. }), Action::SelectUp) => quotes::select(state, -1),
+        (Some(Overlay::Bookmarks { .. }), Action::Activate) => {
+            let place = quotes::selected(state).and_then(|i| state.marks[i].place);
+            match place {
+                Some(p) => {
+                    state.overlay = None;
+                    move_cursor(state, p.sentence);
+                }
+                None => {
+                    state.message = Some("this bookmark's text is gone from the document".into())
+                }
+            }
         }
+        (Some(Overlay::Bookmarks { .. }), Action::EditNote) => quotes::edit(state),
+        (Some(Overlay::Bookmarks { .. }), Action::DeleteBookmark) => return quotes::delete(state),
+        (Some(Overlay::Bookmarks { .. }), Action::UndoDelete) => return quotes::undo(state),
+        (_, Action::Edit(key)) => return quotes::edit_key(state, key),
+        _ => {}
+    }
+    if state.overlay.is_some() {
+        return match action {
+            Action::CloseOverlay => {
+                close_overlay(state);
+                None
+            }
+            Action::Quit => Some(Effect::Quit),
+            Action::Viewport(_) => update_viewport(state, action),
+            _ => None,
+        };
+    }
+    if state.selection.is_some() && !keeps_selection(action) {
+        state.selection = None;
     }
     match action {
-        Action::NextSentence => move_cursor(state, state.cursor.saturating_add(1)),
-        Action::PrevSentence => move_cursor(state, state.cursor.saturating_sub(1)),
+        Action::NextSentence | Action::PrevSentence => {
+            let target = if action == Action::NextSentence {
+                state
+                    .cursor
+                    .saturating_add(1)
+                    .min(state.flow.sentences.len().saturating_sub(1))
+            } else {
+                state.cursor.saturating_sub(1)
+            };
+            if quotes::may_extend_to(state, target) {
+                move_cursor(state, target);
+            } else {
+                state.message = Some("a selection keeps to one speaker".into());
+            }
+        }
         Action::NextTurn => {
             let t = state.turn();
             if let Some(next) = state.flow.turns.get(t + 1) {
@@ -118,7 +162,6 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         Action::ToggleClaims => {
             state.claims = toggle(state.claims, !state.viewport.claims.is_empty())
         }
-        Action::SelectDown | Action::SelectUp if state.overlay.is_some() => {}
         Action::SelectDown => select(state, state.focus, 1),
         Action::SelectUp => select(state, state.focus, -1),
         Action::Activate => match state.focus {
@@ -130,25 +173,68 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
             }
             Pane::Dialogue => {}
         },
-        Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::CloseOverlay => {
-            if state.overlay.take().is_none() {
-                state.message = None;
+        Action::ToggleBookmark => return quotes::toggle(state),
+        Action::StartSelection => {
+            state.selection = Some(state.cursor);
+            state.message = Some("select: j/k extend, m bookmarks, y copies, Esc cancels".into());
+        }
+        Action::CopyQuote => return quotes::copy(state),
+        Action::OpenBookmarks => quotes::open_list(state),
+        Action::NextBookmark | Action::PrevBookmark => {
+            match quotes::neighbour(state, action == Action::NextBookmark) {
+                Some(s) => move_cursor(state, s),
+                None => state.message = Some("no more bookmarks this way".into()),
             }
         }
+        Action::EditNote | Action::DeleteBookmark | Action::UndoDelete | Action::Edit(_) => {}
+        Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::CloseOverlay => close_overlay(state),
         Action::Suspend => return Some(Effect::Suspend),
         Action::Quit => return Some(Effect::Quit),
         Action::Noop => {}
-        Action::Viewport(vp) => {
-            state.viewport = vp;
-            if !state.focusable().contains(&state.focus) {
-                state.focus = Pane::Dialogue;
-            }
-            clamp_top(state);
-            ensure_visible(state);
-        }
+        Action::Viewport(_) => return update_viewport(state, action),
     }
     None
+}
+
+fn update_viewport(state: &mut State, action: Action) -> Option<Effect> {
+    if let Action::Viewport(vp) = action {
+        state.viewport = vp;
+        if !state.focusable().contains(&state.focus) {
+            state.focus = Pane::Dialogue;
+        }
+        clamp_top(state);
+        ensure_visible(state);
+    }
+    None
+}
+
+/// Esc: the note editor returns to the list, an overlay closes, a selection
+/// is cancelled, or else the message is cleared.
+fn close_overlay(state: &mut State) {
+    match state.overlay.take() {
+        Some(Overlay::Note { mark, .. }) => {
+            state.overlay = Some(Overlay::Bookmarks { selected: mark })
+        }
+        Some(_) => {}
+        None if state.selection.take().is_some() => state.message = None,
+        None => state.message = None,
+    }
+}
+
+/// Actions that work on a selection rather than ending it.
+fn keeps_selection(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextSentence
+            | Action::PrevSentence
+            | Action::ToggleBookmark
+            | Action::CopyQuote
+            | Action::CloseOverlay
+            | Action::Viewport(_)
+            | Action::Scroll(..)
+            | Action::Help
+    )
 }
 
 fn toggle(v: Visibility, visible: bool) -> Visibility {

@@ -1,8 +1,9 @@
 //! Command-line flags, reading the input, and the non-interactive outputs
-//! (`--outline`, `--json`, `--claims`).
+//! (`--outline`, `--json`, `--claims`, `--bookmarks`).
 
 mod json;
 mod print;
+pub mod session;
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -41,6 +42,23 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["outline", "json"])]
     pub claims: bool,
 
+    /// Print the document's bookmarks, as Markdown or (`--format json`) JSON.
+    #[arg(long, conflicts_with_all = ["outline", "json", "claims"])]
+    pub bookmarks: bool,
+
+    /// Format for `--bookmarks`.
+    #[arg(long, value_enum, default_value_t = Format::Markdown, requires = "bookmarks")]
+    pub format: Format,
+
+    /// Keep bookmarks and reading positions under DIR instead of
+    /// `$XDG_DATA_HOME/tread` and `$XDG_STATE_HOME/tread` (also `TREAD_DATA_DIR`).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Start at the top instead of where you last left this document.
+    #[arg(long)]
+    pub no_resume: bool,
+
     /// Decode the file with this encoding instead of detecting it
     /// (e.g. `gbk`, `big5`, `shift_jis`, `utf-16le`).
     #[arg(long, value_name = "NAME")]
@@ -52,6 +70,13 @@ pub struct Args {
     pub config: Option<PathBuf>,
 }
 
+/// How `--bookmarks` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
 /// What to do with the loaded document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
@@ -61,6 +86,7 @@ pub enum Output {
     Outline,
     Json,
     Claims,
+    Bookmarks,
 }
 
 impl Args {
@@ -69,6 +95,8 @@ impl Args {
             Output::Json
         } else if self.claims {
             Output::Claims
+        } else if self.bookmarks {
+            Output::Bookmarks
         } else if self.outline {
             Output::Outline
         } else {

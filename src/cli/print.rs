@@ -18,6 +18,8 @@ pub fn print(output: Output, doc: &Document, name: &str, out: &mut impl Write) -
         Output::Reader | Output::Outline => print_outline(doc, name, out),
         Output::Json => print_json(doc, out),
         Output::Claims => print_claims(doc, out),
+        // Needs the user's data directory: see `session::print_bookmarks`.
+        Output::Bookmarks => Ok(()),
     }
 }
 

@@ -104,10 +104,31 @@ impl Dialogue<'_> {
             let claim = &state.doc.claims[c];
             marks.push((claim.start, claim.end, self.theme.claim()));
         }
+        let mut bookmarked = false;
+        for m in state.marks.iter().filter_map(|m| m.place) {
+            if let Some(r) = block_part(m.start, m.end, pos.block, text.len())
+                && r.start < range.end.max(range.start + 1)
+                && range.start < r.end
+            {
+                bookmarked = true;
+                marks.push((r.start, r.end, self.theme.bookmark()));
+            }
+        }
+        if let Some((first, last)) = state.selected_range() {
+            let (a, b) = (state.flow.sentences[first], state.flow.sentences[last]);
+            let start = (a.block as usize, a.start as usize);
+            let end = (b.block as usize, b.end as usize);
+            if let Some(r) = block_part(start, end, pos.block, text.len()) {
+                marks.push((r.start, r.end, self.theme.selection()));
+            }
+        }
         if let Some(s) = state.flow.sentences.get(state.cursor)
             && s.block as usize == pos.block
         {
             marks.push((s.start as usize, s.end as usize, self.theme.cursor()));
+        }
+        if bookmarked {
+            buf.set_string(row.x, row.y, "▍", self.theme.gutter());
         }
         let mut cuts = vec![range.start, range.end];
         for &(a, b, _) in &marks {
@@ -134,6 +155,22 @@ impl Dialogue<'_> {
             x = x.saturating_add(piece.width().min(room) as u16);
         }
     }
+}
+
+/// The byte range of `block` covered by a stretch from `start` to `end`
+/// (each a block and a byte offset, `end` exclusive).
+fn block_part(
+    start: (usize, usize),
+    end: (usize, usize),
+    block: usize,
+    len: usize,
+) -> Option<std::ops::Range<usize>> {
+    if block < start.0 || block > end.0 {
+        return None;
+    }
+    let from = if block == start.0 { start.1 } else { 0 };
+    let to = if block == end.0 { end.1 } else { len };
+    (from < to).then_some(from..to)
 }
 
 /// Claims whose sentence lies in `block`, as indices into `doc.claims`.

@@ -24,6 +24,7 @@ impl Help<'_> {
                 Layer::Global => "Everywhere",
                 Layer::Contents => "In the contents pane",
                 Layer::Claims => "In the claims pane",
+                Layer::Bookmarks => "In the bookmarks list",
                 Layer::Help => "In this help",
             };
             if !out.is_empty() {

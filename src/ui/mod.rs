@@ -1,5 +1,6 @@
 //! Drawing: one widget per pane, all drawn from `&State`.
 
+pub mod bookmarks;
 pub mod claims;
 pub mod dialogue;
 pub mod help;
@@ -49,17 +50,23 @@ pub fn render(frame: &mut Frame, state: &State) {
         ..area
     };
     frame.render_widget(status::Status { state, theme }, status);
-    if let Some(Overlay::Help { scroll }) = state.overlay {
-        let help = help::Help {
-            keymap: &state.keymap,
-            scroll,
-            theme,
-        };
-        let above_status = Rect {
-            height: area.height - 1,
-            ..area
-        };
-        frame.render_widget(help, above_status);
+    let above_status = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    match &state.overlay {
+        Some(Overlay::Help { scroll }) => {
+            let help = help::Help {
+                keymap: &state.keymap,
+                scroll: *scroll,
+                theme,
+            };
+            frame.render_widget(help, above_status);
+        }
+        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. }) => {
+            bookmarks::render(frame, above_status, state, theme);
+        }
+        None => {}
     }
 }
 

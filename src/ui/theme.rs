@@ -59,6 +59,28 @@ impl Theme {
             .add_modifier(Modifier::UNDERLINED)
     }
 
+    /// Bookmarked text, and its mark in the gutter.
+    pub fn bookmark(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(70, 50, 20))
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn gutter(self) -> Style {
+        self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
+    }
+
+    /// Sentences in a selection (`v`) other than the current one.
+    pub fn selection(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(45, 70, 90)).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
     pub fn claim_tag(self) -> Style {
         self.fg(Color::Green)
     }

@@ -8,8 +8,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
+use tread::app::Effect;
 use tread::app::keymap::Keymap;
-use tread::app::run::{EventSource, Exit, Input, run};
+use tread::app::run::{EventSource, Exit, Input, Shell, run};
+use tread::app::shell::Persist;
 use tread::app::state::State;
 use tread::transcript::{LoadOptions, load};
 use unicode_width::UnicodeWidthStr;
@@ -40,6 +42,8 @@ pub fn keys(script: &str) -> Vec<Input> {
             ("<esc>", KeyCode::Esc),
             ("<tab>", KeyCode::Tab),
             ("<enter>", KeyCode::Enter),
+            ("<bs>", KeyCode::Backspace),
+            ("<left>", KeyCode::Left),
         ]
         .into_iter()
         .find(|(n, _)| rest.starts_with(n));
@@ -54,22 +58,57 @@ pub fn keys(script: &str) -> Vec<Input> {
     out
 }
 
+/// Records every effect; saves bookmarks when given a store.
+#[derive(Default)]
+pub struct TestShell {
+    pub effects: Vec<Effect>,
+    pub persist: Option<Persist>,
+    pub suspended: usize,
+}
+
+impl Shell for TestShell {
+    fn suspend(&mut self) -> io::Result<()> {
+        self.suspended += 1;
+        Ok(())
+    }
+
+    fn perform(&mut self, effect: Effect) -> Option<String> {
+        self.effects.push(effect.clone());
+        match effect {
+            Effect::Copy(text) => Some(format!("copied: {text}")),
+            effect => self.persist.as_mut().and_then(|p| p.apply(effect)),
+        }
+    }
+}
+
 pub struct Reader {
     pub state: State,
     pub terminal: Terminal<TestBackend>,
+    pub shell: TestShell,
 }
 
 impl Reader {
     pub fn new(w: u16, h: u16) -> Reader {
+        Reader::with_state(sample(), w, h)
+    }
+
+    pub fn with_state(state: State, w: u16, h: u16) -> Reader {
         Reader {
-            state: sample(),
+            state,
             terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            shell: TestShell::default(),
         }
     }
 
     pub fn input(&mut self, inputs: Vec<Input>) -> Exit {
         let mut script = Script(inputs.into());
-        let exit = run(&mut self.terminal, &mut self.state, &mut script, || Ok(())).unwrap();
+        let exit = run(
+            &mut self.terminal,
+            &mut self.state,
+            &mut script,
+            &mut self.shell,
+        )
+        .unwrap();
         // One more frame so the screen shows the effect of the last input.
         // Drawn in full: TestBackend does not model how a terminal blanks
         // the half of a wide character that a later write covers, so an
@@ -80,7 +119,7 @@ impl Reader {
                 &mut self.terminal,
                 &mut self.state,
                 &mut Script(VecDeque::new()),
-                || Ok(()),
+                &mut self.shell,
             )
             .unwrap();
         }

@@ -1,0 +1,129 @@
+//! The user's data around one document: which document it is, its
+//! bookmarks and its reading position, for the reader and `--bookmarks`.
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+
+use super::{Args, Format};
+use crate::app::marks::{anchor_sentence, sentence_anchor};
+use crate::app::run::Exit;
+use crate::app::shell::Persist;
+use crate::app::{State, config, terminal};
+use crate::store::bookmarks::Store;
+use crate::store::export;
+use crate::store::identity::DocKey;
+use crate::store::paths::DataDirs;
+use crate::store::positions::{Positions, ReadingPosition};
+use crate::transcript::Document;
+
+/// A file is known by its path, so its bookmarks follow it through edits;
+/// standard input and the bundled sample by their content.
+fn doc_key(args: &Args, name: &str, doc: &Document) -> DocKey {
+    match &args.file {
+        Some(p) if p.as_os_str() != "-" => DocKey::for_path(p),
+        _ => DocKey::for_content(name, doc),
+    }
+}
+
+/// The bookmark store, or why there is none. Problems are warnings: the
+/// reader works without saved bookmarks.
+fn open_store(dirs: &Option<DataDirs>, key: &DocKey, warnings: &mut Vec<String>) -> Option<Store> {
+    let dirs = dirs.as_ref()?;
+    match Store::open(dirs, key) {
+        Ok((store, w)) => {
+            warnings.extend(w.iter().map(ToString::to_string));
+            Some(store)
+        }
+        Err(e) => {
+            warnings.push(format!("bookmarks unavailable: {e}"));
+            None
+        }
+    }
+}
+
+fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
+    DataDirs::resolve(args.data_dir.as_deref())
+        .map_err(|e| warnings.push(format!("bookmarks and positions unavailable: {e}")))
+        .ok()
+}
+
+/// `--bookmarks`: the document's bookmarks as Markdown or JSON.
+pub fn print_bookmarks(
+    args: &Args,
+    doc: &Document,
+    name: &str,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut warnings = Vec::new();
+    let dirs = data_dirs(args, &mut warnings);
+    let key = doc_key(args, name, doc);
+    let store = open_store(&dirs, &key, &mut warnings);
+    for w in &warnings {
+        eprintln!("tread: warning: {w}");
+    }
+    let bookmarks = store.as_ref().map_or(&[][..], |s| s.list());
+    match args.format {
+        Format::Markdown => out.write_all(export::markdown(doc, bookmarks).as_bytes())?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &export::json(doc, bookmarks))
+                .map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Open the reader on the document, with its bookmarks, where the user left
+/// it; save where they leave it.
+pub fn open_reader(args: &Args, doc: Document, name: String) -> Result<Exit> {
+    let keymap = config::load_keymap(args.config.as_deref())?;
+    let mut warnings = Vec::new();
+    let dirs = data_dirs(args, &mut warnings);
+    let key = doc_key(args, &name, &doc);
+    let store = open_store(&dirs, &key, &mut warnings);
+    let mut positions = dirs.as_ref().and_then(|d| match Positions::open(d) {
+        Ok((p, w)) => {
+            warnings.extend(w.iter().map(ToString::to_string));
+            Some(p)
+        }
+        Err(e) => {
+            warnings.push(format!("reading positions unavailable: {e}"));
+            None
+        }
+    });
+
+    let mut state = State::new(doc, name, keymap);
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if let Some(store) = &store {
+        state.set_bookmarks(store.list().to_vec());
+    }
+    if !args.no_resume {
+        let resumed = positions
+            .as_ref()
+            .and_then(|p| p.get(&key))
+            .and_then(|p| p.resolve(&state.doc))
+            .and_then(|a| anchor_sentence(&state.doc, &state.flow, &a));
+        if let Some(s) = resumed {
+            state.resume_at(s);
+        }
+    }
+    // On stderr too, so they are still there after the reader closes.
+    for w in &warnings {
+        eprintln!("tread: warning: {w}");
+    }
+    if let Some(first) = warnings.first() {
+        state.message = Some(format!("warning: {first}"));
+    }
+
+    let exit = terminal::run_reader(&mut state, &mut Persist { store })?;
+
+    let here = sentence_anchor(&state.doc, &state.flow, state.cursor)
+        .and_then(|a| ReadingPosition::at(&state.doc, a));
+    if let (Some(positions), Some(here)) = (&mut positions, here)
+        && let Err(e) = positions.set(&key, here)
+    {
+        eprintln!("tread: warning: reading position not saved: {e}");
+    }
+    Ok(exit)
+}
