@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod marks;
 pub mod quotes;
 pub mod run;
+pub mod scroll;
 pub mod shell;
 pub mod state;
 pub mod terminal;
