@@ -86,38 +86,56 @@ pub(crate) fn fold(text: &str, lower: bool) -> Folded<'_> {
             segs: Vec::new(),
         };
     }
-    // Most CJK paragraphs fold to themselves: check before allocating.
-    if text.chars().all(|c| simple(c, lower) == Some(c)) {
-        return Folded {
-            text: Cow::Borrowed(text),
-            segs: Vec::new(),
-        };
+    // Most paragraphs fold char for char (CJK to itself, `A` to `a`), and
+    // then need no map: look before building one.
+    match simple_change(text, lower) {
+        Some(Change::None) => {
+            return Folded {
+                text: Cow::Borrowed(text),
+                segs: Vec::new(),
+            };
+        }
+        Some(Change::Ascii) => {
+            return Folded {
+                text: Cow::Owned(text.to_ascii_lowercase()),
+                segs: Vec::new(),
+            };
+        }
+        Some(Change::Other) => {
+            let folded = text.chars().filter_map(|c| simple(c, lower)).collect();
+            return Folded {
+                text: Cow::Owned(folded),
+                segs: Vec::new(),
+            };
+        }
+        None => {}
     }
     let mut out = String::with_capacity(text.len());
     let mut segs: Vec<Seg> = Vec::new();
     let mut any_complex = false;
-    for_each_chunk(text, lower, |range, single| {
+    for_each_piece(text, lower, |range, piece| {
         let fold_at = out.len();
-        match single {
-            Some(c) => {
-                out.push(c);
-                if !segs.last().is_some_and(|s| s.exact) {
-                    segs.push(Seg {
-                        fold: fold_at,
-                        orig: range.start,
-                        exact: true,
-                    });
-                }
+        let exact = match piece {
+            Piece::Same => {
+                out.push_str(&text[range.clone()]);
+                true
             }
-            None => {
+            Piece::Simple(c) => {
+                out.push(c);
+                true
+            }
+            Piece::Complex => {
                 any_complex = true;
                 fold_chunk(&text[range.clone()], lower, &mut out);
-                segs.push(Seg {
-                    fold: fold_at,
-                    orig: range.start,
-                    exact: false,
-                });
+                false
             }
+        };
+        if !(exact && segs.last().is_some_and(|s| s.exact)) {
+            segs.push(Seg {
+                fold: fold_at,
+                orig: range.start,
+                exact,
+            });
         }
     });
     if !any_complex {
@@ -140,21 +158,39 @@ pub(crate) fn fold(text: &str, lower: bool) -> Folded<'_> {
 /// literal `(` rather than a group.
 pub(crate) fn fold_pattern(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
-    let mut buf = String::new();
-    for_each_chunk(pattern, false, |range, _| {
-        let chunk = &pattern[range];
-        if chunk.is_ascii() {
-            out.push_str(chunk);
-        } else {
-            buf.clear();
-            fold_chunk(chunk, false, &mut buf);
-            out.push_str(&regex::escape(&buf));
+    for_each_piece(pattern, false, |range, piece| match piece {
+        Piece::Same => out.push_str(&pattern[range]),
+        Piece::Simple(c) => out.push(c),
+        Piece::Complex => {
+            let mut folded = String::new();
+            fold_chunk(&pattern[range], false, &mut folded);
+            out.push_str(&regex::escape(&folded));
         }
     });
     out
 }
 
 fn fold_chunk(chunk: &str, lower: bool, out: &mut String) {
+    // Full-width forms and the like are one char that decomposes to one
+    // char: skip the composing iterator, the bulk of the cost.
+    let mut chars = chunk.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        let (mut first, mut n) = (c, 0);
+        decompose_compatible(c, |d| {
+            if n == 0 {
+                first = d;
+            }
+            n += 1;
+        });
+        if n == 1 {
+            if lower {
+                out.extend(first.to_lowercase());
+            } else {
+                out.push(first);
+            }
+            return;
+        }
+    }
     if lower {
         out.extend(chunk.nfkc().flat_map(char::to_lowercase));
     } else {
@@ -162,30 +198,101 @@ fn fold_chunk(chunk: &str, lower: bool, out: &mut String) {
     }
 }
 
-/// Call `f` with each chunk's byte range, and with its folded char when the
-/// chunk is one char that folds to one char of the same UTF-8 length.
-fn for_each_chunk(text: &str, lower: bool, mut f: impl FnMut(Range<usize>, Option<char>)) {
-    // The open chunk: where it starts, and its folded char while it is still
-    // a single simple char.
-    let mut open: Option<(usize, Option<char>)> = None;
+/// A run of the text, as [`for_each_piece`] hands it out.
+enum Piece {
+    /// Chunks that each fold to themselves.
+    Same,
+    /// One char folding to this one char of the same UTF-8 length.
+    Simple(char),
+    /// One chunk needing NFKC proper.
+    Complex,
+}
+
+/// Call `f` with consecutive pieces covering `text`: runs of chunks that fold
+/// to themselves are merged, so they can be copied whole.
+fn for_each_piece(text: &str, lower: bool, mut f: impl FnMut(Range<usize>, Piece)) {
+    let mut same_from: Option<usize> = None;
+    let mut close = |chunk: Range<usize>, piece: Piece| match piece {
+        Piece::Same => {
+            same_from.get_or_insert(chunk.start);
+        }
+        _ => {
+            if let Some(from) = same_from.take() {
+                f(from..chunk.start, Piece::Same);
+            }
+            f(chunk, piece);
+        }
+    };
+    // The open chunk: where it starts, and how it folds while it is still a
+    // single simple char.
+    let mut open: Option<(usize, Piece)> = None;
     for (i, c) in text.char_indices() {
         let simple_fold = simple(c, lower);
         if simple_fold.is_some() || starts_chunk(c) {
-            if let Some((start, single)) = open {
-                f(start..i, single);
+            if let Some((start, piece)) = open.take() {
+                close(start..i, piece);
             }
-            open = Some((i, simple_fold));
+            let piece = match simple_fold {
+                Some(f) if f == c => Piece::Same,
+                Some(f) => Piece::Simple(f),
+                None => Piece::Complex,
+            };
+            open = Some((i, piece));
         } else {
             match &mut open {
-                Some((_, single)) => *single = None,
+                Some((_, piece)) => *piece = Piece::Complex,
                 // A text may begin with a combining mark: it is its own chunk.
-                None => open = Some((i, None)),
+                None => open = Some((i, Piece::Complex)),
             }
         }
     }
-    if let Some((start, single)) = open {
-        f(start..text.len(), single);
+    if let Some((start, piece)) = open {
+        close(start..text.len(), piece);
     }
+    if let Some(from) = same_from {
+        f(from..text.len(), Piece::Same);
+    }
+}
+
+/// How a text whose chars all fold simply changes.
+enum Change {
+    None,
+    /// Only ASCII upper-case letters, when lowering.
+    Ascii,
+    Other,
+}
+
+/// `None` when some char of `text` needs the general path.
+fn simple_change(text: &str, lower: bool) -> Option<Change> {
+    let mut change = Change::None;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if lower && c.is_ascii_uppercase() && matches!(change, Change::None) {
+                change = Change::Ascii;
+            }
+        } else if !is_plain_cjk(c) {
+            let folded = simple(c, lower)?;
+            if folded != c {
+                change = Change::Other;
+            }
+        }
+    }
+    Some(change)
+}
+
+/// Common CJK blocks: NFKC-stable starters without case.
+#[inline]
+fn is_plain_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'     // unified ideographs
+        | '\u{3400}'..='\u{4DBF}'   // extension A
+        | '\u{3041}'..='\u{3096}'   // hiragana
+        | '\u{30A1}'..='\u{30FA}'   // katakana
+        | '\u{AC00}'..='\u{D7A3}'   // hangul syllables
+        | '\u{3001}'..='\u{3002}'   // 、。
+        | '\u{3008}'..='\u{3011}'   // 〈〉《》「」『』【】
+        | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{00B7}'
+    )
 }
 
 /// The fold of `c` when it is a chunk start that folds to a single char of the
@@ -194,9 +301,7 @@ fn simple(c: char, lower: bool) -> Option<char> {
     if c.is_ascii() {
         return Some(if lower { c.to_ascii_lowercase() } else { c });
     }
-    // Common CJK blocks: NFKC-stable starters without case.
-    if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{AC00}'..='\u{D7A3}' | '\u{3001}'..='\u{3002}' | '\u{300C}'..='\u{3011}')
-    {
+    if is_plain_cjk(c) {
         return Some(c);
     }
     if canonical_combining_class(c) != 0 || is_nfkc_quick(iter::once(c)) != IsNormalized::Yes {
@@ -229,6 +334,46 @@ fn starts_chunk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn tricky() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            prop::sample::select(vec![
+                "ｶ", "ﾞ", "ﾟ", "\u{301}", "\u{316}", "e", "가", "\u{11A8}", "\u{1161}", "ᄀ", "㍿",
+                "ﬁ", "İ", "Ａ", "，", "模", "ǆ", "\u{344}", "Ω", "\u{3000}", "…", "“", "Ⅻ", "ß",
+            ])
+            .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Folding chunk by chunk gives NFKC of the whole text, and every
+        /// folded range maps to char boundaries, in order.
+        #[test]
+        fn chunks_fold_like_the_whole(text in tricky(), lower: bool) {
+            let f = fold(&text, lower);
+            let whole: String = if lower {
+                text.nfkc().flat_map(char::to_lowercase).collect()
+            } else {
+                text.nfkc().collect()
+            };
+            prop_assert_eq!(&*f.text, whole.as_str());
+            let n = f.text.len();
+            let mut last = 0;
+            for (a, _) in f.text.char_indices() {
+                let r = f.to_original(a..n);
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                prop_assert!(r.start >= last && r.end == text.len());
+                last = r.start;
+                let r = f.to_original(0..a);
+                prop_assert!(text.is_char_boundary(r.end) && r.start == 0);
+            }
+        }
+    }
 
     fn roundtrip<'a>(text: &'a str, lower: bool, needle: &str) -> Vec<&'a str> {
         let f = fold(text, lower);
