@@ -226,7 +226,20 @@ fn for_each_piece(text: &str, lower: bool, mut f: impl FnMut(Range<usize>, Piece
     // The open chunk: where it starts, and how it folds while it is still a
     // single simple char.
     let mut open: Option<(usize, Piece)> = None;
+    // Where the last char started.
+    let mut last = 0;
     for (i, c) in text.char_indices() {
+        // The common case, kept cheap: a char folding to itself extends an
+        // open run of such chars.
+        let same = if c.is_ascii() {
+            !(lower && c.is_ascii_uppercase())
+        } else {
+            is_plain_cjk(c)
+        };
+        if same && matches!(open, Some((_, Piece::Same))) {
+            last = i;
+            continue;
+        }
         let simple_fold = simple(c, lower);
         if simple_fold.is_some() || starts_chunk(c) {
             if let Some((start, piece)) = open.take() {
@@ -240,11 +253,17 @@ fn for_each_piece(text: &str, lower: bool, mut f: impl FnMut(Range<usize>, Piece
             open = Some((i, piece));
         } else {
             match &mut open {
+                // Only the run's last char combines with `c`.
+                Some((start, Piece::Same)) if *start < last => {
+                    close(*start..last, Piece::Same);
+                    open = Some((last, Piece::Complex));
+                }
                 Some((_, piece)) => *piece = Piece::Complex,
                 // A text may begin with a combining mark: it is its own chunk.
                 None => open = Some((i, Piece::Complex)),
             }
         }
+        last = i;
     }
     if let Some((start, piece)) = open {
         close(start..text.len(), piece);
@@ -362,9 +381,20 @@ mod tests {
                 text.nfkc().collect()
             };
             prop_assert_eq!(&*f.text, whole.as_str());
+            // Chunk starts by the definition, char by char.
+            let starts: Vec<usize> = text
+                .char_indices()
+                .filter(|&(i, c)| i == 0 || simple(c, lower).is_some() || starts_chunk(c))
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
             let n = f.text.len();
             let mut last = 0;
-            for (a, _) in f.text.char_indices() {
+            for (a, ch) in f.text.char_indices() {
+                // A folded char maps back to whole chunks, and no wider.
+                let r = f.to_original(a..a + ch.len_utf8());
+                prop_assert!(starts.contains(&r.start) && starts.contains(&r.end), "{:?}", r);
+                prop_assert!(!starts.iter().any(|&s| r.start < s && s < r.end), "{:?}", r);
                 let r = f.to_original(a..n);
                 prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
                 prop_assert!(r.start >= last && r.end == text.len());
