@@ -124,6 +124,11 @@ pub(crate) fn fold(text: &str, lower: bool) -> Folded<'_> {
                 out.push(c);
                 true
             }
+            Piece::Width(c) => {
+                any_complex = true;
+                out.push(c);
+                false
+            }
             Piece::Complex => {
                 any_complex = true;
                 fold_chunk(&text[range.clone()], lower, &mut out);
@@ -161,6 +166,7 @@ pub(crate) fn fold_pattern(pattern: &str) -> String {
     for_each_piece(pattern, false, |range, piece| match piece {
         Piece::Same => out.push_str(&pattern[range]),
         Piece::Simple(c) => out.push(c),
+        Piece::Width(c) => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
         Piece::Complex => {
             let mut folded = String::new();
             fold_chunk(&pattern[range], false, &mut folded);
@@ -204,8 +210,26 @@ enum Piece {
     Same,
     /// One char folding to this one char of the same UTF-8 length.
     Simple(char),
+    /// One full-width form (or the ideographic space) folding to this ASCII char.
+    Width(char),
     /// One chunk needing NFKC proper.
     Complex,
+}
+
+/// The fold of a full-width form of ASCII (`Ａ`, `，`, `％`) or of the
+/// ideographic space: common in Chinese text, so looked up without tables.
+#[inline]
+fn full_width(c: char, lower: bool) -> Option<char> {
+    let ascii = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+        '\u{3000}' => ' ',
+        _ => return None,
+    };
+    Some(if lower {
+        ascii.to_ascii_lowercase()
+    } else {
+        ascii
+    })
 }
 
 /// Call `f` with consecutive pieces covering `text`: runs of chunks that fold
@@ -240,15 +264,21 @@ fn for_each_piece(text: &str, lower: bool, mut f: impl FnMut(Range<usize>, Piece
             last = i;
             continue;
         }
-        let simple_fold = simple(c, lower);
-        if simple_fold.is_some() || starts_chunk(c) {
+        let width_fold = full_width(c, lower);
+        let simple_fold = if width_fold.is_some() {
+            None
+        } else {
+            simple(c, lower)
+        };
+        if width_fold.is_some() || simple_fold.is_some() || starts_chunk(c) {
             if let Some((start, piece)) = open.take() {
                 close(start..i, piece);
             }
-            let piece = match simple_fold {
-                Some(f) if f == c => Piece::Same,
-                Some(f) => Piece::Simple(f),
-                None => Piece::Complex,
+            let piece = match (width_fold, simple_fold) {
+                (Some(w), _) => Piece::Width(w),
+                (_, Some(f)) if f == c => Piece::Same,
+                (_, Some(f)) => Piece::Simple(f),
+                _ => Piece::Complex,
             };
             open = Some((i, piece));
         } else {
@@ -361,6 +391,7 @@ mod tests {
             prop::sample::select(vec![
                 "ｶ", "ﾞ", "ﾟ", "\u{301}", "\u{316}", "e", "가", "\u{11A8}", "\u{1161}", "ᄀ", "㍿",
                 "ﬁ", "İ", "Ａ", "，", "模", "ǆ", "\u{344}", "Ω", "\u{3000}", "…", "“", "Ⅻ", "ß",
+                "＼", "～", "！",
             ])
             .prop_map(String::from),
         ];
