@@ -8,11 +8,12 @@
 //! falls inside a chunk that changed snaps outward to the whole chunk.
 
 use std::borrow::Cow;
-use std::iter;
 use std::ops::Range;
 
-use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_compatible;
+
+use super::chars::{full_width, is_plain_cjk, simple, starts_chunk};
 
 /// A folded copy of a text and the way back to the original's byte offsets.
 #[derive(Debug)]
@@ -216,22 +217,6 @@ enum Piece {
     Complex,
 }
 
-/// The fold of a full-width form of ASCII (`Ａ`, `，`, `％`) or of the
-/// ideographic space: common in Chinese text, so looked up without tables.
-#[inline]
-fn full_width(c: char, lower: bool) -> Option<char> {
-    let ascii = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
-        '\u{3000}' => ' ',
-        _ => return None,
-    };
-    Some(if lower {
-        ascii.to_ascii_lowercase()
-    } else {
-        ascii
-    })
-}
-
 /// Call `f` with consecutive pieces covering `text`: runs of chunks that fold
 /// to themselves are merged, so they can be copied whole.
 fn for_each_piece(text: &str, lower: bool, mut f: impl FnMut(Range<usize>, Piece)) {
@@ -327,57 +312,6 @@ fn simple_change(text: &str, lower: bool) -> Option<Change> {
         }
     }
     Some(change)
-}
-
-/// Common CJK blocks: NFKC-stable starters without case.
-#[inline]
-fn is_plain_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'     // unified ideographs
-        | '\u{3400}'..='\u{4DBF}'   // extension A
-        | '\u{3041}'..='\u{3096}'   // hiragana
-        | '\u{30A1}'..='\u{30FA}'   // katakana
-        | '\u{AC00}'..='\u{D7A3}'   // hangul syllables
-        | '\u{3001}'..='\u{3002}'   // 、。
-        | '\u{3008}'..='\u{3011}'   // 〈〉《》「」『』【】
-        | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{00B7}'
-    )
-}
-
-/// The fold of `c` when it is a chunk start that folds to a single char of the
-/// same UTF-8 length; `None` when it needs the general path.
-fn simple(c: char, lower: bool) -> Option<char> {
-    if c.is_ascii() {
-        return Some(if lower { c.to_ascii_lowercase() } else { c });
-    }
-    if is_plain_cjk(c) {
-        return Some(c);
-    }
-    if canonical_combining_class(c) != 0 || is_nfkc_quick(iter::once(c)) != IsNormalized::Yes {
-        return None;
-    }
-    if !lower {
-        return Some(c);
-    }
-    let mut lowered = c.to_lowercase();
-    match (lowered.next(), lowered.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
-        _ => None,
-    }
-}
-
-/// Whether nothing before `c` can compose or reorder with it: the first char
-/// of its compatibility decomposition is a starter with quick-check `Yes`.
-fn starts_chunk(c: char) -> bool {
-    if canonical_combining_class(c) != 0 {
-        return false;
-    }
-    let mut first = None;
-    decompose_compatible(c, |d| {
-        first.get_or_insert(d);
-    });
-    let first = first.unwrap_or(c);
-    canonical_combining_class(first) == 0 && is_nfkc_quick(iter::once(first)) == IsNormalized::Yes
 }
 
 #[cfg(test)]

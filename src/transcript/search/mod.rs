@@ -7,6 +7,7 @@
 //! around the view, and the hits found so far are those of that range, in
 //! document order.
 
+mod chars;
 mod fold;
 mod matcher;
 
