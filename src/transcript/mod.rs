@@ -6,7 +6,9 @@ pub mod claims;
 pub mod decode;
 pub mod model;
 pub mod parse;
+pub mod search;
 pub mod sentences;
+pub mod stats;
 
 pub use model::*;
 
