@@ -67,8 +67,14 @@ pub enum Action {
     EditNote,
     DeleteBookmark,
     UndoDelete,
-    /// A key typed into the note editor.
+    /// A key typed into the note editor or the search line.
     Edit(EditKey),
+    /// `/`: open the search line.
+    Search,
+    NextMatch,
+    PrevMatch,
+    /// Idle time: let background work (the search count) go on.
+    Tick,
     Help,
     CloseOverlay,
     Suspend,
@@ -93,6 +99,11 @@ pub enum EditKey {
     Right,
     Home,
     End,
+    /// History in the search line.
+    Up,
+    Down,
+    /// Ctrl-r in the search line: regular expression on or off.
+    ToggleRegex,
     Submit,
     Cancel,
 }
@@ -189,6 +200,13 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "delete the bookmark",
     ),
     (Action::UndoDelete, "undo-delete", "undo the last delete"),
+    (
+        Action::Search,
+        "search",
+        "search (smart case; \\v starts a regex)",
+    ),
+    (Action::NextMatch, "next-match", "next match"),
+    (Action::PrevMatch, "prev-match", "previous match"),
     (Action::Help, "help", "show this help"),
     (Action::CloseOverlay, "close-overlay", "close the overlay"),
     (Action::Suspend, "suspend", "suspend to the shell"),

@@ -67,6 +67,9 @@ pub struct Flow {
     pub sentences: Vec<Sentence>,
     pub turns: Vec<TurnInfo>,
     pub sections: Vec<SectionInfo>,
+    /// The block of each paragraph, in document order: a paragraph's index
+    /// here is its flat index in the search.
+    pub paras: Vec<u32>,
 }
 
 impl Flow {
@@ -103,6 +106,7 @@ impl Flow {
                 f.turns[g as usize].first_para = f.blocks.len() as u32;
                 for (pi, text) in turn.paragraphs.iter().enumerate() {
                     let block = f.blocks.len() as u32;
+                    f.paras.push(block);
                     f.push(BlockKind::Para, si, g, pi as u32);
                     f.sentences
                         .extend(sentences::split(text).into_iter().map(|r| Sentence {
@@ -161,6 +165,12 @@ impl Flow {
             .map_or(0, |t| t.first_para as usize + para);
         self.sentence_at_or_after(block, offset)
             .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The flat (document-order) index of a paragraph block, as the search
+    /// numbers paragraphs.
+    pub fn para_index(&self, block: usize) -> usize {
+        self.paras.partition_point(|&b| (b as usize) < block)
     }
 
     /// The paragraph text of a block; empty for non-paragraph blocks.

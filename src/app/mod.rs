@@ -2,8 +2,10 @@
 
 pub mod action;
 pub mod config;
+pub mod find;
 pub mod flow;
 pub mod keymap;
+pub mod line_edit;
 pub mod marks;
 pub mod quotes;
 pub mod run;

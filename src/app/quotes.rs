@@ -3,6 +3,7 @@
 //! saving and copying are returned as effects.
 
 use super::action::{EditKey, Effect};
+use super::line_edit::{Edited, LineEdit};
 use super::marks::{self, Mark};
 use super::state::{Overlay, State};
 use crate::store::anchor::span_text;
@@ -143,53 +144,21 @@ pub fn undo(state: &mut State) -> Option<Effect> {
 /// `e` in the list.
 pub fn edit(state: &mut State) {
     if let Some(i) = selected(state) {
-        let text = state.marks[i].bookmark.note.clone();
-        state.overlay = Some(Overlay::Note {
-            mark: i,
-            cursor: text.len(),
-            text,
-        });
+        let line = LineEdit::new(state.marks[i].bookmark.note.clone());
+        state.overlay = Some(Overlay::Note { mark: i, line });
     }
 }
 
 /// A key in the note editor.
 pub fn edit_key(state: &mut State, key: EditKey) -> Option<Effect> {
-    let Some(Overlay::Note { mark, text, cursor }) = &mut state.overlay else {
+    let Some(Overlay::Note { mark, line }) = &mut state.overlay else {
         return None;
     };
     let mark = *mark;
-    let prev = |t: &str, c: usize| t[..c].chars().next_back().map_or(c, |ch| c - ch.len_utf8());
-    let next = |t: &str, c: usize| t[c..].chars().next().map_or(c, |ch| c + ch.len_utf8());
-    match key {
-        EditKey::Char(c) => {
-            // A note is one line: pasted line breaks and tabs become spaces,
-            // other control characters are dropped.
-            let c = if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            };
-            if !c.is_control() {
-                text.insert(*cursor, c);
-                *cursor += c.len_utf8();
-            }
-        }
-        EditKey::Backspace => {
-            let p = prev(text, *cursor);
-            text.replace_range(p..*cursor, "");
-            *cursor = p;
-        }
-        EditKey::Delete => {
-            let n = next(text, *cursor);
-            text.replace_range(*cursor..n, "");
-        }
-        EditKey::Left => *cursor = prev(text, *cursor),
-        EditKey::Right => *cursor = next(text, *cursor),
-        EditKey::Home => *cursor = 0,
-        EditKey::End => *cursor = text.len(),
-        EditKey::Cancel => state.overlay = Some(Overlay::Bookmarks { selected: mark }),
-        EditKey::Submit => {
-            let note = text.trim().to_string();
+    match line.apply(key) {
+        Edited::Cancel => state.overlay = Some(Overlay::Bookmarks { selected: mark }),
+        Edited::Submit => {
+            let note = line.text.trim().to_string();
             state.overlay = Some(Overlay::Bookmarks { selected: mark });
             let m = state.marks.get_mut(mark)?;
             m.bookmark.note = note.clone();
@@ -199,6 +168,7 @@ pub fn edit_key(state: &mut State, key: EditKey) -> Option<Effect> {
                 note,
             });
         }
+        _ => {}
     }
     None
 }

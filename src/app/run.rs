@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, EditKey, Effect, Pane};
+use super::find;
 use super::keymap::{Key, Layer};
 use super::state::Overlay;
 use super::state::State;
@@ -28,6 +29,8 @@ pub enum Input {
     Mouse(MouseEvent),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+    /// No input is ready and background work is waiting.
+    Tick,
     /// The terminal changed size; the next frame lays out anew.
     Resize,
     /// A signal asked the process to end (SIGTERM, SIGHUP, SIGINT).
@@ -36,7 +39,9 @@ pub enum Input {
 
 /// A source of input events. `Ok(None)` means there will be no more.
 pub trait EventSource {
-    fn next(&mut self) -> io::Result<Option<Input>>;
+    /// The next input. When `busy`, background work is waiting: return
+    /// [`Input::Tick`] at once if no input is ready, rather than block.
+    fn next(&mut self, busy: bool) -> io::Result<Option<Input>>;
 }
 
 /// What the run loop needs from the world outside the state: stopping the
@@ -71,7 +76,7 @@ where
         terminal
             .draw(|f| ui::render(f, state))
             .map_err(io::Error::other)?;
-        let Some(input) = events.next()? else {
+        let Some(input) = events.next(find::busy(state))? else {
             return Ok(Exit::EventsEnded);
         };
         let actions: Vec<Action> = match input {
@@ -83,6 +88,7 @@ where
                 .map(|c| Action::Edit(EditKey::Char(c)))
                 .collect(),
             Input::Resize => Vec::new(),
+            Input::Tick => vec![Action::Tick],
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),
         };
         for action in actions {
@@ -120,7 +126,10 @@ where
 pub fn active_layer(state: &State) -> Layer {
     match state.overlay {
         Some(Overlay::Help { .. }) => return Layer::Help,
-        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. }) => return Layer::Bookmarks,
+        // The note editor and the search line take text, not bindings.
+        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
+            return Layer::Bookmarks;
+        }
         None => {}
     }
     match state.focus {
@@ -134,7 +143,10 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if matches!(state.overlay, Some(Overlay::Note { .. })) {
+    if matches!(
+        state.overlay,
+        Some(Overlay::Note { .. } | Overlay::Query(_))
+    ) {
         return edit_key(key).map(Action::Edit);
     }
     state
@@ -149,6 +161,7 @@ fn edit_key(key: &KeyEvent) -> Option<EditKey> {
             KeyCode::Char('a') => Some(EditKey::Home),
             KeyCode::Char('e') => Some(EditKey::End),
             KeyCode::Char('c') => Some(EditKey::Cancel),
+            KeyCode::Char('r') => Some(EditKey::ToggleRegex),
             _ => None,
         };
     }
@@ -160,6 +173,8 @@ fn edit_key(key: &KeyEvent) -> Option<EditKey> {
         KeyCode::Right => EditKey::Right,
         KeyCode::Home => EditKey::Home,
         KeyCode::End => EditKey::End,
+        KeyCode::Up => EditKey::Up,
+        KeyCode::Down => EditKey::Down,
         KeyCode::Enter => EditKey::Submit,
         KeyCode::Esc => EditKey::Cancel,
         _ => return None,

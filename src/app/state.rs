@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use super::action::Pane;
+use super::find::{Find, Query};
 use super::flow::{Flow, INDENT, LinePos, Lines, WrapCache};
 use super::keymap::Keymap;
+use super::line_edit::LineEdit;
 use super::marks::{self, Mark};
 use crate::store::bookmarks::Bookmark;
 use crate::transcript::{ClaimKind, Document};
@@ -51,12 +53,13 @@ pub enum Overlay {
     Bookmarks {
         selected: usize,
     },
-    /// Editing the note of mark `mark`; `cursor` is a byte offset in `text`.
+    /// Editing the note of mark `mark`.
     Note {
         mark: usize,
-        text: String,
-        cursor: usize,
+        line: LineEdit,
     },
+    /// Typing a search query.
+    Query(Query),
 }
 
 /// The top line of the dialogue view, as a block and a byte offset so it
@@ -99,6 +102,10 @@ pub struct State {
     pub selection: Option<usize>,
     /// The last deleted bookmark, for undo.
     pub deleted: Option<Bookmark>,
+    /// The search whose matches are shown and reached with `n`/`N`.
+    pub find: Option<Find>,
+    /// Earlier queries of this session, oldest first.
+    pub history: Vec<String>,
     pub message: Option<String>,
     pub viewport: Viewport,
     pub keymap: Keymap,
@@ -153,6 +160,8 @@ impl State {
             marks: Vec::new(),
             selection: None,
             deleted: None,
+            find: None,
+            history: Vec::new(),
             message,
             viewport: Viewport::default(),
             keymap,

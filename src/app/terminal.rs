@@ -81,14 +81,17 @@ impl TerminalEvents {
 }
 
 impl EventSource for TerminalEvents {
-    fn next(&mut self) -> io::Result<Option<Input>> {
+    fn next(&mut self, busy: bool) -> io::Result<Option<Input>> {
         loop {
             // Polling with a timeout lets a signal end the wait promptly.
             let sig = self.signal.load(Ordering::Relaxed);
             if sig != 0 {
                 return Ok(Some(Input::Terminate(sig as i32)));
             }
-            if !event::poll(Duration::from_millis(100))? {
+            if !event::poll(Duration::from_millis(if busy { 0 } else { 100 }))? {
+                if busy {
+                    return Ok(Some(Input::Tick));
+                }
                 continue;
             }
             match event::read()? {

@@ -1,6 +1,7 @@
 //! `update`: the only place state changes. Pure: no I/O, no terminal.
 
 use super::action::{Action, Effect, Pane};
+use super::find;
 use super::flow::LinePos;
 use super::quotes;
 use super::scroll::{MARGIN, clamp_top, ensure_visible, half_page, page, page_lines, set_top};
@@ -28,7 +29,15 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         (Some(Overlay::Bookmarks { .. }), Action::EditNote) => quotes::edit(state),
         (Some(Overlay::Bookmarks { .. }), Action::DeleteBookmark) => return quotes::delete(state),
         (Some(Overlay::Bookmarks { .. }), Action::UndoDelete) => return quotes::undo(state),
+        (Some(Overlay::Query(_)), Action::Edit(key)) => {
+            find::key(state, key);
+            return None;
+        }
         (_, Action::Edit(key)) => return quotes::edit_key(state, key),
+        (_, Action::Tick) => {
+            find::tick(state);
+            return None;
+        }
         _ => {}
     }
     if state.overlay.is_some() {
@@ -184,7 +193,14 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
                 None => state.message = Some("no more bookmarks this way".into()),
             }
         }
-        Action::EditNote | Action::DeleteBookmark | Action::UndoDelete | Action::Edit(_) => {}
+        Action::Search => find::open(state),
+        Action::NextMatch => find::step(state, true),
+        Action::PrevMatch => find::step(state, false),
+        Action::EditNote
+        | Action::DeleteBookmark
+        | Action::UndoDelete
+        | Action::Edit(_)
+        | Action::Tick => {}
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::CloseOverlay => close_overlay(state),
         Action::Suspend => return Some(Effect::Suspend),
@@ -215,7 +231,9 @@ fn close_overlay(state: &mut State) {
             state.overlay = Some(Overlay::Bookmarks { selected: mark })
         }
         Some(_) => {}
+        // Esc steps back one thing at a time: a selection, then the search.
         None if state.selection.take().is_some() => state.message = None,
+        None if state.find.take().is_some() => state.message = None,
         None => state.message = None,
     }
 }
@@ -253,7 +271,7 @@ fn turn_start(state: &State, sentence: usize) -> usize {
 }
 
 /// Put the cursor on sentence `s` and bring it into view.
-fn move_cursor(state: &mut State, s: usize) {
+pub(super) fn move_cursor(state: &mut State, s: usize) {
     state.cursor = s.min(state.flow.sentences.len().saturating_sub(1));
     ensure_visible(state);
     sync_lists(state);

@@ -5,8 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
-use unicode_width::UnicodeWidthStr;
 
+use super::status::edit_line;
 use super::theme::Theme;
 use super::{clear_left_edge, fit, wrap};
 use crate::app::marks::Mark;
@@ -19,7 +19,7 @@ const QUOTE_LINES: usize = 3;
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let (selected, editing) = match &state.overlay {
         Some(Overlay::Bookmarks { selected }) => (*selected, None),
-        Some(Overlay::Note { mark, text, cursor }) => (*mark, Some((text.as_str(), *cursor))),
+        Some(Overlay::Note { mark, line }) => (*mark, Some(line)),
         _ => return,
     };
     let w = area.width.min(90).max(area.width.min(20));
@@ -50,13 +50,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         ..inner
     };
     draw_list(buf, list, state, selected, theme);
-    if let Some((text, cursor)) = editing {
+    if let Some(line) = editing {
         let row = Rect {
             y: inner.bottom() - 1,
             height: 1,
             ..inner
         };
-        let x = editor_line(buf, row, text, cursor, theme);
+        let x = edit_line(buf, row, "note: ", line, theme);
         frame.set_cursor_position(Position::new(x, row.y));
     }
 }
@@ -147,29 +147,4 @@ fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<(String, St
         lines.push((fit(&format!("✎ {}", b.note), width), theme.narration()));
     }
     lines
-}
-
-/// The editor's line, scrolled so the cursor shows; returns the cursor's x.
-fn editor_line(
-    buf: &mut ratatui::buffer::Buffer,
-    row: Rect,
-    text: &str,
-    cursor: usize,
-    theme: Theme,
-) -> u16 {
-    let prompt = "note: ";
-    buf.set_string(row.x, row.y, prompt, theme.header(false));
-    let room = usize::from(row.width)
-        .saturating_sub(prompt.width() + 1)
-        .max(1);
-    let before = &text[..cursor.min(text.len())];
-    // Drop characters from the left until the cursor fits.
-    let mut skip = 0;
-    while before[skip..].width() > room {
-        skip += before[skip..].chars().next().map_or(1, char::len_utf8);
-    }
-    let shown = &text[skip..];
-    let x0 = row.x + prompt.width() as u16;
-    buf.set_stringn(x0, row.y, shown, room, Style::new());
-    x0 + before[skip..].width() as u16
 }

@@ -127,8 +127,26 @@ impl Dialogue<'_> {
         {
             marks.push((s.start as usize, s.end as usize, self.theme.cursor()));
         }
+        // Matches go last so they show inside the current sentence too.
+        let mut matched = false;
+        if let Some(find) = &state.find {
+            for hit in find.search.in_paragraph(state.flow.para_index(pos.block)) {
+                if hit.start < range.end && range.start < hit.end {
+                    matched = true;
+                    let style = if find.current == Some(*hit) {
+                        self.theme.search_current()
+                    } else {
+                        self.theme.search_match()
+                    };
+                    marks.push((hit.start, hit.end, style));
+                }
+            }
+        }
         if bookmarked {
             buf.set_string(row.x, row.y, "▍", self.theme.gutter());
+        }
+        if matched && row.width > 1 {
+            buf.set_string(row.x + 1, row.y, "›", self.theme.search_current());
         }
         let mut cuts = vec![range.start, range.end];
         for &(a, b, _) in &marks {

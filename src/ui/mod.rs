@@ -66,6 +66,10 @@ pub fn render(frame: &mut Frame, state: &State) {
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. }) => {
             bookmarks::render(frame, above_status, state, theme);
         }
+        Some(Overlay::Query(query)) => {
+            let x = status::query_line(frame.buffer_mut(), status, state, query, theme);
+            frame.set_cursor_position(ratatui::layout::Position::new(x, status.y));
+        }
         None => {}
     }
 }

@@ -5,7 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use ratatui::style::Style;
+
 use super::theme::Theme;
+use crate::app::find::Query;
+use crate::app::line_edit::LineEdit;
 use crate::app::state::State;
 
 pub struct Status<'a> {
@@ -72,4 +76,55 @@ impl Widget for Status<'_> {
             buf.set_stringn(x, area.y, message, msg_w, style);
         }
     }
+}
+
+/// A one-line editor after `prompt`, scrolled so the cursor shows; returns
+/// the cursor's x for the terminal cursor.
+pub fn edit_line(buf: &mut Buffer, row: Rect, prompt: &str, line: &LineEdit, theme: Theme) -> u16 {
+    buf.set_stringn(
+        row.x,
+        row.y,
+        prompt,
+        usize::from(row.width),
+        theme.header(false),
+    );
+    let room = usize::from(row.width)
+        .saturating_sub(prompt.width() + 1)
+        .max(1);
+    let before = &line.text[..line.cursor.min(line.text.len())];
+    // Drop characters from the left until the cursor fits.
+    let mut skip = 0;
+    while before[skip..].width() > room {
+        skip += before[skip..].chars().next().map_or(1, char::len_utf8);
+    }
+    let x0 = row.x + prompt.width().min(usize::from(row.width)) as u16;
+    buf.set_stringn(x0, row.y, &line.text[skip..], room, Style::new());
+    x0 + before[skip..].width() as u16
+}
+
+/// The search line in place of the status line: the query, and on the
+/// right the match count or what is wrong with the query.
+pub fn query_line(buf: &mut Buffer, row: Rect, state: &State, query: &Query, theme: Theme) -> u16 {
+    buf.set_style(row, Style::reset());
+    let note = match (&state.find, &state.message) {
+        (Some(find), _) => find.status(),
+        (None, Some(m)) if !query.line.text.is_empty() => m.clone(),
+        _ => String::new(),
+    };
+    let note_w = note.width().min(usize::from(row.width) / 2);
+    let prompt = if query.regex { "/(regex) " } else { "/" };
+    let edit = Rect {
+        width: row.width.saturating_sub(note_w as u16 + 1),
+        ..row
+    };
+    let x = edit_line(buf, edit, prompt, &query.line, theme);
+    if note_w > 0 {
+        let style = if state.find.is_some() {
+            theme.dim()
+        } else {
+            theme.warning()
+        };
+        buf.set_stringn(row.right() - note_w as u16, row.y, &note, note_w, style);
+    }
+    x
 }

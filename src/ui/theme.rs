@@ -81,6 +81,23 @@ impl Theme {
         }
     }
 
+    /// Search matches; the current one stands out from the rest.
+    pub fn search_match(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(110, 95, 20)).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn search_current(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Yellow).fg(Color::Black)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
     pub fn claim_tag(self) -> Style {
         self.fg(Color::Green)
     }

@@ -42,11 +42,21 @@ impl Widget for Toc<'_> {
         let rows = usize::from(inner.height.saturating_sub(1));
         let offset = list_offset(state.toc_selected, sections.len(), rows);
         let reading = state.section();
+        let matches = state.find.as_ref().map_or_else(Vec::new, |f| {
+            if f.section_counts.is_empty() {
+                f.search.counts_by_section()
+            } else {
+                f.section_counts.clone()
+            }
+        });
         for (row, section) in sections[offset..].iter().take(rows).enumerate() {
             let i = offset + row;
             let y = inner.y + 1 + row as u16;
             let label = section.label();
-            let count = format!(" {}", section.turns.len());
+            // With a search, its matches in the section come before the turn count.
+            let matches = matches.get(i).copied().filter(|&m| m > 0);
+            let hits = matches.map_or_else(String::new, |m| format!(" [{m}]"));
+            let count = format!("{hits} {}", section.turns.len());
             let marker = if i == reading { "▌" } else { " " };
             let room = width.saturating_sub(count.width() + 1);
             let mut style = if i == reading {
@@ -64,6 +74,7 @@ impl Widget for Toc<'_> {
             buf.set_stringn(inner.x + 1, y, &line, room, style);
             let cx = inner.right().saturating_sub(count.width() as u16);
             buf.set_stringn(cx, y, &count, count.width(), self.theme.dim());
+            buf.set_stringn(cx, y, &hits, hits.width(), self.theme.search_match());
         }
     }
 }

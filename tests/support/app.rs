@@ -19,7 +19,12 @@ use unicode_width::UnicodeWidthStr;
 pub struct Script(VecDeque<Input>);
 
 impl EventSource for Script {
-    fn next(&mut self) -> io::Result<Option<Input>> {
+    /// Background work runs to completion before the next scripted input,
+    /// so screens are deterministic.
+    fn next(&mut self, busy: bool) -> io::Result<Option<Input>> {
+        if busy {
+            return Ok(Some(Input::Tick));
+        }
         Ok(self.0.pop_front())
     }
 }
@@ -44,6 +49,7 @@ pub fn keys(script: &str) -> Vec<Input> {
             ("<enter>", KeyCode::Enter),
             ("<bs>", KeyCode::Backspace),
             ("<left>", KeyCode::Left),
+            ("<up>", KeyCode::Up),
         ]
         .into_iter()
         .find(|(n, _)| rest.starts_with(n));
