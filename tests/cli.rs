@@ -431,6 +431,6 @@ fn outline_lists_title_metadata_and_sections() {
         String::from_utf8(out).unwrap(),
         "对话\n日期: 2025-05-08\nencoding: GBK\n\n\
          Preamble · 1 turn\n\
-         01 深度应用 · 2 turns · 纳德拉, 扎克伯格\n"
+         01 深度应用 · 2 turns · 纳德拉 94%, 扎克伯格 6%\n"
     );
 }

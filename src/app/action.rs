@@ -75,6 +75,13 @@ pub enum Action {
     PrevMatch,
     /// Idle time: let background work (the search count) go on.
     Tick,
+    JumpBack,
+    JumpForward,
+    /// `s`: the speaker picker, to show one speaker only.
+    Speakers,
+    /// `w` / `W`: the next or previous turn of the current speaker.
+    NextSpeakerTurn,
+    PrevSpeakerTurn,
     Help,
     CloseOverlay,
     Suspend,
@@ -207,6 +214,31 @@ pub const NAMED: &[(Action, &str, &str)] = &[
     ),
     (Action::NextMatch, "next-match", "next match"),
     (Action::PrevMatch, "prev-match", "previous match"),
+    (
+        Action::Speakers,
+        "speakers",
+        "show one speaker only (or all again)",
+    ),
+    (
+        Action::NextSpeakerTurn,
+        "next-speaker-turn",
+        "next turn of this speaker",
+    ),
+    (
+        Action::PrevSpeakerTurn,
+        "prev-speaker-turn",
+        "previous turn of this speaker",
+    ),
+    (
+        Action::JumpBack,
+        "jump-back",
+        "back to where the last jump came from",
+    ),
+    (
+        Action::JumpForward,
+        "jump-forward",
+        "forward again in the jump list",
+    ),
     (Action::Help, "help", "show this help"),
     (Action::CloseOverlay, "close-overlay", "close the overlay"),
     (Action::Suspend, "suspend", "suspend to the shell"),

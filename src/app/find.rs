@@ -83,7 +83,11 @@ pub fn key(state: &mut State, key: EditKey) {
         Edited::Other(_) => {}
         Edited::Submit => {
             let text = q.line.text.clone();
+            let origin = q.origin.0;
             state.overlay = None;
+            if state.cursor != origin {
+                super::history::record(state, origin);
+            }
             if !text.is_empty() {
                 state.history.retain(|h| *h != text);
                 state.history.push(text);

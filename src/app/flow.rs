@@ -4,18 +4,10 @@
 //! Screen lines are never stored: a position is a block and a byte offset, and
 //! lines are derived on demand from the wrap cache for the current width.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::ops::Range;
-use std::rc::Rc;
-
 use crate::transcript::{Document, sentences};
-use crate::ui::wrap;
 
 /// Columns a paragraph is indented under its speaker line.
 pub const INDENT: u16 = 2;
-/// Lines a section banner takes: its title and a rule.
-const BANNER_LINES: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -51,7 +43,12 @@ pub struct TurnInfo {
     pub first_sentence: u32,
     /// Block of the turn's first paragraph; its paragraphs follow in order.
     pub first_para: u32,
+    /// Index into [`Flow::speakers`], or [`NARRATION`].
+    pub speaker: u32,
 }
+
+/// The speaker index of a turn without a speaker.
+pub const NARRATION: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SectionInfo {
@@ -70,6 +67,8 @@ pub struct Flow {
     /// The block of each paragraph, in document order: a paragraph's index
     /// here is its flat index in the search.
     pub paras: Vec<u32>,
+    /// Speakers in order of first appearance.
+    pub speakers: Vec<String>,
 }
 
 impl Flow {
@@ -91,11 +90,21 @@ impl Flow {
             });
             for (ti, turn) in section.turns.iter().enumerate() {
                 let g = f.turns.len() as u32;
+                let speaker = turn.speaker.as_ref().map_or(NARRATION, |name| {
+                    match f.speakers.iter().position(|s| s == name) {
+                        Some(i) => i as u32,
+                        None => {
+                            f.speakers.push(name.clone());
+                            (f.speakers.len() - 1) as u32
+                        }
+                    }
+                });
                 f.turns.push(TurnInfo {
                     section: si,
                     index: ti as u32,
                     first_sentence: f.sentences.len() as u32,
                     first_para: 0,
+                    speaker,
                 });
                 if ti > 0 {
                     f.push(BlockKind::Gap, si, g, 0);
@@ -187,160 +196,5 @@ impl Flow {
             .and_then(|s| s.turns.get(t.index as usize))
             .and_then(|t| t.paragraphs.get(b.para as usize))
             .map_or("", String::as_str)
-    }
-}
-
-/// A line of the flow: a block and a line within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct LinePos {
-    pub block: usize,
-    pub line: usize,
-}
-
-/// Wrapped lines of paragraphs, cached for one width at a time. A change of
-/// width drops the cache, so memory stays bounded by what was visited.
-#[derive(Debug, Default)]
-pub struct WrapCache {
-    width: usize,
-    lines: HashMap<usize, Rc<[Range<usize>]>>,
-}
-
-/// Measures and walks the flow at a given text width.
-pub struct Lines<'a> {
-    pub doc: &'a Document,
-    pub flow: &'a Flow,
-    pub cache: &'a RefCell<WrapCache>,
-    /// Columns available to paragraph text (pane width minus the indent).
-    pub width: usize,
-}
-
-impl Lines<'_> {
-    /// Wrapped byte ranges of a paragraph block (one empty line otherwise).
-    pub fn wrapped(&self, block: usize) -> Rc<[Range<usize>]> {
-        let mut cache = self.cache.borrow_mut();
-        if cache.width != self.width {
-            cache.lines.clear();
-            cache.width = self.width;
-        }
-        cache
-            .lines
-            .entry(block)
-            .or_insert_with(|| wrap::wrap(self.flow.text(self.doc, block), self.width).into())
-            .clone()
-    }
-
-    pub fn count(&self, block: usize) -> usize {
-        match self.flow.blocks.get(block).map(|b| b.kind) {
-            Some(BlockKind::Para) => self.wrapped(block).len().max(1),
-            Some(BlockKind::Banner) => BANNER_LINES,
-            Some(_) => 1,
-            None => 0,
-        }
-    }
-
-    /// The line of `block` holding byte `offset`.
-    pub fn line_of(&self, block: usize, offset: usize) -> usize {
-        if self.flow.blocks.get(block).map(|b| b.kind) != Some(BlockKind::Para) {
-            return 0;
-        }
-        let lines = self.wrapped(block);
-        lines
-            .partition_point(|r| r.end <= offset)
-            .min(lines.len().saturating_sub(1))
-    }
-
-    /// The byte offset a line starts at, so it survives re-wrapping.
-    pub fn offset_of(&self, pos: LinePos) -> usize {
-        if self.flow.blocks.get(pos.block).map(|b| b.kind) != Some(BlockKind::Para) {
-            return 0;
-        }
-        self.wrapped(pos.block).get(pos.line).map_or(0, |r| r.start)
-    }
-
-    /// The byte offset just past a line, so sentences starting on it are before it.
-    pub fn end_offset_of(&self, pos: LinePos) -> usize {
-        if self.flow.blocks.get(pos.block).map(|b| b.kind) != Some(BlockKind::Para) {
-            return 0;
-        }
-        self.wrapped(pos.block)
-            .get(pos.line)
-            .map_or(0, |r| r.end.max(r.start + 1))
-    }
-
-    /// The last line of the flow.
-    pub fn end(&self) -> LinePos {
-        let block = self.flow.blocks.len().saturating_sub(1);
-        LinePos {
-            block,
-            line: self.count(block).saturating_sub(1),
-        }
-    }
-
-    /// Move `n` lines down (or up, when negative), stopping at either end.
-    pub fn step(&self, mut pos: LinePos, n: isize) -> LinePos {
-        if n >= 0 {
-            for _ in 0..n {
-                if pos.line + 1 < self.count(pos.block) {
-                    pos.line += 1;
-                } else if pos.block + 1 < self.flow.blocks.len() {
-                    pos = LinePos {
-                        block: pos.block + 1,
-                        line: 0,
-                    };
-                } else {
-                    break;
-                }
-            }
-        } else {
-            for _ in 0..n.unsigned_abs() {
-                if pos.line > 0 {
-                    pos.line -= 1;
-                } else if pos.block > 0 {
-                    pos.block -= 1;
-                    pos.line = self.count(pos.block).saturating_sub(1);
-                } else {
-                    break;
-                }
-            }
-        }
-        pos
-    }
-
-    /// Lines from `a` down to `b`, or `None` if `b` is before `a` or more
-    /// than `limit` lines away. The cost is bounded by `limit`.
-    pub fn distance(&self, a: LinePos, b: LinePos, limit: usize) -> Option<usize> {
-        if b < a {
-            return None;
-        }
-        let mut pos = a;
-        for d in 0..=limit {
-            if pos == b {
-                return Some(d);
-            }
-            let next = self.step(pos, 1);
-            if next == pos {
-                return None;
-            }
-            pos = next;
-        }
-        None
-    }
-
-    /// First and last line of a sentence.
-    pub fn sentence_lines(&self, s: usize) -> (LinePos, LinePos) {
-        let Some(sen) = self.flow.sentences.get(s) else {
-            return (LinePos::default(), LinePos::default());
-        };
-        let block = sen.block as usize;
-        let first = self.line_of(block, sen.start as usize);
-        // `end` is exclusive: the last byte of the sentence decides its last line.
-        let last = self.line_of(
-            block,
-            (sen.end as usize).saturating_sub(1).max(sen.start as usize),
-        );
-        (
-            LinePos { block, line: first },
-            LinePos { block, line: last },
-        )
     }
 }

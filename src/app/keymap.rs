@@ -19,15 +19,17 @@ pub enum Layer {
     Contents,
     Claims,
     Bookmarks,
+    Speakers,
     Help,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 6] = [
         Layer::Global,
         Layer::Contents,
         Layer::Claims,
         Layer::Bookmarks,
+        Layer::Speakers,
         Layer::Help,
     ];
 
@@ -37,6 +39,7 @@ impl Layer {
             Layer::Contents => "contents",
             Layer::Claims => "claims",
             Layer::Bookmarks => "bookmarks",
+            Layer::Speakers => "speakers",
             Layer::Help => "help",
         }
     }
@@ -209,7 +212,7 @@ impl Keymap {
                     err(
                         layer_name.span(),
                         format!(
-                            "unknown key layer [keys.{}] (expected global, contents, claims, bookmarks or help)",
+                            "unknown key layer [keys.{}] (expected global, contents, claims, bookmarks, speakers or help)",
                             layer_name.get_ref()
                         ),
                     )
@@ -252,7 +255,7 @@ impl Keymap {
         let found = match (found, layer) {
             (Some(a), _) => Some(a),
             // Overlays are modal: no fallback to global bindings.
-            (None, Layer::Help | Layer::Bookmarks | Layer::Global) => None,
+            (None, Layer::Help | Layer::Bookmarks | Layer::Speakers | Layer::Global) => None,
             (None, _) => self
                 .layers
                 .get(&Layer::Global)

@@ -126,6 +126,7 @@ where
 pub fn active_layer(state: &State) -> Layer {
     match state.overlay {
         Some(Overlay::Help { .. }) => return Layer::Help,
+        Some(Overlay::Speakers { .. }) => return Layer::Speakers,
         // The note editor and the search line take text, not bindings.
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
             return Layer::Bookmarks;

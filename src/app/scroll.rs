@@ -2,7 +2,7 @@
 //! never past the end, and bringing the current sentence into view. Every
 //! step costs at most a screenful of line walks, whatever the document size.
 
-use super::flow::LinePos;
+use super::lines::LinePos;
 use super::state::{Anchor, State};
 
 /// Lines kept between the current sentence and the edge of the view.
@@ -111,4 +111,5 @@ fn cursor_into_view(state: &mut State) {
         state.cursor = upto.saturating_sub(1);
     }
     state.cursor = state.cursor.min(n - 1);
+    state.cursor = state.visible_sentence(state.cursor, true);
 }

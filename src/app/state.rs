@@ -2,17 +2,19 @@
 //! what is shown. Everything `update` changes and every widget reads.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
 use super::action::Pane;
 use super::find::{Find, Query};
-use super::flow::{Flow, INDENT, LinePos, Lines, WrapCache};
+use super::flow::{Flow, INDENT};
+use super::history::Jumps;
 use super::keymap::Keymap;
 use super::line_edit::LineEdit;
+use super::lines::{LinePos, Lines, WrapCache};
 use super::marks::{self, Mark};
 use crate::store::bookmarks::Bookmark;
+use crate::transcript::stats::SpeakerShare;
 use crate::transcript::{ClaimKind, Document};
 
 /// Where the panes are, as laid out for the current terminal size.
@@ -48,6 +50,10 @@ pub enum Visibility {
 pub enum Overlay {
     Help {
         scroll: u16,
+    },
+    /// The speaker picker: 0 is "all", then speakers in `flow.speakers` order.
+    Speakers {
+        selected: usize,
     },
     /// The bookmarks list; `selected` indexes `State::marks`.
     Bookmarks {
@@ -106,11 +112,14 @@ pub struct State {
     pub find: Option<Find>,
     /// Earlier queries of this session, oldest first.
     pub history: Vec<String>,
+    pub jumps: Jumps,
+    /// Show only this speaker's turns (an index into `flow.speakers`).
+    pub speaker_focus: Option<u32>,
+    /// Each speaker's share of the words, computed when first asked for.
+    pub shares: Option<Vec<SpeakerShare>>,
     pub message: Option<String>,
     pub viewport: Viewport,
     pub keymap: Keymap,
-    /// Each speaker's order of first appearance, which picks their colour.
-    pub speaker_index: HashMap<String, usize>,
     /// Whether styles may use colour (false under `NO_COLOR`).
     pub color: bool,
     pub wrap: RefCell<WrapCache>,
@@ -132,14 +141,7 @@ impl State {
             .collect();
         let message =
             (!doc.warnings.is_empty()).then(|| format!("warning: {}", doc.warnings.join("; ")));
-        let speaker_index = doc
-            .speakers()
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| (s.name, i))
-            .collect();
         let mut state = State {
-            speaker_index,
             doc,
             name: name.into(),
             flow,
@@ -162,6 +164,9 @@ impl State {
             deleted: None,
             find: None,
             history: Vec::new(),
+            jumps: Jumps::default(),
+            speaker_focus: None,
+            shares: None,
             message,
             viewport: Viewport::default(),
             keymap,
@@ -179,14 +184,44 @@ impl State {
             flow: &self.flow,
             cache: &self.wrap,
             width: self.viewport.text_width(),
+            focus: self.speaker_focus,
         }
     }
 
     pub fn top_pos(&self) -> LinePos {
         let block = self.top.block.min(self.flow.blocks.len().saturating_sub(1));
-        LinePos {
+        let lines = self.lines();
+        lines.visible(LinePos {
             block,
-            line: self.lines().line_of(block, self.top.offset),
+            line: lines.line_of(block, self.top.offset),
+        })
+    }
+
+    /// `s`, or the nearest sentence of the focused speaker, looking forward
+    /// first when `forward` (back first otherwise).
+    pub fn visible_sentence(&self, s: usize, forward: bool) -> usize {
+        let Some(focus) = self.speaker_focus else {
+            return s;
+        };
+        let turns = &self.flow.turns;
+        let t = self.flow.turn_of(s);
+        if turns.get(t).is_none_or(|x| x.speaker == focus) {
+            return s;
+        }
+        let ahead = (t + 1..turns.len()).find(|&i| turns[i].speaker == focus);
+        let behind = (0..t).rev().find(|&i| turns[i].speaker == focus);
+        let first = |i: usize| turns[i].first_sentence as usize;
+        // The last sentence of a turn is just before the next turn's first.
+        let last = |i: usize| {
+            turns
+                .get(i + 1)
+                .map_or(self.flow.sentences.len(), |n| n.first_sentence as usize)
+                .saturating_sub(1)
+        };
+        match (forward, ahead, behind) {
+            (true, Some(i), _) | (false, Some(i), None) => first(i),
+            (false, _, Some(i)) | (true, None, Some(i)) => last(i),
+            (_, None, None) => s,
         }
     }
 

@@ -2,13 +2,48 @@
 
 use super::action::{Action, Effect, Pane};
 use super::find;
-use super::flow::LinePos;
+use super::history;
+use super::lines::LinePos;
 use super::quotes;
 use super::scroll::{MARGIN, clamp_top, ensure_visible, half_page, page, page_lines, set_top};
+use super::speakers;
 use super::state::{Anchor, Overlay, State, Visibility, list_offset};
 use crate::transcript::ClaimKind;
 
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+    let before = state.cursor;
+    let overlay = state.overlay.is_some();
+    let effect = apply(state, action);
+    if is_jump(action, overlay) && state.cursor != before {
+        history::record(state, before);
+    }
+    effect
+}
+
+/// Moves that go somewhere else rather than step, and so are remembered
+/// for `Ctrl-o`. (A search records where it started when accepted.)
+fn is_jump(action: Action, overlay: bool) -> bool {
+    matches!(
+        action,
+        Action::NextSection
+            | Action::PrevSection
+            | Action::GotoSection(_)
+            | Action::Top
+            | Action::Bottom
+            | Action::ClickToc(_)
+            | Action::NextClaim
+            | Action::PrevClaim
+            | Action::NextBookmark
+            | Action::PrevBookmark
+            | Action::NextMatch
+            | Action::PrevMatch
+            | Action::NextSpeakerTurn
+            | Action::PrevSpeakerTurn
+            | Action::Activate
+    ) && !(overlay && action != Action::Activate)
+}
+
+fn apply(state: &mut State, action: Action) -> Option<Effect> {
     match (&mut state.overlay, action) {
         (Some(Overlay::Help { scroll }), Action::SelectDown) => *scroll = scroll.saturating_add(1),
         (Some(Overlay::Help { scroll }), Action::SelectUp) => *scroll = scroll.saturating_sub(1),
@@ -25,6 +60,13 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
                     state.message = Some("this bookmark's text is gone from the document".into())
                 }
             }
+        }
+        (Some(Overlay::Speakers { .. }), Action::SelectDown) => speakers::select(state, 1),
+        (Some(Overlay::Speakers { .. }), Action::SelectUp) => speakers::select(state, -1),
+        (Some(Overlay::Speakers { .. }), Action::Activate) => speakers::choose(state),
+        (Some(Overlay::Speakers { .. }), Action::CloseOverlay | Action::Speakers) => {
+            speakers::clear(state);
+            return None;
         }
         (Some(Overlay::Bookmarks { .. }), Action::EditNote) => quotes::edit(state),
         (Some(Overlay::Bookmarks { .. }), Action::DeleteBookmark) => return quotes::delete(state),
@@ -194,6 +236,11 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
             }
         }
         Action::Search => find::open(state),
+        Action::Speakers => speakers::open(state),
+        Action::NextSpeakerTurn => speakers::step(state, true),
+        Action::PrevSpeakerTurn => speakers::step(state, false),
+        Action::JumpBack => history::back(state),
+        Action::JumpForward => history::forward(state),
         Action::NextMatch => find::step(state, true),
         Action::PrevMatch => find::step(state, false),
         Action::EditNote
@@ -272,7 +319,8 @@ fn turn_start(state: &State, sentence: usize) -> usize {
 
 /// Put the cursor on sentence `s` and bring it into view.
 pub(super) fn move_cursor(state: &mut State, s: usize) {
-    state.cursor = s.min(state.flow.sentences.len().saturating_sub(1));
+    let s = s.min(state.flow.sentences.len().saturating_sub(1));
+    state.cursor = state.visible_sentence(s, s >= state.cursor);
     ensure_visible(state);
     sync_lists(state);
 }

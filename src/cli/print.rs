@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::Output;
 use super::json::JsonDocument;
-use crate::transcript::{Document, Section};
+use crate::transcript::{Document, stats};
 
 /// Shown in place of a speaker for narration (a turn with no speaker).
 pub const NARRATION: &str = "(narration)";
@@ -24,9 +24,9 @@ pub fn print(output: Output, doc: &Document, name: &str, out: &mut impl Write) -
 }
 
 /// Print the table of contents: a heading (title, metadata, encoding when
-/// not UTF-8), then one line per section with its turn count and speakers:
-/// `01 Title · 4 turns · A, B`. The untitled preamble is listed only when
-/// it has turns.
+/// not UTF-8), then one line per section with its turn count and speakers
+/// with their share of the section's words: `01 Title · 4 turns · A 38%,
+/// B 62%`. The untitled preamble is listed only when it has turns.
 pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", one_line(doc.title.as_deref().unwrap_or(name)))?;
     if !doc.metadata.is_empty() {
@@ -41,7 +41,8 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
         writeln!(out, "encoding: {}", doc.encoding)?;
     }
     writeln!(out)?;
-    for section in &doc.sections {
+    let shares = stats::section_shares(doc);
+    for (section, shares) in doc.sections.iter().zip(&shares) {
         let preamble = section.number.is_none() && section.title.is_none();
         if preamble && section.turns.is_empty() {
             continue;
@@ -52,8 +53,11 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
             section.label(),
             if n == 1 { "turn" } else { "turns" }
         );
-        let speakers = section_speakers(section);
-        if !speakers.is_empty() {
+        if !shares.is_empty() {
+            let speakers: Vec<String> = shares
+                .iter()
+                .map(|s| format!("{} {:.0}%", s.name, s.share * 100.0))
+                .collect();
             line.push_str(" · ");
             line.push_str(&speakers.join(", "));
         }
@@ -90,17 +94,6 @@ pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
 pub fn print_json(doc: &Document, out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &JsonDocument::new(doc))?;
     writeln!(out)
-}
-
-/// Speakers of a section in order of first appearance.
-fn section_speakers(section: &Section) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for name in section.turns.iter().filter_map(|t| t.speaker.as_deref()) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
 }
 
 /// Keep a record on one line, whatever the parser let through.

@@ -9,7 +9,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::flow::{BlockKind, INDENT, LinePos};
+use crate::app::flow::{BlockKind, INDENT};
+use crate::app::lines::LinePos;
 use crate::app::state::State;
 
 pub struct Dialogue<'a> {
@@ -51,6 +52,10 @@ impl Dialogue<'_> {
             return;
         };
         let width = usize::from(row.width);
+        if state.lines().folded(pos.block) == Some(true) {
+            self.stub(block.turn as usize, row, buf);
+            return;
+        }
         match block.kind {
             BlockKind::Gap => {}
             BlockKind::Banner if pos.line == 0 => {
@@ -69,12 +74,38 @@ impl Dialogue<'_> {
             }
             BlockKind::Speaker => {
                 let name = self.speaker(block.turn as usize).unwrap_or_default();
-                let index = state.speaker_index.get(name).copied().unwrap_or(0);
+                // Speakers are numbered in order of first appearance.
+                let index = state
+                    .flow
+                    .turns
+                    .get(block.turn as usize)
+                    .map_or(0, |t| t.speaker as usize);
                 let name = super::fit(name, width.saturating_sub(1));
                 buf.set_stringn(row.x, row.y, name, width, self.theme.speaker(index));
             }
             BlockKind::Para => self.paragraph_line(pos, block.turn as usize, row, buf),
         }
+    }
+
+    /// A turn folded away by the speaker focus: `… name · 3 paragraphs`.
+    fn stub(&self, turn: usize, row: Rect, buf: &mut Buffer) {
+        let Some(t) = self.state.flow.turns.get(turn) else {
+            return;
+        };
+        let paras = self.state.doc.sections[t.section as usize].turns[t.index as usize]
+            .paragraphs
+            .len();
+        let who = self.speaker(turn).unwrap_or("narration");
+        let noun = if paras == 1 {
+            "paragraph"
+        } else {
+            "paragraphs"
+        };
+        let text = super::fit(
+            &format!("… {who} · {paras} {noun}"),
+            usize::from(row.width).saturating_sub(1),
+        );
+        buf.set_stringn(row.x, row.y, text, usize::from(row.width), self.theme.dim());
     }
 
     fn speaker(&self, turn: usize) -> Option<&str> {

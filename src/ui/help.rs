@@ -25,6 +25,7 @@ impl Help<'_> {
                 Layer::Contents => "In the contents pane",
                 Layer::Claims => "In the claims pane",
                 Layer::Bookmarks => "In the bookmarks list",
+                Layer::Speakers => "In the speaker picker",
                 Layer::Help => "In this help",
             };
             if !out.is_empty() {

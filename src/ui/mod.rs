@@ -5,6 +5,7 @@ pub mod claims;
 pub mod dialogue;
 pub mod help;
 pub mod layout;
+pub mod speakers;
 pub mod status;
 pub mod theme;
 pub mod toc;
@@ -65,6 +66,14 @@ pub fn render(frame: &mut Frame, state: &State) {
         }
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. }) => {
             bookmarks::render(frame, above_status, state, theme);
+        }
+        Some(Overlay::Speakers { selected }) => {
+            let picker = speakers::Picker {
+                state,
+                selected: *selected,
+                theme,
+            };
+            frame.render_widget(picker, above_status);
         }
         Some(Overlay::Query(query)) => {
             let x = status::query_line(frame.buffer_mut(), status, state, query, theme);

@@ -38,8 +38,12 @@ impl Status<'_> {
             s.cursor * 100 / (total - 1)
         };
         let place = format!("§{}/{}", sec + 1, s.doc.sections.len());
+        let only = s
+            .speaker_focus
+            .and_then(|i| s.flow.speakers.get(i as usize))
+            .map_or_else(String::new, |n| format!(" · only {n}"));
         let rest = format!(
-            "{speaker} · turn {}/{turns} · {pct}% · [{}]",
+            "{speaker} · turn {}/{turns} · {pct}%{only} · [{}]",
             (s.turn() + 1).min(turns),
             s.focus.name()
         );

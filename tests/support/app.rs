@@ -53,6 +53,17 @@ pub fn keys(script: &str) -> Vec<Input> {
         ]
         .into_iter()
         .find(|(n, _)| rest.starts_with(n));
+        // `<c-o>`: a control key.
+        if let Some(c) = rest.strip_prefix("<c-").and_then(|r| r.chars().next())
+            && rest[3 + c.len_utf8()..].starts_with('>')
+        {
+            out.push(Input::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::CONTROL,
+            )));
+            rest = &rest[4 + c.len_utf8()..];
+            continue;
+        }
         if let Some((n, code)) = named {
             out.push(key(code));
             rest = &rest[n.len()..];

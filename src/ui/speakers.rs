@@ -1,0 +1,96 @@
+//! The speaker picker (`s`): everyone, then each speaker with their turns
+//! and share of the words.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::{clear_left_edge, fit};
+use crate::app::state::State;
+
+/// Columns of the share bar.
+const BAR: usize = 10;
+
+pub struct Picker<'a> {
+    pub state: &'a State,
+    pub selected: usize,
+    pub theme: Theme,
+}
+
+impl Picker<'_> {
+    /// The rows: `All speakers`, then `name  turns  share  bar`.
+    pub fn rows(&self) -> Vec<String> {
+        let state = self.state;
+        let mut rows = vec!["All speakers".to_string()];
+        let name_w = state
+            .flow
+            .speakers
+            .iter()
+            .map(|n| n.width())
+            .max()
+            .unwrap_or(0);
+        for name in &state.flow.speakers {
+            let share = state
+                .shares
+                .as_ref()
+                .and_then(|v| v.iter().find(|s| &s.name == name));
+            let (turns, pct) = share.map_or((0, 0.0), |s| (s.turns, s.share * 100.0));
+            let filled = ((pct / 100.0) * BAR as f32).round() as usize;
+            let bar = "█".repeat(filled.min(BAR)) + &"·".repeat(BAR - filled.min(BAR));
+            let pad = " ".repeat(name_w - name.width());
+            rows.push(format!("{name}{pad}  {turns:>4} turns  {pct:>3.0}%  {bar}"));
+        }
+        rows
+    }
+}
+
+impl Widget for Picker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let rows = self.rows();
+        let w = (rows.iter().map(|r| r.width()).max().unwrap_or(0) + 6).min(usize::from(area.width))
+            as u16;
+        let h = (rows.len() as u16 + 2).min(area.height);
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        clear_left_edge(buf, popup);
+        Clear.render(popup, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(fit(
+                " Show · Enter · Esc shows all ",
+                usize::from(w.saturating_sub(2)),
+            ))
+            .border_style(self.theme.rule());
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let width = usize::from(inner.width.saturating_sub(2));
+        let skip = self
+            .selected
+            .saturating_sub(usize::from(inner.height).saturating_sub(1));
+        for (i, row) in rows
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .take(usize::from(inner.height))
+        {
+            let y = inner.y + (i - skip) as u16;
+            let style = if i == self.selected {
+                self.theme.selected()
+            } else {
+                Style::new()
+            };
+            let color = match i.checked_sub(1) {
+                Some(s) => self.theme.speaker(s),
+                None => Style::new(),
+            };
+            buf.set_stringn(inner.x + 1, y, fit(row, width), width, color.patch(style));
+        }
+    }
+}
