@@ -93,7 +93,7 @@ fn ctrl_o_goes_back_through_jumps_and_ctrl_i_forward() {
     r.keys("<c-o>");
     assert_eq!(r.state.section(), 0);
     r.keys("<c-o>");
-    assert_eq!(r.row(29).contains("oldest"), true, "{}", r.row(29));
+    assert!(r.row(29).contains("oldest"), "{}", r.row(29));
     r.keys("<c-i>");
     assert_eq!(r.state.section(), 1);
     r.keys("<c-n>");
