@@ -54,7 +54,9 @@ fn run(args: &Args) -> Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match output {
         Output::Bookmarks => cli::session::print_bookmarks(args, &doc, &name, &mut out),
-        output => cli::print(output, &doc, &name, &mut out),
+        Output::Json => cli::print_json(&doc, &mut out),
+        Output::Claims => cli::print_claims(&doc, &mut out),
+        Output::Outline | Output::Reader => cli::print_outline(&doc, &name, &mut out),
     }
     .and_then(|()| out.flush());
     match written {

@@ -15,7 +15,7 @@ use clap::Parser;
 use crate::transcript::{self, Document, LoadOptions};
 
 pub use json::JsonDocument;
-pub use print::{print, print_claims, print_json, print_outline};
+pub use print::{print_claims, print_json, print_outline};
 
 /// Inputs larger than this are refused instead of read into memory. The
 /// largest real transcripts are a few MiB; 256 MiB leaves room and still

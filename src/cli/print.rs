@@ -5,23 +5,11 @@
 
 use std::io::{self, Write};
 
-use super::Output;
 use super::json::JsonDocument;
 use crate::transcript::{Document, stats};
 
 /// Shown in place of a speaker for narration (a turn with no speaker).
 pub const NARRATION: &str = "(narration)";
-
-/// Print `doc` the way `output` asks; the reader prints the outline.
-pub fn print(output: Output, doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
-    match output {
-        Output::Reader | Output::Outline => print_outline(doc, name, out),
-        Output::Json => print_json(doc, out),
-        Output::Claims => print_claims(doc, out),
-        // Needs the user's data directory: see `session::print_bookmarks`.
-        Output::Bookmarks => Ok(()),
-    }
-}
 
 /// Print the table of contents: a heading (title, metadata, encoding when
 /// not UTF-8), then one line per section with its turn count and speakers
