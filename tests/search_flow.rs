@@ -25,6 +25,7 @@ fn slash_query_enter_goes_to_the_first_match_after_the_cursor_with_the_count() {
     let bottom = r.row(29);
     assert!(bottom.starts_with("/蒸馏"), "{bottom}");
     assert!(bottom.contains("match 1/"), "{bottom}");
+    assert!(!bottom.contains('§'), "the status line gives way: {bottom}");
     r.keys("<enter>");
     assert_eq!(r.state.overlay, None);
     let total = r.state.find.as_ref().unwrap().search.count();

@@ -50,7 +50,10 @@ pub fn render(frame: &mut Frame, state: &State) {
         height: 1,
         ..area
     };
-    frame.render_widget(status::Status { state, theme }, status);
+    // The search line takes the status line's place while it is open.
+    if !matches!(state.overlay, Some(Overlay::Query(_))) {
+        frame.render_widget(status::Status { state, theme }, status);
+    }
     let above_status = Rect {
         height: area.height - 1,
         ..area
