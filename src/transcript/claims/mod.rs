@@ -158,11 +158,24 @@ fn plain_cjk_run(b: &[u8], i: usize, index: &keywords::Index) -> Option<usize> {
     // 0xEF leads full-width forms, whose digits belong to `numbers`.
     let three =
         |j: usize| b.get(j).is_some_and(|&c| c & 0xF0 == 0xE0 && c != 0xEF) && j + 3 <= b.len();
+    // `three` has checked the bytes are there.
+    let at = |j: usize| {
+        u32::from(b[j] & 0x0F) << 12 | u32::from(b[j + 1] & 0x3F) << 6 | u32::from(b[j + 2] & 0x3F)
+    };
+    if !three(i) {
+        return None;
+    }
     let mut j = i;
-    while three(j) && three(j + 3) {
-        if index.may_start(decode(b, j).0, decode(b, j + 3).0) {
+    let mut cp = at(j);
+    while three(j + 3) {
+        let next = at(j + 3);
+        // Each character is decoded once; the one-bit `starts` test rules
+        // out most characters before the pair filter is consulted. A false
+        // alarm only ends the run early: the caller then checks properly.
+        if index.starts(cp) && index.may_start(cp, next) {
             break;
         }
+        cp = next;
         j += 3;
     }
     (j > i).then_some(j - i)

@@ -105,12 +105,16 @@ fn q_spaced(line: &str) -> Option<Label<'_>> {
 fn plain(line: &str) -> Option<Label<'_>> {
     // Bytes, not chars: this runs on every line. `：` is EF BC 9A, `（` EF BC 88.
     let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate().take(MAX_NAME_BYTES) {
-        let colon = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+    let mut from = 0;
+    while let Some(i) = next_mark(bytes, from) {
+        let colon = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b':', ..) => 1,
             (0xEF, Some(0xBC), Some(0x9A)) => 3,
             (b'(' | b'[', ..) | (0xEF, Some(0xBC), Some(0x88)) => return time_after(line, i),
-            _ => continue,
+            _ => {
+                from = i + 1;
+                continue;
+            }
         };
         let name = line[..i].trim_end();
         let rest = line[i + colon..].trim_start();
@@ -128,6 +132,21 @@ fn plain(line: &str) -> Option<Label<'_>> {
         });
     }
     None
+}
+
+/// The first byte at or after `from`, within the name range, that may start
+/// a colon or an opening bracket. Most lines have none, so 16-byte blocks
+/// are tested without branches first.
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..bytes.len().min(MAX_NAME_BYTES))?;
+    let mark = |c: u8| (c == b':') | (c == b'(') | (c == b'[') | (c == 0xEF);
+    let (blocks, _) = rest.as_chunks::<16>();
+    let clean = blocks
+        .iter()
+        .take_while(|block| !block.iter().fold(false, |hit, &c| hit | mark(c)))
+        .count();
+    let k = rest[clean * 16..].iter().position(|&c| mark(c))?;
+    Some(from + clean * 16 + k)
 }
 
 /// `Name (00:01:02):` or `Name [00:01:02]` ending the line or followed by a colon.
