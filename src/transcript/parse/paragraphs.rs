@@ -159,7 +159,7 @@ pub(super) fn join(paragraph: &mut String, next: &str) {
 
 /// Undo Markdown backslash escapes such as `\[laughs\]`.
 pub(super) fn unescape(text: &str) -> Cow<'_, str> {
-    if !text.contains('\\') {
+    if memchr::memchr(b'\\', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -208,6 +208,23 @@ mod tests {
         let mut p = String::from("well-");
         join(&mut p, "known");
         assert_eq!(p, "well-known");
+    }
+
+    #[test]
+    fn widths_count_wide_characters_twice() {
+        for (s, w) in [
+            ("abc", 3),
+            ("中文ab", 6),
+            ("“你好”，世界。", 14),
+            ("é〿぀ぁ", 5),
+            ("😀x𠀀", 5),
+        ] {
+            assert_eq!(width(s), w, "{s}");
+        }
+        for c in (0..=0x3FFFF).filter_map(char::from_u32) {
+            let expected = 1 + usize::from(is_wide(c));
+            assert_eq!(width(c.encode_utf8(&mut [0; 4])), expected, "{c:?}");
+        }
     }
 
     #[test]
