@@ -130,6 +130,10 @@ pub fn parse(text: &str) -> Document {
         }
     }
     let wrap = paragraphs::wrap_width(&samples);
+    // The builder needs only the kinds and widths. Free the per-line tables
+    // (about 100 bytes a line) before it allocates the paragraphs, so they
+    // do not add to peak memory.
+    drop((raw, lines, found, samples));
 
     let mut build = turns::Builder::new(wrap);
     for ((i, kind), width) in body.zip(kinds).zip(widths) {
