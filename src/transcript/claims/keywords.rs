@@ -104,15 +104,16 @@ const TABLE: &[(&str, Kw)] = {
 /// Table entries by first character, longest first, so the first entry that
 /// matches is the leftmost-longest one.
 pub(super) struct Index {
-    /// Entries starting with each ASCII byte (lowercased).
-    ascii: Vec<Vec<(char, u16)>>,
+    /// Entries starting with each ASCII byte (lowercased), with their
+    /// [`Prefix`] so most entries are ruled out without reading the table.
+    ascii: Vec<Vec<(Prefix, u16)>>,
     /// One bit per BMP character that starts some entry.
-    first: Vec<u64>,
+    first: Box<Bits>,
     /// One bit per BMP character that is a whole entry (`比`, `倍`).
-    single: Vec<u64>,
+    single: Box<Bits>,
     /// One bit per hashed pair of leading characters of longer entries, so
     /// common characters (`有`, `は`) rarely reach the table.
-    pair: Vec<u64>,
+    pair: Box<Bits>,
     /// Entries that start with a non-ASCII character, sorted by it.
     wide: Vec<(char, u16)>,
 }
@@ -122,17 +123,18 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     order.sort_by_key(|&e| std::cmp::Reverse(TABLE[usize::from(e)].0.len()));
     let mut index = Index {
         ascii: vec![Vec::new(); 128],
-        first: vec![0; 1024],
-        single: vec![0; 1024],
-        pair: vec![0; 1024],
+        first: Box::new([0; 1024]),
+        single: Box::new([0; 1024]),
+        pair: Box::new([0; 1024]),
         wide: Vec::new(),
     };
-    let set = |bits: &mut Vec<u64>, k: usize| bits[k >> 6] |= 1 << (k & 63);
+    let set = |bits: &mut Bits, k: usize| bits[k >> 6] |= 1 << (k & 63);
     for e in order {
         let mut chars = TABLE[usize::from(e)].0.chars();
         let head = chars.next().expect("no empty keyword");
         if head.is_ascii() {
-            index.ascii[usize::from(head.to_ascii_lowercase() as u8)].push((head, e));
+            let pat = TABLE[usize::from(e)].0.as_bytes();
+            index.ascii[usize::from(head.to_ascii_lowercase() as u8)].push((Prefix::of(pat), e));
             continue;
         }
         set(&mut index.first, head as usize);
@@ -159,8 +161,44 @@ pub(super) fn index() -> &'static Index {
     &INDEX
 }
 
-fn bit(bits: &[u64], k: usize) -> bool {
-    bits.get(k >> 6).is_some_and(|w| w >> (k & 63) & 1 == 1)
+/// A bit per BMP code point (or per 16-bit hash).
+type Bits = [u64; 1024];
+
+/// Bits for `k` outside 16 bits wrap around: the filters may say yes
+/// wrongly, and the BMP is all they are asked about.
+#[inline]
+fn bit(bits: &Bits, k: usize) -> bool {
+    bits[(k >> 6) & 1023] >> (k & 63) & 1 == 1
+}
+
+/// Up to the first four bytes of an ASCII pattern with bit 0x20 set: a
+/// quick test that never rejects a case-insensitive match, because ASCII
+/// letters differ from their capitals only in that bit.
+#[derive(Clone, Copy)]
+struct Prefix {
+    bytes: u32,
+    mask: u32,
+}
+
+impl Prefix {
+    fn of(pat: &[u8]) -> Self {
+        let mut bytes = [0; 4];
+        let mut mask = [0; 4];
+        for (k, &c) in pat.iter().take(4).enumerate() {
+            bytes[k] = c | 0x20;
+            mask[k] = 0xFF;
+        }
+        Prefix {
+            bytes: u32::from_le_bytes(bytes),
+            mask: u32::from_le_bytes(mask),
+        }
+    }
+
+    /// `head` holds the text's next four bytes (zero past its end).
+    #[inline]
+    fn may_match(self, head: u32) -> bool {
+        (head | 0x2020_2020) & self.mask == self.bytes
+    }
 }
 
 impl Index {
@@ -185,21 +223,29 @@ pub(super) fn at(s: &str, i: usize, out: &mut Vec<Signal>) -> Option<usize> {
     let b = s.as_bytes();
     let rest = &b[i..];
     let index = &*INDEX;
-    let candidates: &[(char, u16)] = if b[i].is_ascii() {
-        &index.ascii[usize::from(b[i].to_ascii_lowercase())]
-    } else {
-        let head = s[i..].chars().next()?;
-        let from = index.wide.partition_point(|&(c, _)| c < head);
-        let to = from + index.wide[from..].partition_point(|&(c, _)| c == head);
-        &index.wide[from..to]
-    };
     let glued = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphanumeric);
-    let &(_, e) = candidates.iter().find(|&&(_, e)| {
+    let matches = |e: u16| {
         let pat = TABLE[usize::from(e)].0.as_bytes();
         rest.len() >= pat.len()
             && rest[..pat.len()].eq_ignore_ascii_case(pat)
             && !(pat[pat.len() - 1].is_ascii_alphabetic() && glued(i + pat.len()))
-    })?;
+    };
+    let e = if b[i].is_ascii() {
+        let mut head = [0; 4];
+        for (h, &c) in head.iter_mut().zip(rest) {
+            *h = c;
+        }
+        let head = u32::from_le_bytes(head);
+        index.ascii[usize::from(b[i].to_ascii_lowercase())]
+            .iter()
+            .find(|&&(p, e)| p.may_match(head) && matches(e))?
+            .1
+    } else {
+        let head = s[i..].chars().next()?;
+        let from = index.wide.partition_point(|&(c, _)| c < head);
+        let to = from + index.wide[from..].partition_point(|&(c, _)| c == head);
+        index.wide[from..to].iter().find(|&&(_, e)| matches(e))?.1
+    };
     let (pat, kw) = TABLE[usize::from(e)];
     let (start, end) = (i, i + pat.len());
     let signal = match kw {

@@ -154,18 +154,30 @@ fn scan(s: &str, out: &mut Vec<Signal>) {
 
 /// Length of the run of three-byte characters at `i` that start no keyword,
 /// if any: the hot loop over CJK text, kept free of unpredictable branches.
+///
+/// The run ends before the first character whose pair with the next one
+/// passes the keyword filter, or before the last three-byte character, which
+/// the caller judges with what follows it.
 fn plain_cjk_run(b: &[u8], i: usize, index: &keywords::Index) -> Option<usize> {
     // 0xEF leads full-width forms, whose digits belong to `numbers`.
-    let three =
-        |j: usize| b.get(j).is_some_and(|&c| c & 0xF0 == 0xE0 && c != 0xEF) && j + 3 <= b.len();
-    let mut j = i;
-    while three(j) && three(j + 3) {
-        if index.may_start(decode(b, j).0, decode(b, j + 3).0) {
+    let three = |c: &[u8; 3]| c[0] & 0xF0 == 0xE0 && c[0] != 0xEF;
+    let cp = |c: &[u8; 3]| {
+        u32::from(c[0] & 0x0F) << 12 | u32::from(c[1] & 0x3F) << 6 | u32::from(c[2] & 0x3F)
+    };
+    let mut chars = b[i..].as_chunks::<3>().0.iter();
+    let mut prev = cp(chars.next().filter(|c| three(c))?);
+    let mut n = 0;
+    for c in chars.take_while(|c| three(c)) {
+        let next = cp(c);
+        // Both tests always run: branching on `starts` alone would
+        // mispredict on every common character that starts some keyword.
+        if index.starts(prev) && index.may_start(prev, next) {
             break;
         }
-        j += 3;
+        prev = next;
+        n += 3;
     }
-    (j > i).then_some(j - i)
+    (n > 0).then_some(n)
 }
 
 /// The code point and length of the character whose lead byte is at `i`.

@@ -2,6 +2,7 @@
 //! which names are speakers (strong forms at once, the rest when they recur).
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::paragraphs::is_wide;
@@ -36,7 +37,9 @@ const PARTICLES: &str =
 const NOT_NAMES: &str = "note|notes|example|examples|update|source|sources|photo|image|caption|warning|summary|tip|step|ps|p.s.|re|subject|transcript|url|link|links|watch|listen|related|disclaimer|date|time|location|venue|author|by|tags|http|https|editor's note|see also|例如|比如|其次|首先|然后|最后|注|注意|备注|提示|总结|结论|原因|答案|问题|摘要|导语|编者按|图|来源|说明|关键词|标签|题目|原文|链接|地址|电话|邮箱|网址|时间|日期|作者|地点|人气|编辑|责任编辑|责编|记者|整理";
 
 /// Verbs that turn `Name说:` into narration about a speaker.
-const SPEECH_VERBS: &str = "说 表示 指出 认为 称 谈到 提到 强调 如下";
+const SPEECH_VERBS: &[&str] = &[
+    "说", "表示", "指出", "认为", "称", "谈到", "提到", "强调", "如下",
+];
 
 /// Recognise a label at the start of a trimmed line, without judging recurrence.
 pub(super) fn split(line: &str) -> Option<Label<'_>> {
@@ -105,12 +108,16 @@ fn q_spaced(line: &str) -> Option<Label<'_>> {
 fn plain(line: &str) -> Option<Label<'_>> {
     // Bytes, not chars: this runs on every line. `：` is EF BC 9A, `（` EF BC 88.
     let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate().take(MAX_NAME_BYTES) {
-        let colon = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+    let mut from = 0;
+    while let Some(i) = next_mark(bytes, from) {
+        let colon = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b':', ..) => 1,
             (0xEF, Some(0xBC), Some(0x9A)) => 3,
             (b'(' | b'[', ..) | (0xEF, Some(0xBC), Some(0x88)) => return time_after(line, i),
-            _ => continue,
+            _ => {
+                from = i + 1;
+                continue;
+            }
         };
         let name = line[..i].trim_end();
         let rest = line[i + colon..].trim_start();
@@ -128,6 +135,21 @@ fn plain(line: &str) -> Option<Label<'_>> {
         });
     }
     None
+}
+
+/// The first byte at or after `from`, within the name range, that may start
+/// a colon or an opening bracket. Most lines have none, so 16-byte blocks
+/// are tested without branches first.
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..bytes.len().min(MAX_NAME_BYTES))?;
+    let mark = |c: u8| (c == b':') | (c == b'(') | (c == b'[') | (c == 0xEF);
+    let (blocks, _) = rest.as_chunks::<16>();
+    let clean = blocks
+        .iter()
+        .take_while(|block| !block.iter().fold(false, |hit, &c| hit | mark(c)))
+        .count();
+    let k = rest[clean * 16..].iter().position(|&c| mark(c))?;
+    Some(from + clean * 16 + k)
 }
 
 /// `Name (00:01:02):` or `Name [00:01:02]` ending the line or followed by a colon.
@@ -225,9 +247,32 @@ fn is_stop(name: &str) -> bool {
     lower.make_ascii_lowercase();
     // ASCII lowering keeps UTF-8 valid.
     let lower = std::str::from_utf8(lower).unwrap_or_default();
-    static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&str, BuildHasherDefault<Fnv>>> = OnceLock::new();
     SET.get_or_init(|| NOT_NAMES.split('|').collect())
         .contains(lower)
+}
+
+/// FNV-1a, for the fixed stop-word set: with keys that the input cannot
+/// choose, an unkeyed hash is safe, and far cheaper than SipHash on the
+/// label of every line.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 fn cjk_name(name: &str) -> bool {
@@ -236,15 +281,22 @@ fn cjk_name(name: &str) -> bool {
         if matches!(c, '·' | '・' | '•') {
             continue;
         }
-        if !c.is_alphanumeric() {
+        // Han ideographs are letters; the range test spares the Unicode
+        // table lookup for nearly every character of a Chinese name.
+        if !(is_han(c) || c.is_alphanumeric()) {
             return false;
         }
         n += 1;
     }
     (1..=8).contains(&n)
         && !SPEECH_VERBS
-            .split(' ')
+            .iter()
             .any(|v| name.len() > v.len() && name.ends_with(v))
+}
+
+/// CJK Unified Ideographs, every one of them alphabetic.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 fn latin_name(name: &str) -> Option<bool> {
@@ -321,6 +373,13 @@ mod tests {
             split("[1:02:03.5] Dana: hi").map(|l| l.time),
             Some(Some(3723.5))
         );
+    }
+
+    #[test]
+    fn han_ideographs_are_alphanumeric() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_han(c)) {
+            assert!(c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

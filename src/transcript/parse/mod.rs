@@ -42,14 +42,37 @@ enum Kind<'a> {
 
 /// The interviewer's mark in Japanese interviews.
 fn interviewer(line: &str) -> Option<&str> {
+    // All three dashes are encoded starting with 0xE2: most lines are out
+    // at the first byte.
+    if line.as_bytes().first() != Some(&0xE2) {
+        return None;
+    }
     let rest = line.trim_start_matches(['―', '—', '─']);
     let dashes = line[..line.len() - rest.len()].chars().count();
     (dashes >= 2).then(|| rest.trim_start())
 }
 
+/// The lines of `text` as [`str::lines`] gives them, but found with
+/// memchr's SIMD search. A CR before the LF is left on the line: the caller
+/// trims trailing white space anyway.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            // The final piece is a line only if it is not empty.
+            if end == text.len() && start == end {
+                return None;
+            }
+            let line = &text[start..end];
+            start = end + 1;
+            Some(line)
+        })
+}
+
 /// Parse decoded text. Never fails: anything unrecognised becomes narration.
 pub fn parse(text: &str) -> Document {
-    let raw: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let raw: Vec<&str> = lines(text).map(str::trim_end).collect();
     let mut lines: Vec<&str> = raw.iter().map(|l| l.trim_start()).collect();
     if let Some(first) = lines.first_mut() {
         *first = first.trim_start_matches('\u{feff}').trim_start();
@@ -107,6 +130,10 @@ pub fn parse(text: &str) -> Document {
         }
     }
     let wrap = paragraphs::wrap_width(&samples);
+    // The builder needs only the kinds and widths. Free the per-line tables
+    // (about 100 bytes a line) before it allocates the paragraphs, so they
+    // do not add to peak memory.
+    drop((raw, lines, found, samples));
 
     let mut build = turns::Builder::new(wrap);
     for ((i, kind), width) in body.zip(kinds).zip(widths) {
@@ -187,7 +214,7 @@ fn classify<'a>(
         }
         let kind = if is_structure(line) {
             Kind::Gap
-        } else if let Some(rest) = interviewer(line).filter(|_| japanese) {
+        } else if let Some(rest) = japanese.then(|| interviewer(line)).flatten() {
             Kind::Interviewer(rest)
         } else if let Some((speaker, l)) = label {
             Kind::Label {

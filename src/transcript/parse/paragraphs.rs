@@ -4,33 +4,65 @@
 use std::borrow::Cow;
 
 /// Display width in terminal columns, close enough for wrap detection.
+///
+/// Runs on every text line, so it decodes lead bytes itself rather than
+/// going through `chars()`: only three- and four-byte characters can be wide.
 pub(super) fn width(s: &str) -> usize {
     if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(|c| 1 + usize::from(is_wide(c))).sum()
+        return s.len();
     }
+    let b = s.as_bytes();
+    let cont = |k: usize| u32::from(b.get(k).copied().unwrap_or(0) & 0x3F);
+    let mut cols = 0;
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        let (len, wide) = match lead {
+            0..0x80 => (1, false),
+            0x80..0xE0 => (2, false),
+            0xE0..0xF0 => {
+                let cp = u32::from(lead & 0x0F) << 12 | cont(i + 1) << 6 | cont(i + 2);
+                (3, is_wide_cp(cp))
+            }
+            _ => {
+                let cp = u32::from(lead & 0x07) << 18
+                    | cont(i + 1) << 12
+                    | cont(i + 2) << 6
+                    | cont(i + 3);
+                (4, is_wide_cp(cp))
+            }
+        };
+        cols += 1 + usize::from(wide);
+        i += len;
+    }
+    cols
 }
 
 /// Double-width (East Asian wide and full-width) characters, which are joined
 /// without spaces. A range check rather than the full Unicode table: this
 /// runs on every character of every line, and only feeds heuristics.
 pub(super) fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD)
+    is_wide_cp(c as u32)
+}
+
+#[inline]
+fn is_wide_cp(c: u32) -> bool {
+    // Han ideographs first: in CJK text most characters are, and the range
+    // test is one predictable branch.
+    (0x4E00..=0x9FFF).contains(&c)
+        || matches!(c,
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x20000..=0x3FFFD)
 }
 
 /// Whether a line ends like a sentence; a wrapped line usually does not.
@@ -127,7 +159,7 @@ pub(super) fn join(paragraph: &mut String, next: &str) {
 
 /// Undo Markdown backslash escapes such as `\[laughs\]`.
 pub(super) fn unescape(text: &str) -> Cow<'_, str> {
-    if !text.contains('\\') {
+    if memchr::memchr(b'\\', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -176,6 +208,23 @@ mod tests {
         let mut p = String::from("well-");
         join(&mut p, "known");
         assert_eq!(p, "well-known");
+    }
+
+    #[test]
+    fn widths_count_wide_characters_twice() {
+        for (s, w) in [
+            ("abc", 3),
+            ("中文ab", 6),
+            ("“你好”，世界。", 14),
+            ("é〿぀ぁ", 5),
+            ("😀x𠀀", 5),
+        ] {
+            assert_eq!(width(s), w, "{s}");
+        }
+        for c in (0..=0x3FFFF).filter_map(char::from_u32) {
+            let expected = 1 + usize::from(is_wide(c));
+            assert_eq!(width(c.encode_utf8(&mut [0; 4])), expected, "{c:?}");
+        }
     }
 
     #[test]
