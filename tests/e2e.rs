@@ -326,3 +326,26 @@ fn reopening_resumes_where_you_left_and_no_resume_starts_at_the_top() {
     let pty = open_in(&data, &file, &["--no-resume"], "§1/5");
     quit(pty);
 }
+
+#[test]
+fn y_puts_the_quote_with_attribution_on_the_clipboard_through_osc_52() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = Pty::spawn(&["--data-dir", data.to_str().unwrap()], &[], 120, 30);
+    pty.wait_text("大模型的竞争远远没有结束").unwrap();
+    pty.send("]J");
+    pty.wait_text("纳德拉 · turn 3/27").unwrap();
+    pty.send("y");
+    pty.wait_text("characters: “我加入微软时").unwrap();
+    let copied = pty.clipboard();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(
+        copied[0].starts_with("“我加入微软时,正值Windows 3发布"),
+        "{copied:?}"
+    );
+    assert!(
+        copied[0].ends_with("” — 纳德拉, §01 “深度应用”,即将到来"),
+        "{copied:?}"
+    );
+    quit(pty);
+}

@@ -124,7 +124,12 @@ impl Shell for TerminalShell<'_> {
                 // OSC 52 works over SSH, and in tmux with `set-clipboard on`.
                 let copied = execute!(io::stdout(), CopyToClipboard::to_clipboard_from(&text));
                 Some(match copied {
-                    Ok(()) => format!("copied: {text}"),
+                    // Short, so the status line keeps its place too.
+                    Ok(()) => format!(
+                        "copied {} characters: {}",
+                        text.chars().count(),
+                        crate::ui::fit(&text, 36)
+                    ),
                     Err(e) => format!("copy failed: {e}"),
                 })
             }
