@@ -1,7 +1,7 @@
 //! Profiling aid: load a transcript (or the sample) repeatedly and time each stage.
 use std::time::Instant;
 
-use tread::transcript::{claims, decode, parse};
+use tread::transcript::{claims, decode, formats};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -15,7 +15,8 @@ fn main() {
         let t = Instant::now();
         let decoded = decode::decode(&bytes, None).expect("decodes");
         let t1 = Instant::now();
-        let doc = parse::parse(&decoded.text);
+        // Detection included: what `load` does.
+        let doc = formats::read_auto(&decoded.text, None).1;
         let t2 = Instant::now();
         std::hint::black_box(claims::detect(&doc));
         let t3 = Instant::now();

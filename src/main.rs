@@ -7,13 +7,19 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use tread::app::run::Exit;
 use tread::cli::{self, Args, Output};
 use tread::transcript::decode;
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(message) = args.check() {
+        // Exit 2, like clap's own errors for bad flag values.
+        Args::command()
+            .error(clap::error::ErrorKind::InvalidValue, message)
+            .exit();
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -38,7 +44,12 @@ fn run(args: &Args) -> Result<()> {
         decode::encoding_for_label(label)?;
     }
     let input = cli::read_input(args, io::stdin().is_terminal())?;
-    let (name, doc) = cli::load(input, args.encoding.as_deref())?;
+    let options = tread::transcript::LoadOptions {
+        encoding: args.encoding.clone(),
+        format: args.input_format().ok().flatten(),
+        extension: None,
+    };
+    let (name, doc) = cli::load(input, options)?;
 
     let output = match args.output() {
         Output::Reader if io::stdout().is_terminal() => return read(args, doc, name),

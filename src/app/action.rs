@@ -45,6 +45,8 @@ pub enum Action {
     FocusPrev,
     ToggleToc,
     ToggleClaims,
+    /// Show or hide turn start times (formats with timestamps).
+    ToggleTimes,
     /// Move the selection in the focused list pane.
     SelectDown,
     SelectUp,
@@ -168,6 +170,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         Action::ToggleClaims,
         "toggle-claims",
         "show or hide the claims",
+    ),
+    (
+        Action::ToggleTimes,
+        "toggle-times",
+        "show or hide turn times",
     ),
     (Action::SelectDown, "select-down", "select the next row"),
     (Action::SelectUp, "select-up", "select the previous row"),

@@ -122,6 +122,8 @@ pub struct State {
     pub keymap: Keymap,
     /// Whether styles may use colour (false under `NO_COLOR`).
     pub color: bool,
+    /// Show each turn's start time beside its speaker (`T`).
+    pub times: bool,
     pub wrap: RefCell<WrapCache>,
 }
 
@@ -171,6 +173,7 @@ impl State {
             viewport: Viewport::default(),
             keymap,
             color: true,
+            times: false,
             wrap: RefCell::new(WrapCache::default()),
         };
         state.refresh_claims_view();

@@ -211,6 +211,12 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::ToggleClaims => {
             state.claims = toggle(state.claims, !state.viewport.claims.is_empty())
         }
+        Action::ToggleTimes => {
+            state.times = !state.times;
+            if !state.doc.turns().any(|t| t.time.is_some()) {
+                state.message = Some("this transcript has no times".to_string());
+            }
+        }
         Action::SelectDown => select(state, state.focus, 1),
         Action::SelectUp => select(state, state.focus, -1),
         Action::Activate => match state.focus {

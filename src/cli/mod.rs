@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
+use crate::transcript::formats::Format as InputFormat;
 use crate::transcript::{self, Document, LoadOptions};
 
 pub use json::JsonDocument;
@@ -46,9 +47,16 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["outline", "json", "claims"])]
     pub bookmarks: bool,
 
-    /// Format for `--bookmarks`.
-    #[arg(long, value_enum, default_value_t = Format::Markdown, requires = "bookmarks")]
-    pub format: Format,
+    /// The input format: text, markdown, vtt, srt, json, diarized or auto
+    /// (the default: detect from the content). With --bookmarks it is the
+    /// export format instead: markdown (the default) or json.
+    #[arg(long, value_name = "NAME")]
+    pub format: Option<String>,
+
+    /// The input format, with or without --bookmarks: text, markdown, vtt,
+    /// srt, json, diarized or auto.
+    #[arg(long, value_name = "NAME")]
+    pub input_format: Option<String>,
 
     /// Keep bookmarks and reading positions under DIR instead of
     /// `$XDG_DATA_HOME/tread` and `$XDG_STATE_HOME/tread` (also `TREAD_DATA_DIR`).
@@ -68,6 +76,14 @@ pub struct Args {
     /// `$XDG_CONFIG_HOME/tread/config.toml`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+const INPUT_FORMATS: &str = "text, markdown, vtt, srt, json, diarized or auto";
+
+fn input_format(flag: &str, name: &str) -> Result<Option<InputFormat>, String> {
+    InputFormat::from_name(name).ok_or_else(|| {
+        format!("invalid value '{name}' for {flag}: the input format is one of {INPUT_FORMATS}")
+    })
 }
 
 /// How `--bookmarks` prints.
@@ -90,6 +106,52 @@ pub enum Output {
 }
 
 impl Args {
+    /// The input format asked for (`None`: detect), or why the flags are wrong.
+    /// `--format` names the input format except with `--bookmarks`, where it
+    /// names the export format; `--input-format` always names the input format.
+    pub fn input_format(&self) -> Result<Option<InputFormat>, String> {
+        let from_input = match &self.input_format {
+            Some(name) => Some(input_format("--input-format", name)?),
+            None => None,
+        };
+        let from_format = match (&self.format, self.bookmarks) {
+            (Some(name), false) => Some(input_format("--format", name)?),
+            _ => None,
+        };
+        match (from_input, from_format) {
+            (Some(a), Some(b)) if a != b => Err(format!(
+                "--format {} and --input-format {} disagree",
+                self.format.as_deref().unwrap_or_default(),
+                self.input_format.as_deref().unwrap_or_default()
+            )),
+            (a, b) => Ok(a.or(b).flatten()),
+        }
+    }
+
+    /// The export format of `--bookmarks`, or why `--format` is wrong for it.
+    pub fn bookmark_format(&self) -> Result<Format, String> {
+        match self.format.as_deref().filter(|_| self.bookmarks) {
+            None => Ok(Format::Markdown),
+            Some(name)
+                if name.eq_ignore_ascii_case("markdown") || name.eq_ignore_ascii_case("md") =>
+            {
+                Ok(Format::Markdown)
+            }
+            Some(name) if name.eq_ignore_ascii_case("json") => Ok(Format::Json),
+            Some(name) => Err(format!(
+                "invalid value '{name}' for --format: with --bookmarks it is the export format, \
+                 markdown or json (use --input-format for the input's format)"
+            )),
+        }
+    }
+
+    /// Check the flags whose values clap cannot check alone.
+    pub fn check(&self) -> Result<(), String> {
+        self.input_format()?;
+        self.bookmark_format()?;
+        Ok(())
+    }
+
     pub fn output(&self) -> Output {
         if self.json {
             Output::Json
@@ -129,11 +191,14 @@ pub fn read_input(args: &Args, stdin_is_terminal: bool) -> Result<Input> {
     }
 }
 
-/// Decode and parse an input; errors name the input.
-pub fn load(input: Input, encoding: Option<&str>) -> Result<(String, Document)> {
-    let options = LoadOptions {
-        encoding: encoding.map(str::to_string),
-    };
+/// Decode and parse an input; errors name the input. The input's file
+/// name gives the extension hint unless `options` has one.
+pub fn load(input: Input, mut options: LoadOptions) -> Result<(String, Document)> {
+    if options.extension.is_none() {
+        options.extension = Path::new(&input.name)
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned());
+    }
     let doc = transcript::load_owned(input.bytes, &options).with_context(|| input.label)?;
     Ok((input.name, doc))
 }

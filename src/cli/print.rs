@@ -14,7 +14,8 @@ pub const NARRATION: &str = "(narration)";
 /// Print the table of contents: a heading (title, metadata, encoding when
 /// not UTF-8), then one line per section with its turn count and speakers
 /// with their share of the section's words: `01 Title · 4 turns · A 38%,
-/// B 62%`. The untitled preamble is listed only when it has turns.
+/// B 62%`; when the section's first turn has a time, it follows the title
+/// (`01 Title · 00:12:05 · 4 turns · …`). The untitled preamble is listed only when it has turns.
 pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", one_line(doc.title.as_deref().unwrap_or(name)))?;
     if !doc.metadata.is_empty() {
@@ -36,9 +37,14 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
             continue;
         }
         let n = section.turns.len();
+        let start = section.turns.first().and_then(|t| t.time).map(|t| {
+            let s = t.max(0.0) as u64;
+            format!(" · {:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+        });
         let mut line = format!(
-            "{} · {n} {}",
+            "{}{} · {n} {}",
             section.label(),
+            start.unwrap_or_default(),
             if n == 1 { "turn" } else { "turns" }
         );
         if !shares.is_empty() {

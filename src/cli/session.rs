@@ -63,7 +63,7 @@ pub fn print_bookmarks(
         eprintln!("tread: warning: {w}");
     }
     let bookmarks = store.as_ref().map_or(&[][..], |s| s.list());
-    match args.format {
+    match args.bookmark_format().unwrap_or(Format::Markdown) {
         Format::Markdown => out.write_all(export::markdown(doc, bookmarks).as_bytes())?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &export::json(doc, bookmarks))

@@ -4,6 +4,7 @@
 
 pub mod claims;
 pub mod decode;
+pub mod formats;
 pub mod model;
 pub mod parse;
 pub mod search;
@@ -17,6 +18,8 @@ pub use model::*;
 pub enum LoadError {
     #[error(transparent)]
     Decode(#[from] decode::DecodeError),
+    #[error(transparent)]
+    Format(#[from] formats::FormatError),
 }
 
 /// Choices the user can make about how bytes become a document.
@@ -25,12 +28,16 @@ pub struct LoadOptions {
     /// An encoding label (`gbk`, `big5`, `shift_jis`, `utf-16le`…) that
     /// overrides detection.
     pub encoding: Option<String>,
+    /// The input format; `None` detects it from the content.
+    pub format: Option<formats::Format>,
+    /// The file's extension (without the dot): a hint for detection.
+    pub extension: Option<String>,
 }
 
 /// Decode, parse and find claims: the whole pipeline from file bytes.
 pub fn load(bytes: &[u8], options: &LoadOptions) -> Result<Document, LoadError> {
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
-    Ok(build(decoded))
+    build(decoded, options)
 }
 
 /// [`load`] that frees the file's bytes once they are decoded, so the bytes,
@@ -38,13 +45,16 @@ pub fn load(bytes: &[u8], options: &LoadOptions) -> Result<Document, LoadError> 
 pub fn load_owned(bytes: Vec<u8>, options: &LoadOptions) -> Result<Document, LoadError> {
     let decoded = decode::decode(&bytes, options.encoding.as_deref())?;
     drop(bytes);
-    Ok(build(decoded))
+    build(decoded, options)
 }
 
-fn build(decoded: decode::Decoded) -> Document {
-    let mut doc = parse::parse(&decoded.text);
+fn build(decoded: decode::Decoded, options: &LoadOptions) -> Result<Document, LoadError> {
+    let mut doc = match options.format {
+        Some(format) => formats::read(&decoded.text, format)?,
+        None => formats::read_auto(&decoded.text, options.extension.as_deref()).1,
+    };
     doc.encoding = decoded.encoding;
     doc.warnings.splice(0..0, decoded.warnings);
     doc.claims = claims::detect(&doc);
-    doc
+    Ok(doc)
 }

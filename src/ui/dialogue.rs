@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::flow::{BlockKind, INDENT};
 use crate::app::lines::LinePos;
 use crate::app::state::State;
+use crate::transcript::formats::fmt_clock;
 
 pub struct Dialogue<'a> {
     pub state: &'a State,
@@ -57,7 +58,7 @@ impl Dialogue<'_> {
             return;
         }
         match block.kind {
-            BlockKind::Gap => {}
+            BlockKind::Gap => self.narration_time(pos.block, row, buf),
             BlockKind::Banner if pos.line == 0 => {
                 let section = &state.doc.sections[block.section as usize];
                 let label = if section.number.is_none() && section.title.is_none() {
@@ -80,8 +81,15 @@ impl Dialogue<'_> {
                     .turns
                     .get(block.turn as usize)
                     .map_or(0, |t| t.speaker as usize);
-                let name = super::fit(name, width.saturating_sub(1));
-                buf.set_stringn(row.x, row.y, name, width, self.theme.speaker(index));
+                let mut x = row.x;
+                if let Some(time) = self.time(block.turn as usize) {
+                    let time = format!("{time} ");
+                    buf.set_stringn(x, row.y, &time, width, self.theme.dim());
+                    x = x.saturating_add(time.width() as u16);
+                }
+                let room = usize::from(row.right().saturating_sub(x));
+                let name = super::fit(name, room.saturating_sub(1));
+                buf.set_stringn(x, row.y, name, room, self.theme.speaker(index));
             }
             BlockKind::Para => self.paragraph_line(pos, block.turn as usize, row, buf),
         }
@@ -108,6 +116,30 @@ impl Dialogue<'_> {
         buf.set_stringn(row.x, row.y, text, usize::from(row.width), self.theme.dim());
     }
 
+    /// The start time of a turn, when times are shown and it has one.
+    fn time(&self, turn: usize) -> Option<String> {
+        let state = self.state;
+        let t = state.flow.turns.get(turn).filter(|_| state.times)?;
+        let time = state.doc.sections[t.section as usize].turns[t.index as usize].time?;
+        Some(fmt_clock(time))
+    }
+
+    /// The gap line above a narration turn shows its time (narration has no
+    /// speaker line to carry it).
+    fn narration_time(&self, block: usize, row: Rect, buf: &mut Buffer) {
+        let blocks = &self.state.flow.blocks;
+        let Some(next) = blocks.get(block + 1) else {
+            return;
+        };
+        let first_para = next.kind == BlockKind::Para && next.para == 0;
+        if first_para
+            && self.speaker(next.turn as usize).is_none()
+            && let Some(time) = self.time(next.turn as usize)
+        {
+            buf.set_stringn(row.x, row.y, time, usize::from(row.width), self.theme.dim());
+        }
+    }
+
     fn speaker(&self, turn: usize) -> Option<&str> {
         let t = self.state.flow.turns.get(turn)?;
         self.state.doc.sections[t.section as usize].turns[t.index as usize]
@@ -130,7 +162,11 @@ impl Dialogue<'_> {
             self.theme.narration()
         };
 
-        let mut marks: Vec<(usize, usize, Style)> = Vec::new();
+        // Stage directions and inline timestamps (`[laughter]`,
+        // `[00:12:31.07]`) are dimmed; every other mark patches over them.
+        let mut marks: Vec<(usize, usize, Style)> = bracketed(&text[range.clone()])
+            .map(|(a, b)| (range.start + a, range.start + b, self.theme.dim()))
+            .collect();
         for c in claims_in_block(state, pos.block) {
             let claim = &state.doc.claims[c];
             marks.push((claim.start, claim.end, self.theme.claim()));
@@ -204,6 +240,18 @@ impl Dialogue<'_> {
             x = x.saturating_add(piece.width().min(room) as u16);
         }
     }
+}
+
+/// Byte ranges of short `[…]` spans in `text`, brackets included.
+fn bracketed(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let open = from + text.get(from..)?.find('[')?;
+        let close = open + text[open..].find(']')?;
+        from = close + 1;
+        Some((open, close + 1))
+    })
+    .filter(|(a, b)| b - a <= 40)
 }
 
 /// The byte range of `block` covered by a stretch from `start` to `end`

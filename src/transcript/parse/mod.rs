@@ -70,6 +70,32 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// Append a line of text to a paragraph as a hard-wrapped file is joined:
+/// no space between CJK characters, one between words. For the caption readers.
+pub(crate) fn join_text(paragraph: &mut String, next: &str) {
+    paragraphs::join(paragraph, next);
+}
+
+/// Whether `name` can name a speaker: `Some(strong)` for a name, `None` for prose.
+pub(crate) fn speaker_name(name: &str) -> Option<bool> {
+    labels::classify(name)
+}
+
+/// `h:mm:ss` or `mm:ss`, with an optional `.` or `,` fraction, as seconds.
+pub(crate) fn clock(s: &str) -> Option<f64> {
+    labels::timestamp(s)
+}
+
+/// The name of a speaker label at the start of a trimmed line, if any.
+pub(crate) fn label_name(line: &str) -> Option<&str> {
+    labels::split(line).map(|l| l.name)
+}
+
+/// Whether a line ends like a sentence.
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    paragraphs::ends_sentence(line)
+}
+
 /// Parse decoded text. Never fails: anything unrecognised becomes narration.
 pub fn parse(text: &str) -> Document {
     let raw: Vec<&str> = lines(text).map(str::trim_end).collect();
@@ -155,7 +181,10 @@ pub fn parse(text: &str) -> Document {
                 build.text(no, rest, width, true);
             }
             Kind::Heading(h)
-                if h.family == Family::Markdown(1) && doc.title.is_none() && build.is_empty() =>
+                if h.family == Family::Markdown(1)
+                    && (doc.title.is_none() || doc.title.as_deref() == h.title)
+                    && doc.title_line.is_none()
+                    && build.is_empty() =>
             {
                 doc.title = h.title.map(str::to_string);
                 doc.title_line = Some(no);

@@ -1,0 +1,328 @@
+//! Cues to turns, shared by the timed formats: speaker names normalised and
+//! shortened names folded into the full one, `Name:` labels inside cue text,
+//! consecutive cues of one speaker merged, and synthetic sections by time
+//! for long transcripts without headings.
+
+use std::collections::HashMap;
+
+use crate::transcript::model::{Document, Section, Turn};
+use crate::transcript::parse;
+
+/// One timed piece of a transcript as its format writes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Cue {
+    pub start: Option<f64>,
+    pub end: Option<f64>,
+    pub speaker: Option<String>,
+    /// Lines joined by `\n`; a blank line (`\n\n`) breaks a paragraph.
+    pub text: String,
+    /// First and last source line (1-based) of the cue, structure included.
+    pub line: usize,
+    pub end_line: usize,
+}
+
+/// Without any speaker, a pause this long (seconds) starts a new narration turn.
+const PAUSE: f64 = 2.0;
+/// Inside a turn, a pause this long after a full sentence starts a paragraph.
+const PARAGRAPH_PAUSE: f64 = 1.5;
+/// A paragraph longer than this (bytes) breaks at the next sentence end.
+const LONG_PARAGRAPH: usize = 1200;
+/// Transcripts at least this long (seconds) without headings get sections.
+const LONG_TRANSCRIPT: f64 = 20.0 * 60.0;
+/// Synthetic sections span at most this long.
+const SECTION_SPAN: f64 = 10.0 * 60.0;
+/// A silence this long starts a new synthetic section.
+const SECTION_PAUSE: f64 = 30.0;
+
+/// `h:mm:ss` for times of an hour or more, else `mm:ss`.
+pub fn fmt_clock(seconds: f64) -> String {
+    let s = seconds.max(0.0) as u64;
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+/// Trim the markup around a speaker name: `**`, `<b>`, brackets, `>>`,
+/// dashes and the label colon. `Speaker 1` and `SPEAKER_01` stay as given.
+pub(crate) fn clean_name(name: &str) -> Option<String> {
+    let mut n = name.trim();
+    for tag in ["<b>", "</b>", "<i>", "</i>", "<u>", "</u>"] {
+        n = n.trim_start_matches(tag).trim_end_matches(tag).trim();
+    }
+    let n = n
+        .trim_start_matches(">>")
+        .trim_matches(|c: char| c.is_whitespace() || "*_[]()<>:：-–—\"“”".contains(c));
+    let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!n.is_empty()).then_some(n)
+}
+
+/// `Speaker 1`, `SPEAKER_00`, `Spk 2`: labels that speech-to-text tools emit.
+pub(crate) fn is_generic_speaker(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let rest = ["speaker_", "speaker ", "speaker", "spk_", "spk ", "spk"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    rest.is_some_and(|r| !r.is_empty() && r.len() <= 4 && r.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A `Name:` label at the start of a caption line: the name and the rest.
+/// `- Name:` and `>> Name:` are accepted too.
+pub(crate) fn line_label(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_start_matches(['-', '>', ' ']);
+    let colon = line
+        .char_indices()
+        .take(48)
+        .find(|&(_, c)| c == ':' || c == '：')
+        .map(|(i, _)| i)?;
+    let name = line[..colon].trim();
+    let rest = line[colon..].trim_start_matches([':', '：']);
+    // `10:30` is a clock, not a label.
+    if name.ends_with(|c: char| c.is_ascii_digit())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return is_generic_speaker(name).then_some((name, rest.trim()));
+    }
+    let plain = name.trim_matches('*');
+    (is_generic_speaker(plain) || parse::speaker_name(plain).is_some())
+        .then_some((name, rest.trim()))
+}
+
+/// Split cues whose text names its speakers (`Ana: …\nLeo: …`). A name
+/// counts when it (or its full or short form) recurs, is strong (honorific,
+/// bold), is generic (`SPEAKER_00`) or already speaks through a voice tag.
+fn split_labels(cues: Vec<Cue>) -> Vec<Cue> {
+    let mut counts: HashMap<String, (usize, bool)> = HashMap::new();
+    for cue in &cues {
+        if let Some(s) = &cue.speaker {
+            counts.entry(s.clone()).or_default().1 = true;
+            continue;
+        }
+        for line in cue.text.lines() {
+            if let Some((name, _)) = line_label(line) {
+                let plain = name.trim_matches('*');
+                let strong = name.starts_with("**")
+                    || is_generic_speaker(plain)
+                    || parse::speaker_name(plain) == Some(true);
+                let e = counts.entry(plain.to_string()).or_default();
+                e.0 += 1;
+                e.1 |= strong;
+            }
+        }
+    }
+    let canon = canonical_names(counts.keys().map(String::as_str));
+    let mut groups: HashMap<&str, (usize, bool)> = HashMap::new();
+    for (name, &(n, strong)) in &counts {
+        let g = groups.entry(canon[name].as_str()).or_default();
+        g.0 += n;
+        g.1 |= strong;
+    }
+    let accepted: std::collections::HashSet<String> = counts
+        .keys()
+        .filter(|name| groups[canon[*name].as_str()].0 >= 2 || groups[canon[*name].as_str()].1)
+        .cloned()
+        .collect();
+    let counts = accepted;
+    if counts.is_empty() {
+        return cues;
+    }
+    let mut out = Vec::with_capacity(cues.len());
+    for cue in cues {
+        if cue.speaker.is_some() {
+            out.push(cue);
+            continue;
+        }
+        let mut current = Cue {
+            text: String::new(),
+            ..cue.clone()
+        };
+        for line in cue.text.split('\n') {
+            let label = line_label(line).filter(|(n, _)| counts.contains(n.trim_matches('*')));
+            if let Some((name, rest)) = label {
+                if !current.text.trim().is_empty() || current.speaker.is_some() {
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Cue {
+                            text: String::new(),
+                            ..cue.clone()
+                        },
+                    ));
+                }
+                current.speaker = Some(name.to_string());
+                current.text = rest.to_string();
+            } else {
+                if !current.text.is_empty() {
+                    current.text.push('\n');
+                }
+                current.text.push_str(line);
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Display names: each cleaned name mapped to its longest form. A one-word
+/// name that is the first or last word of exactly one longer name is that
+/// speaker shortened (`Margarethe` for `Margarethe Vogel`).
+fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut distinct: Vec<&str> = Vec::new();
+    for n in names {
+        if !distinct.contains(&n) {
+            distinct.push(n);
+        }
+    }
+    let mut out = HashMap::new();
+    for &name in &distinct {
+        let mut full = name;
+        if name.split_whitespace().nth(1).is_none() && !is_generic_speaker(name) {
+            let longer: Vec<&str> = distinct
+                .iter()
+                .copied()
+                .filter(|l| {
+                    let words: Vec<&str> = l.split_whitespace().collect();
+                    words.len() > 1 && (words[0] == name || words[words.len() - 1] == name)
+                })
+                .collect();
+            if let [one] = longer.as_slice() {
+                full = one;
+            }
+        }
+        out.insert(name.to_string(), full.to_string());
+    }
+    out
+}
+
+/// Build the document from cues: label splitting, name folding, merging,
+/// paragraphs and, for long transcripts, sections by time.
+pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document) -> Document {
+    let mut cues = split_labels(cues);
+    for cue in &mut cues {
+        cue.speaker = cue.speaker.as_deref().and_then(clean_name);
+    }
+    let names = canonical_names(cues.iter().filter_map(|c| c.speaker.as_deref()));
+    let any_speaker = !names.is_empty();
+    let mut turns: Vec<Turn> = Vec::new();
+    // Each turn's last time: where the silence after it starts.
+    let mut ends: Vec<Option<f64>> = Vec::new();
+    // The end of the previous cue, and whether a paragraph may continue.
+    let mut last_end: Option<f64> = None;
+    for cue in cues {
+        let speaker = cue.speaker.as_ref().and_then(|s| names.get(s)).cloned();
+        let paragraphs: Vec<String> = cue
+            .text
+            .split("\n\n")
+            .map(|p| {
+                let mut out = String::new();
+                for line in p.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+                    parse::join_text(&mut out, line);
+                }
+                out
+            })
+            .filter(|p| !p.is_empty())
+            .collect();
+        let gap = match (last_end, cue.start) {
+            (Some(e), Some(s)) => s - e,
+            _ => 0.0,
+        };
+        last_end = cue.end.or(cue.start).or(last_end);
+        if paragraphs.is_empty() {
+            continue;
+        }
+        let continues = turns.last().is_some_and(|t| match &speaker {
+            Some(s) => t.speaker.as_ref() == Some(s),
+            None => any_speaker || gap < PAUSE,
+        });
+        if !continues {
+            turns.push(Turn {
+                speaker,
+                line: cue.line,
+                end_line: cue.end_line,
+                paragraphs: Vec::new(),
+                time: cue.start,
+            });
+            ends.push(None);
+        }
+        if let Some(e) = ends.last_mut() {
+            *e = cue.end.or(cue.start).or(*e);
+        }
+        let Some(turn) = turns.last_mut() else {
+            continue;
+        };
+        turn.end_line = turn.end_line.max(cue.end_line);
+        for (i, p) in paragraphs.into_iter().enumerate() {
+            let joins = turn.paragraphs.last().is_some_and(|last| {
+                let ended = parse::ends_sentence(last);
+                i == 0 && !(ended && (gap >= PARAGRAPH_PAUSE || last.len() >= LONG_PARAGRAPH))
+            });
+            match turn.paragraphs.last_mut() {
+                Some(last) if joins => parse::join_text(last, &p),
+                _ => turn.paragraphs.push(p),
+            }
+        }
+    }
+    doc.sections = pause_sections(turns, &ends, last_end);
+    doc
+}
+
+/// Put turns into sections. A transcript of at least 20 minutes is cut
+/// every 10 minutes or at a silence of 30 seconds, each section titled by
+/// its time range (`00:10–00:20`, hours and minutes); a shorter one, or one
+/// without times, is one untitled section.
+pub(crate) fn pause_sections(
+    turns: Vec<Turn>,
+    ends: &[Option<f64>],
+    end: Option<f64>,
+) -> Vec<Section> {
+    let first = turns.iter().find_map(|t| t.time);
+    let last = end.or_else(|| turns.iter().rev().find_map(|t| t.time));
+    let long = matches!((first, last), (Some(a), Some(b)) if b - a >= LONG_TRANSCRIPT);
+    if !long {
+        return vec![Section {
+            turns,
+            ..Section::default()
+        }];
+    }
+    let mut sections: Vec<(f64, Vec<Turn>)> = Vec::new();
+    let mut prev: Option<f64> = None;
+    for (turn, &turn_end) in turns
+        .into_iter()
+        .zip(ends.iter().chain(std::iter::repeat(&None)))
+    {
+        let cut = match (sections.last(), turn.time) {
+            (None, _) => true,
+            (Some((start, _)), Some(t)) => {
+                t - start >= SECTION_SPAN
+                    || (prev.is_some_and(|p| t - p >= SECTION_PAUSE) && t - start >= 60.0)
+            }
+            _ => false,
+        };
+        prev = turn_end.or(turn.time).or(prev);
+        if cut {
+            sections.push((turn.time.or(prev).unwrap_or(0.0), Vec::new()));
+        }
+        if let Some((_, turns)) = sections.last_mut() {
+            turns.push(turn);
+        }
+    }
+    let starts: Vec<f64> = sections.iter().map(|(s, _)| *s).collect();
+    let hm = |t: f64| {
+        let m = t.max(0.0) as u64 / 60;
+        format!("{:02}:{:02}", m / 60, m % 60)
+    };
+    sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, (start, turns))| {
+            let stop = starts.get(i + 1).copied().or(last).unwrap_or(start);
+            Section {
+                number: None,
+                title: Some(format!("{}–{}", hm(start), hm(stop.max(start)))),
+                line: None,
+                turns,
+            }
+        })
+        .collect()
+}

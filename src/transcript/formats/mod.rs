@@ -1,0 +1,184 @@
+//! Input formats: detecting how a transcript is written, and reading each
+//! format (plain text, Markdown, WebVTT, SRT, speech-to-text JSON, diarized
+//! text) into the same [`Document`] of sections and turns.
+//!
+//! Detection looks at a prefix of the text only, so it costs nothing next to
+//! parsing. The file extension is a hint for content that says nothing
+//! itself. Plain text stays [`parse::parse`](super::parse::parse).
+
+mod cues;
+mod diarized;
+mod json;
+mod markdown;
+mod srt;
+pub mod vtt;
+
+use std::fmt;
+
+use super::model::Document;
+use super::parse;
+
+pub use cues::fmt_clock;
+
+/// How a transcript is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// `Name: text` and its variants (the plain-text parser).
+    Text,
+    /// Markdown: front matter, `#` headings, `**Name:**`, links and rules.
+    Markdown,
+    /// WebVTT captions (`WEBVTT` signature).
+    Vtt,
+    /// SubRip captions (`1` / `00:00:01,000 --> 00:00:02,000`).
+    Srt,
+    /// Speech-to-text JSON segments (Whisper, WhisperX, Podcasting 2.0).
+    Json,
+    /// Diarized or timestamped lines: `[Speaker 1] [00:12] …`, `SPEAKER_00:`,
+    /// Otter's `Name  0:00`, Whisper's `[00:00.000 --> 00:04.000]`.
+    Diarized,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Vtt,
+        Format::Srt,
+        Format::Json,
+        Format::Diarized,
+    ];
+
+    /// The name used by `--format` and `--input-format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::Json => "json",
+            Format::Diarized => "diarized",
+        }
+    }
+
+    /// A format by name (case-insensitive, with a few aliases). `auto` is
+    /// `Some(None)`: detect from the content.
+    pub fn from_name(name: &str) -> Option<Option<Format>> {
+        let format = match name.to_ascii_lowercase().as_str() {
+            "auto" => return Some(None),
+            "text" | "txt" | "plain" => Format::Text,
+            "markdown" | "md" => Format::Markdown,
+            "vtt" | "webvtt" => Format::Vtt,
+            "srt" | "subrip" => Format::Srt,
+            "json" => Format::Json,
+            "diarized" | "timestamped" => Format::Diarized,
+            _ => return None,
+        };
+        Some(Some(format))
+    }
+
+    /// The format a file extension suggests.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "md" | "markdown" | "mdx" => Some(Format::Markdown),
+            "vtt" | "webvtt" => Some(Format::Vtt),
+            "srt" => Some(Format::Srt),
+            "json" => Some(Format::Json),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a transcript could not be read in the format asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    #[error("not a WebVTT file: {0}")]
+    Vtt(String),
+    #[error("not an SRT file: {0}")]
+    Srt(String),
+    #[error("not a speech-to-text JSON transcript: {0}")]
+    Json(String),
+    #[error("no diarized or timestamped lines found")]
+    Diarized,
+}
+
+/// How much of the text detection looks at.
+const PREFIX: usize = 64 * 1024;
+/// Lines of the prefix that detection classifies.
+const SAMPLE_LINES: usize = 400;
+
+/// The longest prefix of `text` of at most `max` bytes, on a char boundary.
+fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Guess the format from the start of the text; `extension` (without the
+/// dot) is used only when the content has no signal of its own.
+pub fn detect(text: &str, extension: Option<&str>) -> Format {
+    let prefix = head(text, PREFIX).trim_start_matches('\u{feff}');
+    if vtt::has_signature(prefix) {
+        return Format::Vtt;
+    }
+    if json::looks_like(prefix) {
+        return Format::Json;
+    }
+    let lines: Vec<&str> = prefix
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(SAMPLE_LINES)
+        .collect();
+    if srt::looks_like(&lines) {
+        return Format::Srt;
+    }
+    if diarized::looks_like(&lines) {
+        return Format::Diarized;
+    }
+    if markdown::looks_like(&lines) {
+        return Format::Markdown;
+    }
+    match extension.and_then(Format::from_extension) {
+        Some(Format::Markdown) => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+/// Read `text` as `format`. Plain text and Markdown never fail.
+pub fn read(text: &str, format: Format) -> Result<Document, FormatError> {
+    match format {
+        Format::Text => Ok(parse::parse(text)),
+        Format::Markdown => Ok(markdown::read(text)),
+        Format::Vtt => vtt::read(text),
+        Format::Srt => srt::read(text),
+        Format::Json => json::read(text),
+        Format::Diarized => diarized::read(text),
+    }
+}
+
+/// Detect and read. When the detected format's reader fails (say, a file
+/// that starts like JSON but is not valid JSON), the text is read as plain
+/// text and a warning says why, so detection never loses a readable file.
+pub fn read_auto(text: &str, extension: Option<&str>) -> (Format, Document) {
+    let format = detect(text, extension);
+    match read(text, format) {
+        Ok(doc) => (format, doc),
+        Err(e) => {
+            let mut doc = parse::parse(text);
+            doc.warnings.push(format!("{e}; read as plain text"));
+            (Format::Text, doc)
+        }
+    }
+}

@@ -1,0 +1,360 @@
+//! WebVTT, following the W3C parsing algorithm
+//! (<https://w3c.github.io/webvtt/#webvtt-parser-algorithm>): the signature,
+//! the header block (its `Key: value` lines become metadata), blocks with an
+//! optional cue identifier, timings with or without hours, settings after the
+//! timing (ignored), `NOTE`, `STYLE` and `REGION` blocks (never cues), NUL as
+//! U+FFFD and CR, LF and CRLF line ends.
+//!
+//! Structure, not content: the signature and header, cue identifiers, timing
+//! lines, and NOTE/STYLE/REGION blocks. Every cue's text ends up in a turn,
+//! with its tags stripped: `<v Name>` gives the speaker, other tags
+//! (`<c>`, `<i>`, `<b>`, `<00:17.500>`…) go, entities are decoded.
+
+use std::borrow::Cow;
+
+use super::FormatError;
+use super::cues::{Cue, assemble};
+use crate::transcript::model::{Document, Meta};
+
+/// A cue as the WebVTT parser produces it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VttCue {
+    pub id: String,
+    pub start: f64,
+    pub end: f64,
+    /// The raw cue text, tags included, lines joined by `\n`.
+    pub text: String,
+    /// 1-based line of the timing line, and of the cue's last line.
+    pub line: usize,
+    pub end_line: usize,
+}
+
+/// A parsed WebVTT file: header lines and cues.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VttFile {
+    /// The header block's lines (after the signature line), with line numbers.
+    pub header: Vec<(usize, String)>,
+    pub cues: Vec<VttCue>,
+}
+
+/// Whether the text starts with the WebVTT signature: `WEBVTT` alone on the
+/// first line or followed by a space or tab (a BOM before it is allowed).
+pub fn has_signature(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}');
+    t.strip_prefix("WEBVTT")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n', '\r']))
+}
+
+/// Split on CRLF, CR or LF, as the parser's preprocessing does. A final line
+/// end does not start another line.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Run the WebVTT parser over `text`.
+pub fn parse(text: &str) -> Result<VttFile, FormatError> {
+    let text: Cow<str> = if text.contains('\0') {
+        Cow::Owned(text.replace('\0', "\u{fffd}"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if !has_signature(text) {
+        let first = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(40)
+            .collect::<String>();
+        return Err(FormatError::Vtt(if first.trim().is_empty() {
+            "it does not start with WEBVTT".to_string()
+        } else {
+            format!("it starts with {first:?}, not WEBVTT")
+        }));
+    }
+    let lines = split_lines(text);
+    let mut file = VttFile::default();
+    let mut i = 1;
+    if i < lines.len() && !lines[i].is_empty() {
+        let block = collect_block(&lines, &mut i, true);
+        file.header = block.lines;
+    } else {
+        i += 1;
+    }
+    while i < lines.len() {
+        while i < lines.len() && lines[i].is_empty() {
+            i += 1;
+        }
+        if i >= lines.len() {
+            break;
+        }
+        if let Some(cue) = collect_block(&lines, &mut i, false).cue {
+            file.cues.push(cue);
+        }
+    }
+    Ok(file)
+}
+
+struct Block {
+    cue: Option<VttCue>,
+    lines: Vec<(usize, String)>,
+}
+
+/// "Collect a WebVTT block": lines up to a blank line, a cue when a timing
+/// line comes first or right after an identifier.
+fn collect_block(lines: &[&str], i: &mut usize, in_header: bool) -> Block {
+    let mut line_count = 0;
+    let mut previous = *i;
+    let mut buffer = String::new();
+    let mut buffered = Vec::new();
+    let mut seen_arrow = false;
+    let mut cue: Option<VttCue> = None;
+    while *i < lines.len() {
+        let line = lines[*i];
+        *i += 1;
+        line_count += 1;
+        if line.contains("-->") {
+            if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
+                seen_arrow = true;
+                previous = *i;
+                cue = timings(line).map(|(start, end)| VttCue {
+                    id: std::mem::take(&mut buffer),
+                    start,
+                    end,
+                    text: String::new(),
+                    line: *i,
+                    end_line: *i,
+                });
+            } else {
+                *i = previous;
+                break;
+            }
+        } else if line.is_empty() {
+            break;
+        } else {
+            if !buffer.is_empty() {
+                buffer.push('\n');
+            }
+            buffer.push_str(line);
+            buffered.push((*i, line.to_string()));
+            previous = *i;
+        }
+    }
+    if let Some(c) = &mut cue {
+        c.text = buffer;
+        c.end_line = previous.max(c.line);
+    }
+    Block {
+        cue,
+        lines: buffered,
+    }
+}
+
+fn skip_ws(b: &[u8], p: &mut usize) {
+    while matches!(b.get(*p), Some(b' ' | b'\t' | b'\x0c')) {
+        *p += 1;
+    }
+}
+
+/// "Collect WebVTT cue timings and settings": the start and end times.
+/// Settings after the end time are ignored.
+fn timings(line: &str) -> Option<(f64, f64)> {
+    let b = line.as_bytes();
+    let mut p = 0;
+    skip_ws(b, &mut p);
+    let start = timestamp(b, &mut p)?;
+    skip_ws(b, &mut p);
+    if b.get(p..p + 3)? != b"-->" {
+        return None;
+    }
+    p += 3;
+    skip_ws(b, &mut p);
+    let end = timestamp(b, &mut p)?;
+    Some((start, end))
+}
+
+/// "Collect a WebVTT timestamp" at `p`.
+fn timestamp(b: &[u8], p: &mut usize) -> Option<f64> {
+    let digits = |p: &mut usize| {
+        let s = *p;
+        while b.get(*p).is_some_and(u8::is_ascii_digit) {
+            *p += 1;
+        }
+        let run = &b[s..*p];
+        // Long runs saturate rather than overflow; they are hours anyway.
+        let value = run.iter().fold(0f64, |v, d| v * 10.0 + f64::from(d - b'0'));
+        (run.len(), value)
+    };
+    if !b.get(*p)?.is_ascii_digit() {
+        return None;
+    }
+    let (len1, v1) = digits(p);
+    let hours_first = len1 != 2 || v1 > 59.0;
+    if b.get(*p) != Some(&b':') {
+        return None;
+    }
+    *p += 1;
+    let (len2, v2) = digits(p);
+    if len2 != 2 {
+        return None;
+    }
+    let (h, m, s) = if hours_first || b.get(*p) == Some(&b':') {
+        if b.get(*p) != Some(&b':') {
+            return None;
+        }
+        *p += 1;
+        let (len3, v3) = digits(p);
+        if len3 != 2 {
+            return None;
+        }
+        (v1, v2, v3)
+    } else {
+        (0.0, v1, v2)
+    };
+    if b.get(*p) != Some(&b'.') {
+        return None;
+    }
+    *p += 1;
+    let (len4, v4) = digits(p);
+    if len4 != 3 || m > 59.0 || s > 59.0 {
+        return None;
+    }
+    Some(h * 3600.0 + m * 60.0 + s + v4 / 1000.0)
+}
+
+/// Cue text without tags, split where the voice changes: `(speaker, text)`.
+pub fn voices(text: &str) -> Vec<(Option<String>, String)> {
+    let mut out: Vec<(Option<String>, String)> = Vec::new();
+    let mut voice: Option<String> = None;
+    let mut rest = text;
+    let mut push = |voice: &Option<String>, s: &str| {
+        if s.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some((v, t)) if v == voice => t.push_str(s),
+            _ => out.push((voice.clone(), s.to_string())),
+        }
+    };
+    while let Some(open) = rest.find(['<', '&']) {
+        push(&voice, &rest[..open]);
+        rest = &rest[open..];
+        if rest.starts_with('&') {
+            let (ch, len) = entity(rest);
+            let mut buf = [0; 4];
+            push(&voice, ch.encode_utf8(&mut buf));
+            rest = &rest[len..];
+            continue;
+        }
+        let close = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[1..close];
+        rest = rest.get(close + 1..).unwrap_or("");
+        let name = tag.split([' ', '\t', '\n', '.']).next().unwrap_or("");
+        if name == "v" {
+            let annotation = tag
+                .split_once([' ', '\t', '\n'])
+                .map_or("", |(_, a)| a)
+                .trim();
+            voice = (!annotation.is_empty()).then(|| annotation.to_string());
+        } else if tag == "/v" {
+            voice = None;
+        }
+    }
+    push(&voice, rest);
+    out
+}
+
+/// A character reference at the start of `s`: the character and its length.
+fn entity(s: &str) -> (char, usize) {
+    const NAMED: [(&str, char); 8] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&nbsp;", ' '),
+        ("&lrm;", '\u{200e}'),
+        ("&rlm;", '\u{200f}'),
+        ("&quot;", '"'),
+        ("&apos;", '\''),
+    ];
+    for (name, c) in NAMED {
+        if s.starts_with(name) {
+            return (c, name.len());
+        }
+    }
+    if let Some(num) = s.strip_prefix("&#")
+        && let Some(end) = num.find(';').filter(|&e| e <= 8)
+    {
+        let (digits, radix) = match num[..end].strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (&num[..end], 10),
+        };
+        if let Some(c) = u32::from_str_radix(digits, radix)
+            .ok()
+            .and_then(char::from_u32)
+        {
+            return (c, end + 3);
+        }
+    }
+    ('&', 1)
+}
+
+/// Read a WebVTT file into a document.
+pub(super) fn read(text: &str) -> Result<Document, FormatError> {
+    let file = parse(text)?;
+    let mut doc = Document::default();
+    for (line, l) in &file.header {
+        if let Some((k, v)) = l.split_once(':')
+            && !k.trim().is_empty()
+            && !k.contains("-->")
+        {
+            let (k, v) = (k.trim(), v.trim());
+            if k.eq_ignore_ascii_case("title") && !v.is_empty() {
+                doc.title = Some(v.to_string());
+            }
+            doc.metadata.push(Meta {
+                key: k.to_string(),
+                value: v.to_string(),
+                line: *line,
+            });
+        }
+    }
+    let mut cues = Vec::with_capacity(file.cues.len());
+    for c in file.cues {
+        for (speaker, text) in voices(&c.text) {
+            cues.push(Cue {
+                start: Some(c.start),
+                end: Some(c.end),
+                speaker,
+                text,
+                line: c.line,
+                end_line: c.end_line,
+            });
+        }
+    }
+    Ok(assemble(cues, doc))
+}
