@@ -317,9 +317,16 @@ pub(crate) fn pause_sections(
         .enumerate()
         .map(|(i, (start, turns))| {
             let stop = starts.get(i + 1).copied().or(last).unwrap_or(start);
+            let (from, to) = (hm(start), hm(stop.max(start)));
+            // A range within one minute is just that minute.
+            let title = if from == to {
+                from
+            } else {
+                format!("{from}–{to}")
+            };
             Section {
                 number: None,
-                title: Some(format!("{}–{}", hm(start), hm(stop.max(start)))),
+                title: Some(title),
                 line: None,
                 turns,
             }
