@@ -434,3 +434,17 @@ fn outline_lists_title_metadata_and_sections() {
          01 深度应用 · 2 turns · 纳德拉 94%, 扎克伯格 6%\n"
     );
 }
+
+#[test]
+fn outline_joins_a_front_matter_list_under_its_key() {
+    let text = "---\ntitle: T\nchapters:\n  - One\n  - Two\n---\n\nA: hi\nB: yo\n";
+    let doc = tread::transcript::parse::parse(text);
+    let mut out = Vec::new();
+    print_outline(&doc, "x.md", &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(
+        out.lines().nth(1),
+        Some("title: T · chapters: One, Two"),
+        "{out}"
+    );
+}

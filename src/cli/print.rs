@@ -19,10 +19,21 @@ pub const NARRATION: &str = "(narration)";
 pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", one_line(doc.title.as_deref().unwrap_or(name)))?;
     if !doc.metadata.is_empty() {
-        let meta: Vec<String> = doc
-            .metadata
-            .iter()
-            .map(|m| format!("{}: {}", m.key, m.value))
+        // A front-matter list is one entry per item under one key: show
+        // them together, `chapters: 1. Origins, 2. Worms`.
+        let mut meta: Vec<(&str, Vec<&str>)> = Vec::new();
+        for m in &doc.metadata {
+            match meta.last_mut() {
+                Some((key, values)) if *key == m.key => values.push(&m.value),
+                _ => meta.push((&m.key, vec![&m.value])),
+            }
+        }
+        let meta: Vec<String> = meta
+            .into_iter()
+            .map(|(key, values)| {
+                let values: Vec<&str> = values.into_iter().filter(|v| !v.is_empty()).collect();
+                format!("{key}: {}", values.join(", "))
+            })
             .collect();
         writeln!(out, "{}", one_line(&meta.join(" · ")))?;
     }
