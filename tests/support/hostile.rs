@@ -6,14 +6,10 @@
 /// zero-width characters, leading combining marks, ZWJ emoji and
 /// ambiguous-width punctuation.
 ///
-/// Ordinary dialogue around it keeps the controls under the decoder's
+/// A long ordinary turn after it keeps the controls under the decoder's
 /// binary threshold (1% of the first 64 KiB), so the file is read as text.
 pub fn hostile_transcript() -> String {
-    let mut s = String::new();
-    for _ in 0..30 {
-        s.push_str("Alice: An ordinary line of dialogue, to make this file look like text.\n");
-    }
-    s.push_str("Mallory: every C0 control:");
+    let mut s = String::from("Mallory: every C0 control:");
     for c in (0u8..0x20).chain([0x7f]) {
         if c != b'\n' {
             s.push(' ');
@@ -32,8 +28,10 @@ pub fn hostile_transcript() -> String {
     s.push_str("Mallory: bidi \u{202E}evil\u{202C} \u{2066}iso\u{2069} zero\u{200B}width\u{200D}joiner\u{FEFF}.\n");
     s.push_str("\u{301}\u{308}Mallory: combining marks at the start of a line.\n");
     s.push_str("Mallory: family 👨\u{200D}👩\u{200D}👧\u{200D}👦 flag 🏳\u{FE0F}\u{200D}🌈 dashes —— and dots …… end.\n");
-    for _ in 0..30 {
-        s.push_str("Bob: And more ordinary dialogue after it, so the file stays text.\n");
+    s.push_str("Bob:");
+    for _ in 0..60 {
+        s.push_str(" And more ordinary dialogue after it, so the file stays text.");
     }
+    s.push('\n');
     s
 }
