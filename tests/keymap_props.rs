@@ -53,7 +53,11 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         }
         Err(e) => {
             let lines = text.split('\n').count();
-            prop_assert!(e.line >= 1 && e.line <= lines, "line {} of {lines}: {e}", e.line);
+            prop_assert!(
+                e.line >= 1 && e.line <= lines,
+                "line {} of {lines}: {e}",
+                e.line
+            );
             let msg = e.to_string();
             prop_assert!(msg.starts_with("c.toml:"), "{msg}");
             prop_assert!(!msg.contains('\n'), "not one line: {msg:?}");
