@@ -23,7 +23,9 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tread: {e:#}");
+            // One line, and nothing in it (a file name, a config key) can
+            // drive the terminal.
+            eprintln!("tread: {}", cli::printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -59,7 +61,7 @@ fn run(args: &Args) -> Result<()> {
     };
     if output != Output::Json {
         for warning in &doc.warnings {
-            eprintln!("tread: warning: {warning}");
+            eprintln!("tread: warning: {}", cli::printable(warning));
         }
     }
     let mut out = BufWriter::new(io::stdout().lock());

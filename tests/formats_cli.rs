@@ -33,7 +33,7 @@ fn outline_shows_section_start_times() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "teams.vtt\n\n00:00–01:00 · 00:00:00 · 2 turns · Chen Wei 82%, Sam Okafor 18%\n01:00–01:00 · 01:00:00 · 1 turn · Chen Wei 100%\n"
+        "teams.vtt\n\n00:00–01:00 · 00:00:00 · 2 turns · Chen Wei 82%, Sam Okafor 18%\n01:00 · 01:00:00 · 1 turn · Chen Wei 100%\n"
     );
 }
 

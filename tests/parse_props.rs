@@ -60,6 +60,7 @@ fn interesting() -> impl Strategy<Value = String> {
         "…",
         "title: ",
         "By ",
+        "by ",
         "Copyright",
         " / ",
         "――問",

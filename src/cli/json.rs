@@ -76,7 +76,16 @@ impl<'a> JsonDocument<'a> {
             warnings: &doc.warnings,
             speakers: doc.speakers(),
             sections: doc.sections.iter().map(JsonSection::new).collect(),
-            claims: doc.claims.iter().map(|c| JsonClaim::new(doc, c)).collect(),
+            claims: {
+                // Claims come in document order: count characters onward
+                // from the previous claim, not from the paragraph's start,
+                // or a long paragraph full of claims takes quadratic time.
+                let mut cursor = CharCursor::default();
+                doc.claims
+                    .iter()
+                    .map(|c| JsonClaim::new(doc, c, &mut cursor))
+                    .collect()
+            },
             trailer: doc.trailer.iter().map(|l| l.text.as_str()).collect(),
         }
     }
@@ -106,7 +115,7 @@ impl<'a> JsonTurn<'a> {
 }
 
 impl<'a> JsonClaim<'a> {
-    fn new(doc: &'a Document, c: &Claim) -> Self {
+    fn new(doc: &'a Document, c: &Claim, cursor: &mut CharCursor) -> Self {
         let paragraph = doc
             .sections
             .get(c.section)
@@ -117,8 +126,8 @@ impl<'a> JsonClaim<'a> {
             section: c.section,
             turn: c.turn,
             paragraph: c.paragraph,
-            start: char_offset(paragraph, c.start),
-            end: char_offset(paragraph, c.end),
+            start: cursor.offset(c, paragraph, c.start),
+            end: cursor.offset(c, paragraph, c.end),
             text: doc.claim_text(c),
             kind: c.kind.as_str(),
             score: c.score,
@@ -126,8 +135,35 @@ impl<'a> JsonClaim<'a> {
     }
 }
 
-/// The number of characters that start before byte offset `byte`. Total, so
-/// an offset off a char boundary or past the end cannot panic.
-pub fn char_offset(text: &str, byte: usize) -> usize {
-    text.char_indices().take_while(|&(i, _)| i < byte).count()
+/// [`char_offset`] for increasing offsets into one paragraph, counting on
+/// from the last answer; it starts over for another paragraph or an
+/// earlier offset.
+#[derive(Default)]
+struct CharCursor {
+    paragraph: Option<(usize, usize, usize)>,
+    /// A char boundary, and the number of characters before it.
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn offset(&mut self, c: &Claim, text: &str, byte: usize) -> usize {
+        let key = Some((c.section, c.turn, c.paragraph));
+        if self.paragraph != key || byte < self.byte || self.byte > text.len() {
+            *self = CharCursor {
+                paragraph: key,
+                byte: 0,
+                chars: 0,
+            };
+        }
+        let from = self.byte;
+        for (i, ch) in text[from..].char_indices() {
+            if from + i >= byte {
+                break;
+            }
+            self.chars += 1;
+            self.byte = from + i + ch.len_utf8();
+        }
+        self.chars
+    }
 }

@@ -7,11 +7,15 @@ pub mod session;
 
 use std::fs::File;
 use std::io::{self, Read};
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
+use crate::transcript::decode::{self, DecodeError};
 use crate::transcript::formats::Format as InputFormat;
 use crate::transcript::{self, Document, LoadOptions};
 
@@ -179,10 +183,11 @@ pub struct Input {
 
 /// Read the transcript named by the arguments.
 pub fn read_input(args: &Args, stdin_is_terminal: bool) -> Result<Input> {
+    let encoding = args.encoding.as_deref();
     match &args.file {
-        Some(p) if p.as_os_str() == "-" => read_stdin(),
-        Some(p) => read_file(p),
-        None if !stdin_is_terminal => read_stdin(),
+        Some(p) if p.as_os_str() == "-" => read_stdin(encoding),
+        Some(p) => read_file(p, encoding),
+        None if !stdin_is_terminal => read_stdin(encoding),
         None => Ok(Input {
             name: crate::SAMPLE_NAME.to_string(),
             label: crate::SAMPLE_NAME.to_string(),
@@ -203,10 +208,10 @@ pub fn load(input: Input, mut options: LoadOptions) -> Result<(String, Document)
     Ok((input.name, doc))
 }
 
-fn read_file(path: &Path) -> Result<Input> {
-    let label = path.display().to_string();
+fn read_file(path: &Path, encoding: Option<&str>) -> Result<Input> {
+    let label = printable(&path.display().to_string());
     let file =
-        File::open(path).map_err(|e| anyhow::anyhow!("cannot open {label}: {}", reason(&e)))?;
+        open(path, &label).map_err(|e| anyhow::anyhow!("cannot open {label}: {}", reason(&e)))?;
     // Metadata of the open handle, so the checks and the read agree.
     let meta = file
         .metadata()
@@ -223,20 +228,22 @@ fn read_file(path: &Path) -> Result<Input> {
     }
     // Devices and /proc files report length 0; the bounded read covers them.
     let capacity = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
-    let bytes = read_bounded(file, capacity)
+    let bytes = read_bounded(file, capacity, encoding)
         .map_err(|e| anyhow::anyhow!("cannot read {label}: {}", reason(&e)))?
-        .with_context(|| format!("{label}: {}", too_large()))?;
+        .with_context(|| format!("{label}: {}", too_large()))?
+        .with_context(|| label.clone())?;
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| printable(&n.to_string_lossy()))
         .unwrap_or_else(|| label.clone());
     Ok(Input { name, label, bytes })
 }
 
-fn read_stdin() -> Result<Input> {
-    let bytes = read_bounded(io::stdin().lock(), 64 * 1024)
+fn read_stdin(encoding: Option<&str>) -> Result<Input> {
+    let bytes = read_bounded(io::stdin().lock(), 64 * 1024, encoding)
         .map_err(|e| anyhow::anyhow!("cannot read standard input: {}", reason(&e)))?
-        .with_context(|| format!("standard input: {}", too_large()))?;
+        .with_context(|| format!("standard input: {}", too_large()))?
+        .context("standard input")?;
     Ok(Input {
         name: "stdin".to_string(),
         label: "standard input".to_string(),
@@ -244,18 +251,81 @@ fn read_stdin() -> Result<Input> {
     })
 }
 
-/// Read everything, or `None` if there is more than [`MAX_INPUT_BYTES`].
-fn read_bounded(reader: impl Read, capacity: usize) -> io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::with_capacity(capacity);
-    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= MAX_INPUT_BYTES).then_some(bytes))
+/// How long opening a FIFO may block before tread says what it waits for.
+const FIFO_NOTICE_AFTER: Duration = Duration::from_millis(300);
+
+/// Open `path` for reading. Opening a FIFO blocks until something opens it
+/// for writing; if that takes a moment, say so on standard error instead of
+/// hanging silently (`tread <(cmd)` has a writer and opens at once).
+fn open(path: &Path, label: &str) -> io::Result<File> {
+    let is_fifo = std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo());
+    if !is_fifo {
+        return File::open(path);
+    }
+    let (tx, rx) = mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(File::open(owned));
+    });
+    match rx.recv_timeout(FIFO_NOTICE_AFTER) {
+        Ok(opened) => opened,
+        Err(_) => {
+            eprintln!("tread: {label} is a FIFO; waiting for a writer (Ctrl-c to give up)");
+            rx.recv()
+                .unwrap_or_else(|_| Err(io::Error::other("the open failed")))
+        }
+    }
 }
+
+/// Read everything, or `None` if there is more than [`MAX_INPUT_BYTES`].
+/// Binary input is refused after its first [`SNIFF_BYTES`]: the decoder
+/// decides "binary" from that prefix alone, and `/dev/urandom` should not
+/// be read for 256 MiB before the error.
+fn read_bounded(
+    reader: impl Read,
+    capacity: usize,
+    encoding: Option<&str>,
+) -> io::Result<Option<std::result::Result<Vec<u8>, DecodeError>>> {
+    let mut bytes = Vec::with_capacity(capacity.min(MAX_INPUT_BYTES as usize + 1));
+    let mut reader = reader.take(MAX_INPUT_BYTES + 1);
+    (&mut reader)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() == SNIFF_BYTES
+        && let Err(e @ DecodeError::Binary(_)) = decode::decode(&bytes, encoding)
+    {
+        return Ok(Some(Err(e)));
+    }
+    reader.read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_INPUT_BYTES).then_some(Ok(bytes)))
+}
+
+/// The prefix the decoder's binary sniff looks at.
+const SNIFF_BYTES: usize = 64 * 1024;
 
 fn too_large() -> String {
     format!(
         "input is too large (tread reads at most {} MiB)",
         MAX_INPUT_BYTES / (1024 * 1024)
     )
+}
+
+/// A file name or message made safe to print on one line: a name is as
+/// untrusted as the file's bytes (`tread 'x\e]0;title\a.txt'`). Controls show as the decoder shows
+/// them in text (Control Pictures, `<9B>` for C1), bidi formatting
+/// characters are dropped.
+pub fn printable(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match u32::from(c) {
+            0x7F => out.push('\u{2421}'),
+            n @ 0x00..0x20 => out.extend(char::from_u32(0x2400 + n)),
+            n @ 0x80..0xA0 => out.push_str(&format!("<{n:02X}>")),
+            0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// An I/O error as a reason, without Rust's ` (os error 2)` suffix.

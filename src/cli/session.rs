@@ -60,7 +60,7 @@ pub fn print_bookmarks(
     let key = doc_key(args, name, doc);
     let store = open_store(&dirs, &key, &mut warnings);
     for w in &warnings {
-        eprintln!("tread: warning: {w}");
+        eprintln!("tread: warning: {}", super::printable(&w.to_string()));
     }
     let bookmarks = store.as_ref().map_or(&[][..], |s| s.list());
     match args.bookmark_format().unwrap_or(Format::Markdown) {
@@ -110,7 +110,7 @@ pub fn open_reader(args: &Args, doc: Document, name: String) -> Result<Exit> {
     }
     // On stderr too, so they are still there after the reader closes.
     for w in &warnings {
-        eprintln!("tread: warning: {w}");
+        eprintln!("tread: warning: {}", super::printable(&w.to_string()));
     }
     if let Some(first) = warnings.first() {
         state.message = Some(format!("warning: {first}"));

@@ -5,4 +5,5 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod hostile;
 pub mod pty;

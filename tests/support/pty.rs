@@ -32,7 +32,8 @@
 //! Like a real terminal, the harness answers the cursor position (`CSI 6 n`),
 //! status (`CSI 5 n`) and primary device attribute (`CSI c`) queries; it
 //! stays silent on the kitty keyboard query (`CSI ? u`), as a terminal
-//! without that protocol does. OSC 52 clipboard writes are recorded.
+//! without that protocol does. OSC 52 clipboard writes, window titles and
+//! bells are recorded.
 //!
 //! Timeouts are generous ([`TIMEOUT`], 10 s): CI machines are small and
 //! shared. Waiting ends early, with an error, once the program has exited
@@ -91,6 +92,9 @@ struct Shared {
 struct Responder {
     writer: Writer,
     clipboard: Vec<Vec<u8>>,
+    /// Window titles and icon names set with OSC 0, 1 or 2.
+    titles: Vec<Vec<u8>>,
+    bells: usize,
 }
 
 impl vt100::Callbacks for Responder {
@@ -119,6 +123,18 @@ impl vt100::Callbacks for Responder {
 
     fn copy_to_clipboard(&mut self, _: &mut Screen, _ty: &[u8], data: &[u8]) {
         self.clipboard.push(decode_base64(data));
+    }
+
+    fn set_window_title(&mut self, _: &mut Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+
+    fn audible_bell(&mut self, _: &mut Screen) {
+        self.bells += 1;
     }
 }
 
@@ -191,6 +207,8 @@ impl Pty {
         let responder = Responder {
             writer: Arc::clone(&writer),
             clipboard: Vec::new(),
+            titles: Vec::new(),
+            bells: 0,
         };
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new_with_callbacks(rows, cols, 0, responder),
@@ -366,6 +384,22 @@ impl Pty {
             .iter()
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .collect()
+    }
+
+    /// Window titles and icon names the program set (OSC 0, 1, 2), oldest first.
+    pub fn titles(&self) -> Vec<String> {
+        lock(&self.shared)
+            .parser
+            .callbacks()
+            .titles
+            .iter()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect()
+    }
+
+    /// How many times the program rang the bell (BEL outside a sequence).
+    pub fn bells(&self) -> usize {
+        lock(&self.shared).parser.callbacks().bells
     }
 
     /// Wait for the program to exit and return its exit code; `None` if it

@@ -247,13 +247,14 @@ fn meta_parts<'a>(
     facts: &LineFacts,
     known_only: bool,
 ) -> Option<Vec<(&'a str, &'a str)>> {
-    if let Some(by) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("by "))
+    // The key as written (`By` or `by`), so the model keeps every character.
+    if let Some((key, by)) = line
+        .split_at_checked(3)
+        .filter(|(k, _)| matches!(*k, "By " | "by "))
     {
         let by = by.trim();
         let fits = by.split_whitespace().count() <= 6 && !ends_sentence(by) && !by.is_empty();
-        return fits.then(|| vec![("By", by)]);
+        return fits.then(|| vec![(key.trim_end(), by)]);
     }
     let split: Option<Vec<_>> = line
         .split(" / ")
