@@ -109,9 +109,8 @@ fn a_bad_config_fails_in_one_line_naming_file_line_and_problem() {
     bad_config(
         "twice.toml",
         "[keys.global]\nx = \"quit\"\n\"ctrl-d\" = \"top\"\n\"ctrl-D\" = \"quit\"\n",
-        // Reported at the first of the two spellings, in the order the
-        // TOML table is read (sorted).
-        "3: key 'ctrl-d' is bound twice",
+        // Reported at the line that binds the key again.
+        "4: key 'ctrl-D' is bound twice in [keys.global] (also as 'ctrl-d')",
     );
 }
 

@@ -217,7 +217,7 @@ impl Keymap {
                         ),
                     )
                 })?;
-            let mut seen: BTreeMap<Key, &str> = BTreeMap::new();
+            let mut seen: BTreeMap<Key, &toml::Spanned<String>> = BTreeMap::new();
             for (key_name, action_name) in &bindings {
                 let key = Key::parse(key_name.get_ref()).ok_or_else(|| {
                     err(
@@ -225,13 +225,21 @@ impl Keymap {
                         format!("unknown key name '{}'", key_name.get_ref()),
                     )
                 })?;
-                if let Some(first) = seen.insert(key, key_name.get_ref()) {
+                if let Some(other) = seen.insert(key, key_name) {
+                    // Tables come back sorted by name, not by line: blame the
+                    // later line, and name the earlier spelling.
+                    let (first, second) = if other.span().start < key_name.span().start {
+                        (other, key_name)
+                    } else {
+                        (key_name, other)
+                    };
                     return Err(err(
-                        key_name.span(),
+                        second.span(),
                         format!(
-                            "key '{}' is bound twice in [keys.{}] (also as '{first}')",
-                            key_name.get_ref(),
-                            layer.name()
+                            "key '{}' is bound twice in [keys.{}] (also as '{}')",
+                            second.get_ref(),
+                            layer.name(),
+                            first.get_ref()
                         ),
                     ));
                 }
