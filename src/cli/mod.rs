@@ -296,7 +296,20 @@ fn read_bounded(
     {
         return Ok(Some(Err(e)));
     }
-    reader.read_to_end(&mut bytes)?;
+    // Grow by doubling, but never past the cap: `read_to_end` alone would
+    // double a nearly full 256 MiB buffer to 512 MiB.
+    let cap = MAX_INPUT_BYTES as usize + 1;
+    loop {
+        let chunk = bytes.len().max(SNIFF_BYTES).min(cap - bytes.len());
+        if chunk == 0 {
+            break;
+        }
+        bytes.reserve_exact(chunk);
+        let read = (&mut reader).take(chunk as u64).read_to_end(&mut bytes)?;
+        if read < chunk {
+            break;
+        }
+    }
     Ok((bytes.len() as u64 <= MAX_INPUT_BYTES).then_some(Ok(bytes)))
 }
 
