@@ -265,6 +265,34 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The start of every save: refuse if the file is known to be read-only,
+/// take the lock, clear stray temporary files, and load what other
+/// instances wrote. A file found read-only now is remembered in `read_only`.
+/// The caller merges its changes into the value and writes under the guard.
+pub fn begin_save<T: Default>(
+    path: &Path,
+    read_only: &mut Option<String>,
+    warnings: &mut Vec<Warning>,
+    parse: impl Fn(&[u8]) -> Parsed<T>,
+) -> Result<(LockGuard, T), StoreError> {
+    let refuse = |reason: String| StoreError::ReadOnly {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if let Some(reason) = read_only {
+        return Err(refuse(reason.clone()));
+    }
+    let guard = lock(path)?;
+    remove_strays(path);
+    let loaded = load(path, parse);
+    warnings.extend(loaded.warning);
+    if let Some(reason) = loaded.read_only {
+        *read_only = Some(reason.clone());
+        return Err(refuse(reason));
+    }
+    Ok((guard, loaded.value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

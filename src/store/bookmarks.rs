@@ -327,24 +327,8 @@ impl Store {
         if self.pending.is_empty() {
             return Ok(());
         }
-        if let Some(reason) = &self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason: reason.clone(),
-            });
-        }
-        let _guard = atomic::lock(&self.path)?;
-        atomic::remove_strays(&self.path);
-        let loaded = atomic::load(&self.path, parse);
-        self.warnings.extend(loaded.warning);
-        if let Some(reason) = loaded.read_only {
-            self.read_only = Some(reason.clone());
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason,
-            });
-        }
-        let mut list = loaded.value;
+        let (_guard, mut list) =
+            atomic::begin_save(&self.path, &mut self.read_only, &mut self.warnings, parse)?;
         for op in &self.pending {
             apply(&mut list, op);
         }

@@ -204,24 +204,8 @@ impl Positions {
         if self.pending.is_empty() {
             return Ok(());
         }
-        if let Some(reason) = &self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason: reason.clone(),
-            });
-        }
-        let _guard = atomic::lock(&self.path)?;
-        atomic::remove_strays(&self.path);
-        let loaded = atomic::load(&self.path, parse);
-        self.warnings.extend(loaded.warning);
-        if let Some(reason) = loaded.read_only {
-            self.read_only = Some(reason.clone());
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason,
-            });
-        }
-        let mut map = loaded.value;
+        let (_guard, mut map) =
+            atomic::begin_save(&self.path, &mut self.read_only, &mut self.warnings, parse)?;
         map.extend(self.pending.iter().map(|(k, v)| (k.clone(), v.clone())));
         cap(&mut map);
         let file = FileOut {
