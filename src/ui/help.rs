@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -45,17 +45,8 @@ impl Help<'_> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let lines = self.lines();
-        let want_w = lines.iter().map(|(l, _)| l.width()).max().unwrap_or(0) as u16 + 4;
-        let w = want_w.min(area.width);
-        let h = (lines.len() as u16 + 2).min(area.height);
-        let popup = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
-        super::clear_left_edge(buf, popup);
-        Clear.render(popup, buf);
+        let w = lines.iter().map(|(l, _)| l.width()).max().unwrap_or(0) as u16 + 4;
+        let popup = super::popup(buf, area, w, lines.len() as u16 + 2);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(" Keys · Esc closes · j/k scroll ")

@@ -14,7 +14,7 @@ pub mod wrap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::{Overlay, State};
@@ -105,6 +105,21 @@ pub fn fit(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// A popup of at most `w`×`h` centred in `area`, with the cells under it
+/// cleared (see [`clear_left_edge`]).
+pub fn popup(buf: &mut Buffer, area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    clear_left_edge(buf, popup);
+    Clear.render(popup, buf);
+    popup
 }
 
 /// A wide character just left of an overlay would cover the overlay's first

@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::fit;
 use super::theme::Theme;
-use super::{clear_left_edge, fit};
 use crate::app::state::State;
 
 /// Columns of the share bar.
@@ -50,17 +50,8 @@ impl Picker<'_> {
 impl Widget for Picker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rows = self.rows();
-        let w = (rows.iter().map(|r| r.width()).max().unwrap_or(0) + 6).min(usize::from(area.width))
-            as u16;
-        let h = (rows.len() as u16 + 2).min(area.height);
-        let popup = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
-        clear_left_edge(buf, popup);
-        Clear.render(popup, buf);
+        let w = rows.iter().map(|r| r.width()).max().unwrap_or(0) as u16 + 6;
+        let popup = super::popup(buf, area, w, rows.len() as u16 + 2);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(fit(
