@@ -44,6 +44,7 @@ impl Widget for Claims<'_> {
             "in order"
         };
         let header = format!("Claims {} · {filter} · {order}", state.claims_view.len());
+        let header = super::fit(&header, width - 1);
         buf.set_stringn(
             inner.x + 1,
             inner.y,
@@ -111,6 +112,7 @@ impl Widget for Claims<'_> {
                 None => s.label(),
             });
             let head = format!("{} · {speaker} · {place}", claim.kind.as_str());
+            let head = super::fit(&head, width - 1);
             buf.set_stringn(inner.x + 1, y, head, width - 1, self.theme.claim_tag());
             y += 1;
             for r in lines {
