@@ -75,12 +75,6 @@ impl ParaIndex {
         self.refs.binary_search(&at).ok()
     }
 
-    /// The flat index of the first paragraph at or after `at` (the first
-    /// paragraph of a section or turn, say); `len()` when none is.
-    pub fn flat_at_or_after(&self, at: ParaRef) -> usize {
-        self.refs.partition_point(|r| *r < at)
-    }
-
     /// The text of flat paragraph `flat`; `None` when out of range or when
     /// `doc` is not the document this index was built from.
     pub fn text<'d>(&self, doc: &'d Document, flat: usize) -> Option<&'d str> {
