@@ -42,13 +42,12 @@ impl Widget for Toc<'_> {
         let rows = usize::from(inner.height.saturating_sub(1));
         let offset = list_offset(state.toc_selected, sections.len(), rows);
         let reading = state.section();
-        let matches = state.find.as_ref().map_or_else(Vec::new, |f| {
-            if f.section_counts.is_empty() {
-                f.search.counts_by_section()
-            } else {
-                f.section_counts.clone()
-            }
-        });
+        // Counted afresh only while the search is still growing.
+        let matches: std::borrow::Cow<[usize]> = match &state.find {
+            Some(f) if f.section_counts.is_empty() => f.search.counts_by_section().into(),
+            Some(f) => f.section_counts.as_slice().into(),
+            None => (&[][..]).into(),
+        };
         for (row, section) in sections[offset..].iter().take(rows).enumerate() {
             let i = offset + row;
             let y = inner.y + 1 + row as u16;
