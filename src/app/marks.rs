@@ -1,7 +1,7 @@
 //! Bookmarks as the reader sees them: store bookmarks placed on the flow
 //! (block and byte), and the conversions between sentences and store anchors.
 
-use crate::store::anchor::{Anchor, Resolver, Span};
+use crate::store::anchor::{Anchor, Resolver, Span, is_at};
 use crate::store::bookmarks::Bookmark;
 use crate::transcript::Document;
 
@@ -26,14 +26,20 @@ pub struct Place {
 /// Place every bookmark, re-anchoring by text where the document changed.
 /// Sorted in document order, detached ones last.
 pub fn place_all(doc: &Document, flow: &Flow, bookmarks: Vec<Bookmark>) -> Vec<Mark> {
-    let resolver = Resolver::new(doc);
+    // The resolver's index is built only if some quote moved.
+    let resolver = std::cell::OnceCell::new();
     let mut marks: Vec<Mark> = bookmarks
         .into_iter()
         .map(|b| {
-            let place = resolver
-                .resolve(&b)
-                .span()
-                .and_then(|s| place(doc, flow, &s));
+            let span = if is_at(doc, &b.span(), &b.quote) {
+                Some(b.span())
+            } else {
+                resolver
+                    .get_or_init(|| Resolver::new(doc))
+                    .resolve(&b)
+                    .span()
+            };
+            let place = span.and_then(|s| place(doc, flow, &s));
             Mark { bookmark: b, place }
         })
         .collect();

@@ -126,7 +126,17 @@ pub fn normalize(s: &str) -> String {
 
 /// Resolve one bookmark (builds a [`Resolver`]; use one for many bookmarks).
 pub fn resolve(doc: &Document, b: &Bookmark) -> Resolution {
+    if is_at(doc, &b.span(), &b.quote) {
+        return Resolution::Exact(b.span());
+    }
     Resolver::new(doc).resolve(b)
+}
+
+/// Whether `quote` is still exactly where `hint` says. Cheap: the common
+/// case needs no [`Resolver`], whose index costs time and memory in
+/// proportion to the document.
+pub fn is_at(doc: &Document, hint: &Span, quote: &str) -> bool {
+    span_text(doc, hint).is_some_and(|t| normalize(&t) == normalize(quote))
 }
 
 /// The document flattened into one whitespace-normalised text, with a map
@@ -207,11 +217,10 @@ impl<'a> Resolver<'a> {
 
     /// Find `quote`, starting from where `hint` says it was.
     pub fn locate(&self, hint: &Span, quote: &str) -> Resolution {
-        let q = normalize(quote);
-        let at_hint = span_text(self.doc, hint).map(|t| normalize(&t));
-        if at_hint.as_deref() == Some(q.as_str()) {
+        if is_at(self.doc, hint, quote) {
             return Resolution::Exact(*hint);
         }
+        let q = normalize(quote);
         if q.is_empty() {
             return Resolution::Detached;
         }
