@@ -6,6 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use tread::transcript::decode::decode;
+use tread::transcript::formats::{self, Format};
 use tread::transcript::parse::{check_lossless, parse};
 
 const FORCED: &[Option<&str>] = &[
@@ -43,4 +44,13 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = check_lossless(text, &doc) {
         panic!("not lossless: {e}");
     }
+    // Every other format's reader: a document or a clear error, never a
+    // panic; and detection always yields a document.
+    for format in Format::ALL {
+        if let Ok(doc) = formats::read(text, format) {
+            assert!(!doc.sections.is_empty(), "{format:?}: no sections");
+        }
+    }
+    let (_, doc) = formats::read_auto(text, None);
+    assert!(!doc.sections.is_empty(), "read_auto: no sections");
 });
