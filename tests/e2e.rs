@@ -13,7 +13,14 @@ use support::pty::{Pty, TIMEOUT, keys};
 fn reader(cols: u16, rows: u16) -> Pty {
     let pty = Pty::spawn(&[], &[], cols, rows);
     pty.wait_text("大模型的竞争远远没有结束").unwrap();
+    whole_frame(&pty);
     pty
+}
+
+/// A frame can reach the terminal in pieces: the status line is its last
+/// row, so once it shows, the rest of the frame has arrived.
+fn whole_frame(pty: &Pty) {
+    pty.wait_text("[dialogue]").unwrap();
 }
 
 #[test]
@@ -216,6 +223,7 @@ fn open_in(data: &std::path::Path, file: &std::path::Path, extra: &[&str], wait:
     args.extend_from_slice(extra);
     let pty = Pty::spawn(&args, &[], 120, 30);
     pty.wait_text(wait).unwrap();
+    whole_frame(&pty);
     pty
 }
 
