@@ -21,6 +21,23 @@ pub(crate) struct Cue {
     pub end_line: usize,
 }
 
+impl Cue {
+    /// Add source line `no` to the cue being read, opening one there if none
+    /// is; `paragraph` puts a blank line (a paragraph break) before it.
+    pub fn add_line(open: &mut Option<Cue>, no: usize, text: &str, paragraph: bool) {
+        let cue = open.get_or_insert_with(|| Cue {
+            line: no,
+            end_line: no,
+            ..Cue::default()
+        });
+        if !cue.text.is_empty() {
+            cue.text.push_str(if paragraph { "\n\n" } else { "\n" });
+        }
+        cue.text.push_str(text);
+        cue.end_line = no;
+    }
+}
+
 /// Without any speaker, a pause this long (seconds) starts a new narration turn.
 const PAUSE: f64 = 2.0;
 /// Inside a turn, a pause this long after a full sentence starts a paragraph.

@@ -153,16 +153,7 @@ pub(super) fn read(text: &str) -> Result<Document, FormatError> {
             blank = false;
             continue;
         }
-        let cue = open.get_or_insert_with(|| Cue {
-            line: no,
-            end_line: no,
-            ..Cue::default()
-        });
-        if !cue.text.is_empty() {
-            cue.text.push_str(if blank { "\n\n" } else { "\n" });
-        }
-        cue.text.push_str(line);
-        cue.end_line = no;
+        Cue::add_line(&mut open, no, line, blank);
         blank = false;
     }
     cues.extend(open);

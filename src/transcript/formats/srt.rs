@@ -112,16 +112,7 @@ pub(super) fn read(text: &str) -> Result<Document, FormatError> {
             cues.extend(open.take());
             continue;
         }
-        let cue = open.get_or_insert_with(|| Cue {
-            line: no,
-            end_line: no,
-            ..Cue::default()
-        });
-        if !cue.text.is_empty() {
-            cue.text.push('\n');
-        }
-        cue.text.push_str(&strip_tags(line));
-        cue.end_line = no;
+        Cue::add_line(&mut open, no, &strip_tags(line), false);
     }
     cues.extend(open);
     if !cues.iter().any(|c| c.start.is_some()) {
