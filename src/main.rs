@@ -50,6 +50,7 @@ fn run(args: &Args) -> Result<()> {
         encoding: args.encoding.clone(),
         format: args.input_format().ok().flatten(),
         extension: None,
+        speakers: Default::default(),
     };
     let (name, doc) = cli::load(input, options)?;
 

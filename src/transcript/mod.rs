@@ -32,6 +32,8 @@ pub struct LoadOptions {
     pub format: Option<formats::Format>,
     /// The file's extension (without the dot): a hint for detection.
     pub extension: Option<String>,
+    /// Labels the user forces to be, or not to be, speakers.
+    pub speakers: parse::SpeakerRules,
 }
 
 /// Decode, parse and find claims: the whole pipeline from file bytes.
@@ -50,8 +52,11 @@ pub fn load_owned(bytes: Vec<u8>, options: &LoadOptions) -> Result<Document, Loa
 
 fn build(decoded: decode::Decoded, options: &LoadOptions) -> Result<Document, LoadError> {
     let mut doc = match options.format {
-        Some(format) => formats::read(&decoded.text, format)?,
-        None => formats::read_auto(&decoded.text, options.extension.as_deref()).1,
+        Some(format) => formats::read_with(&decoded.text, format, &options.speakers)?,
+        None => {
+            let ext = options.extension.as_deref();
+            formats::read_auto_with(&decoded.text, ext, &options.speakers).1
+        }
     };
     doc.encoding = decoded.encoding;
     doc.warnings.splice(0..0, decoded.warnings);

@@ -23,6 +23,10 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// Statements worth checking, in document order.
     pub claims: Vec<Claim>,
+    /// Every speaker-label candidate the reader weighed, with its decision
+    /// (for `--speakers`); not part of the JSON view.
+    #[serde(skip)]
+    pub candidates: Vec<super::parse::Candidate>,
 }
 
 /// One `key: value` pair from a header block or front matter.

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::transcript::model::{Document, Section, Turn};
-use crate::transcript::parse;
+use crate::transcript::parse::{self, SpeakerRules};
 
 /// One timed piece of a transcript as its format writes it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,7 +110,8 @@ pub(crate) fn line_label(line: &str) -> Option<(&str, &str)> {
 /// Split cues whose text names its speakers (`Ana: …\nLeo: …`). A name
 /// counts when it (or its full or short form) recurs, is strong (honorific,
 /// bold), is generic (`SPEAKER_00`) or already speaks through a voice tag.
-fn split_labels(cues: Vec<Cue>) -> Vec<Cue> {
+fn split_labels(cues: Vec<Cue>, rules: &SpeakerRules) -> Vec<Cue> {
+    let _ = rules;
     let mut counts: HashMap<String, (usize, bool)> = HashMap::new();
     for cue in &cues {
         if let Some(s) = &cue.speaker {
@@ -214,8 +215,8 @@ fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, 
 
 /// Build the document from cues: label splitting, name folding, merging,
 /// paragraphs and, for long transcripts, sections by time.
-pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document) -> Document {
-    let mut cues = split_labels(cues);
+pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) -> Document {
+    let mut cues = split_labels(cues, rules);
     for cue in &mut cues {
         cue.speaker = cue.speaker.as_deref().and_then(clean_name);
     }

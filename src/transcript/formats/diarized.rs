@@ -10,7 +10,7 @@
 use super::FormatError;
 use super::cues::{Cue, assemble, is_generic_speaker};
 use crate::transcript::model::Document;
-use crate::transcript::parse;
+use crate::transcript::parse::{self, SpeakerRules};
 
 /// A line that starts a cue.
 #[derive(Debug, Default, PartialEq)]
@@ -127,7 +127,7 @@ pub(super) fn looks_like(lines: &[&str]) -> bool {
     signals >= 2 && headers * 5 >= lines.len()
 }
 
-pub(super) fn read(text: &str) -> Result<Document, FormatError> {
+pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatError> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut open: Option<Cue> = None;
     let mut blank = false;
@@ -160,7 +160,7 @@ pub(super) fn read(text: &str) -> Result<Document, FormatError> {
     if !found {
         return Err(FormatError::Diarized);
     }
-    Ok(assemble(cues, Document::default()))
+    Ok(assemble(cues, Document::default(), rules))
 }
 
 #[cfg(test)]

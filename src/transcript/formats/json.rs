@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::FormatError;
 use super::cues::{Cue, assemble};
 use crate::transcript::model::{Document, Meta};
+use crate::transcript::parse::SpeakerRules;
 
 /// Detection: an object, or a list that is empty or starts with an object.
 pub(super) fn looks_like(prefix: &str) -> bool {
@@ -50,7 +51,7 @@ fn speaker(v: Option<&Value>) -> Option<String> {
     }
 }
 
-pub(super) fn read(text: &str) -> Result<Document, FormatError> {
+pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatError> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| FormatError::Json(e.to_string()))?;
     let mut doc = Document::default();
@@ -106,7 +107,7 @@ pub(super) fn read(text: &str) -> Result<Document, FormatError> {
             end_line: line,
         });
     }
-    Ok(assemble(cues, doc))
+    Ok(assemble(cues, doc, rules))
 }
 
 /// Lines (1-based) of every `"text":` and `"body":` key, in order.

@@ -149,7 +149,7 @@ fn dialogue_end(lines: &[&str], start: usize) -> usize {
     end
 }
 
-pub(super) fn read(text: &str) -> Document {
+pub(super) fn read(text: &str, rules: &parse::SpeakerRules) -> Document {
     let lines: Vec<&str> = text.lines().collect();
     let front = match lines
         .first()
@@ -168,7 +168,7 @@ pub(super) fn read(text: &str) -> Document {
         body.push_str(&label_first(&strip_links(l)));
         body.push('\n');
     }
-    let mut doc = parse::parse(&body);
+    let mut doc = parse::parse_with(&body, rules);
     for (i, l) in lines.iter().enumerate().skip(end) {
         let l = l.trim();
         if !is_structure(l) {

@@ -16,7 +16,7 @@ pub mod vtt;
 use std::fmt;
 
 use super::model::Document;
-use super::parse;
+use super::parse::{self, SpeakerRules};
 
 pub use cues::fmt_clock;
 
@@ -158,13 +158,22 @@ pub fn detect(text: &str, extension: Option<&str>) -> Format {
 
 /// Read `text` as `format`. Plain text and Markdown never fail.
 pub fn read(text: &str, format: Format) -> Result<Document, FormatError> {
+    read_with(text, format, &SpeakerRules::default())
+}
+
+/// [`read`] with the user's speaker rules.
+pub fn read_with(
+    text: &str,
+    format: Format,
+    rules: &SpeakerRules,
+) -> Result<Document, FormatError> {
     match format {
-        Format::Text => Ok(parse::parse(text)),
-        Format::Markdown => Ok(markdown::read(text)),
-        Format::Vtt => vtt::read(text),
-        Format::Srt => srt::read(text),
-        Format::Json => json::read(text),
-        Format::Diarized => diarized::read(text),
+        Format::Text => Ok(parse::parse_with(text, rules)),
+        Format::Markdown => Ok(markdown::read(text, rules)),
+        Format::Vtt => vtt::read(text, rules),
+        Format::Srt => srt::read(text, rules),
+        Format::Json => json::read(text, rules),
+        Format::Diarized => diarized::read(text, rules),
     }
 }
 
@@ -172,11 +181,20 @@ pub fn read(text: &str, format: Format) -> Result<Document, FormatError> {
 /// that starts like JSON but is not valid JSON), the text is read as plain
 /// text and a warning says why, so detection never loses a readable file.
 pub fn read_auto(text: &str, extension: Option<&str>) -> (Format, Document) {
+    read_auto_with(text, extension, &SpeakerRules::default())
+}
+
+/// [`read_auto`] with the user's speaker rules.
+pub fn read_auto_with(
+    text: &str,
+    extension: Option<&str>,
+    rules: &SpeakerRules,
+) -> (Format, Document) {
     let format = detect(text, extension);
-    match read(text, format) {
+    match read_with(text, format, rules) {
         Ok(doc) => (format, doc),
         Err(e) => {
-            let mut doc = parse::parse(text);
+            let mut doc = parse::parse_with(text, rules);
             doc.warnings.push(format!("{e}; read as plain text"));
             (Format::Text, doc)
         }

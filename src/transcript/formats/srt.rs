@@ -74,7 +74,7 @@ fn strip_tags(line: &str) -> String {
     out
 }
 
-pub(super) fn read(text: &str) -> Result<Document, FormatError> {
+pub(super) fn read(text: &str, rules: &parse::SpeakerRules) -> Result<Document, FormatError> {
     let lines: Vec<&str> = text
         .lines()
         .enumerate()
@@ -120,5 +120,5 @@ pub(super) fn read(text: &str) -> Result<Document, FormatError> {
             "no timing lines like `00:00:01,000 --> 00:00:02,000`".into(),
         ));
     }
-    Ok(assemble(cues, Document::default()))
+    Ok(assemble(cues, Document::default(), rules))
 }

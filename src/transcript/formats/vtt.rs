@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use super::FormatError;
 use super::cues::{Cue, assemble};
 use crate::transcript::model::{Document, Meta};
+use crate::transcript::parse::SpeakerRules;
 
 /// A cue as the WebVTT parser produces it.
 #[derive(Debug, Clone, PartialEq)]
@@ -324,7 +325,7 @@ fn entity(s: &str) -> (char, usize) {
 }
 
 /// Read a WebVTT file into a document.
-pub(super) fn read(text: &str) -> Result<Document, FormatError> {
+pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatError> {
     let file = parse(text)?;
     let mut doc = Document::default();
     for (line, l) in &file.header {
@@ -356,5 +357,5 @@ pub(super) fn read(text: &str) -> Result<Document, FormatError> {
             });
         }
     }
-    Ok(assemble(cues, doc))
+    Ok(assemble(cues, doc, rules))
 }

@@ -64,7 +64,19 @@ const META_KEYS: &[&str] = &[
     "取材",
     "構成",
     "写真",
+    "聞き手",
+    "聞き手・構成",
+    "インタビュアー",
+    "司会",
+    "取材・文",
+    "文・構成",
+    "interviewer",
 ];
+
+/// Whether `key` is a header key (`日期`, `记者`, `Location`).
+pub(super) fn is_meta_key(key: &str) -> bool {
+    META_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+}
 
 /// Keys that mark a line after the dialogue as trailer.
 const TRAILER_KEYS: &[&str] = &[

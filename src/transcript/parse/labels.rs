@@ -1,16 +1,19 @@
-//! Speaker labels: spotting `Name:` and its variants on a line, and deciding
-//! which names are speakers (strong forms at once, the rest when they recur).
+//! Speaker labels as written: spotting `Name:` and its variants at the start
+//! of a line, with a bracketed note after the name (`ANNA (laughing):`,
+//! `王小明（XM）：`) split off. Whether a label names a speaker is decided
+//! elsewhere, with the whole document as evidence.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
-
-use super::paragraphs::is_wide;
+pub(super) use super::names::classify;
+use super::rules::SpeakerRules;
 
 /// A label as written at the start of a line.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Label<'a> {
+    /// The name, without its bracketed note.
     pub name: &'a str,
+    /// A bracketed note between the name and the colon: a stage direction
+    /// or role note, or a short form the name is known by.
+    pub note: Option<Note<'a>>,
     /// Text after the label, trimmed; empty for an own-line label.
     pub rest: &'a str,
     /// Bold, honorific, Q/A or timestamped: a speaker even if used once.
@@ -18,28 +21,85 @@ pub(super) struct Label<'a> {
     pub time: Option<f64>,
 }
 
+/// A bracketed note after a label's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Note<'a> {
+    /// Inside the brackets: `laughing`, `XM`.
+    pub inner: &'a str,
+    /// With its brackets: `(laughing)`, `（XM）`.
+    pub written: &'a str,
+    /// The name and the note as written: `王小明（XM）`.
+    pub full: &'a str,
+}
+
+impl Note<'_> {
+    /// A stage direction by its words or brackets: `[crosstalk]`,
+    /// `(off mic)`, `（笑）`. Other notes may be a role or a short name.
+    pub fn is_stage(&self) -> bool {
+        let lower = self.inner.to_lowercase();
+        self.written.starts_with('[')
+            || self.inner.starts_with(|c: char| c.is_lowercase())
+            || STAGE_WORDS
+                .split('|')
+                .any(|w| lower == w || lower.starts_with(&format!("{w} ")))
+    }
+}
+
+/// Words of a stage direction written between a name and its colon.
+const STAGE_WORDS: &str = "laughing|laughs|laughter|crosstalk|cross-talk|off mic|off-mic|inaudible|overlapping|overtalk|pause|pauses|pausing|sighs|sighing|chuckles|chuckling|interrupting|interposing|continuing|cont'd|contd|through interpreter|via interpreter|in english|in chinese|translated|reading|whispering|shouting|applause|smiling|crying|voice-over|v.o.|o.s.|笑|大笑|笑着|微笑|停顿|叹气|沉默|掌声|苦笑|插话|打断|继续|画外音|笑声|哽咽|鼓掌|英文|翻译";
+
+/// Split a bracketed note off the end of a name: `ANNA (laughing)`.
+pub(super) fn split_note(full: &str) -> (&str, Option<Note<'_>>) {
+    let pairs = [('(', ')'), ('（', '）'), ('[', ']')];
+    for (open, close) in pairs {
+        let Some(body) = full.strip_suffix(close) else {
+            continue;
+        };
+        let Some(at) = body.rfind(open) else {
+            continue;
+        };
+        let (name, inner) = (body[..at].trim_end(), body[at + open.len_utf8()..].trim());
+        if name.is_empty() || inner.is_empty() || inner.chars().count() > 40 {
+            continue;
+        }
+        let note = Note {
+            inner,
+            written: &full[at..],
+            full,
+        };
+        return (name, Some(note));
+    }
+    (full, None)
+}
+
 /// Names are short; a colon further in than this is prose.
 const MAX_NAME_CHARS: usize = 48;
-const MAX_NAME_BYTES: usize = 120;
+const MAX_NAME_BYTES: usize = 160;
 
-/// Abbreviated honorifics that make a label strong in any case.
-const ABBREVIATIONS: &str =
-    "mr. mrs. ms. mx. dr. prof. rev. sen. rep. gov. gen. col. capt. lt. sgt. hon.";
+/// [`split`], and labels the user named with `--speaker` whatever their shape.
+pub(super) fn split_with<'a>(line: &'a str, rules: &SpeakerRules) -> Option<Label<'a>> {
+    split(line).or_else(|| forced(line, rules))
+}
 
-/// Titles that make an ALL-CAPS label strong (`CHIEF JUDGE HALVORSEN:`).
-const TITLES: &str = "mr mrs ms dr the chief judge justice chair chairman chairwoman chairperson commissioner senator representative congressman congresswoman mayor councilmember councilman councilwoman secretary president vice madam officer detective agent ambassador minister speaker witness clerk moderator professor";
-
-/// Lower-case words allowed inside a Latin name.
-const PARTICLES: &str =
-    "de da di del della der den van von le la du bin al el y dos das ten ter of";
-
-/// Words that precede a colon in prose or headers but never name a speaker.
-const NOT_NAMES: &str = "note|notes|example|examples|update|source|sources|photo|image|caption|warning|summary|tip|step|ps|p.s.|re|subject|transcript|url|link|links|watch|listen|related|disclaimer|date|time|location|venue|author|by|tags|http|https|editor's note|see also|例如|比如|其次|首先|然后|最后|注|注意|备注|提示|总结|结论|原因|答案|问题|摘要|导语|编者按|图|来源|说明|关键词|标签|题目|原文|链接|地址|电话|邮箱|网址|时间|日期|作者|地点|人气|编辑|责任编辑|责编|记者|整理";
-
-/// Verbs that turn `Name说:` into narration about a speaker.
-const SPEECH_VERBS: &[&str] = &[
-    "说", "表示", "指出", "认为", "称", "谈到", "提到", "强调", "如下",
-];
+/// A line starting with a name the user forces to be a speaker, then an
+/// optional bracketed note and a colon.
+fn forced<'a>(line: &'a str, rules: &SpeakerRules) -> Option<Label<'a>> {
+    rules.force.iter().find_map(|f| {
+        let f = f.trim();
+        let head = line
+            .get(..f.len())
+            .filter(|h| !f.is_empty() && h.eq_ignore_ascii_case(f))?;
+        let colon = colon_in_name_range(&line[f.len()..])? + f.len();
+        let (name, note) = split_note(line[..colon].trim_end());
+        (name == head).then_some(Label {
+            name,
+            note,
+            rest: line[colon..].trim_start_matches([':', '：']).trim(),
+            strong: true,
+            time: None,
+        })
+    })
+}
 
 /// Recognise a label at the start of a trimmed line, without judging recurrence.
 pub(super) fn split(line: &str) -> Option<Label<'_>> {
@@ -58,10 +118,11 @@ fn bold(line: &str) -> Option<Label<'_>> {
         Some(n) => (n, after),
         None => (name, strip_colon_start(after)?),
     };
-    let name = name.trim();
+    let (name, note) = split_note(name.trim());
     classify(name)?;
     Some(Label {
         name,
+        note,
         rest: rest.trim(),
         strong: true,
         time: None,
@@ -77,10 +138,11 @@ fn time_first(line: &str) -> Option<Label<'_>> {
     let time = timestamp(&line[1..close])?;
     let after = line[close + 1..].trim_start();
     let colon = colon_in_name_range(after)?;
-    let name = after[..colon].trim_end();
+    let (name, note) = split_note(after[..colon].trim_end());
     classify(name)?;
     Some(Label {
         name,
+        note,
         rest: after[colon..].trim_start_matches([':', '：']).trim(),
         strong: true,
         time: Some(time),
@@ -98,6 +160,7 @@ fn q_spaced(line: &str) -> Option<Label<'_>> {
     let rest = after.trim_start();
     (!rest.is_empty()).then_some(Label {
         name,
+        note: None,
         rest,
         strong: true,
         time: None,
@@ -113,22 +176,30 @@ fn plain(line: &str) -> Option<Label<'_>> {
         let colon = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b':', ..) => 1,
             (0xEF, Some(0xBC), Some(0x9A)) => 3,
-            (b'(' | b'[', ..) | (0xEF, Some(0xBC), Some(0x88)) => return time_after(line, i),
+            (b'(' | b'[', ..) | (0xEF, Some(0xBC), Some(0x88)) => {
+                if let Some(label) = time_after(line, i) {
+                    return Some(label);
+                }
+                // A note before the colon: skip past its closing bracket.
+                from = close_of(bytes, i)? + 1;
+                continue;
+            }
             _ => {
                 from = i + 1;
                 continue;
             }
         };
-        let name = line[..i].trim_end();
+        let (name, note) = split_note(line[..i].trim_end());
         let rest = line[i + colon..].trim_start();
         let clock = name.ends_with(|c: char| c.is_ascii_digit())
             && rest.starts_with(|c: char| c.is_ascii_digit());
         if clock || rest.starts_with("//") || name.starts_with(['-', '*', '#', '>']) {
             return None;
         }
-        let strong = classify(name)?;
+        let strong = classify(name)? || note.is_some_and(|n| n.is_stage());
         return Some(Label {
             name,
+            note,
             rest,
             strong,
             time: None,
@@ -150,6 +221,22 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
         .count();
     let k = rest[clean * 16..].iter().position(|&c| mark(c))?;
     Some(from + clean * 16 + k)
+}
+
+/// The closing bracket of the one opening at `open`, within a note's reach.
+fn close_of(bytes: &[u8], open: usize) -> Option<usize> {
+    let (close, width): (&[u8], usize) = match bytes[open] {
+        b'(' => (b")", 1),
+        b'[' => (b"]", 1),
+        _ => ("）".as_bytes(), 3),
+    };
+    let from = open + width;
+    let reach = bytes.len().min(from + 120);
+    let at = bytes
+        .get(from..reach)?
+        .windows(close.len())
+        .position(|w| w == close)?;
+    Some(from + at + close.len() - 1)
 }
 
 /// `Name (00:01:02):` or `Name [00:01:02]` ending the line or followed by a colon.
@@ -175,6 +262,7 @@ fn time_after(line: &str, open: usize) -> Option<Label<'_>> {
     classify(name)?;
     Some(Label {
         name,
+        note: None,
         rest,
         strong: true,
         time: Some(time),
@@ -222,130 +310,6 @@ pub(super) fn timestamp(s: &str) -> Option<f64> {
     Some(total)
 }
 
-/// Whether `name` can be a speaker label: `Some(strong)` or `None`.
-pub(super) fn classify(name: &str) -> Option<bool> {
-    if name.is_empty() || name.len() > 160 || name.chars().count() > 40 {
-        return None;
-    }
-    if matches!(name, "Q" | "A" | "问" | "答") {
-        return Some(true);
-    }
-    let strong = if name.chars().any(is_wide) {
-        cjk_name(name).then_some(false)
-    } else {
-        latin_name(name)
-    }?;
-    (!is_stop(name)).then_some(strong)
-}
-
-fn is_stop(name: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(name.as_bytes());
-    lower.make_ascii_lowercase();
-    // ASCII lowering keeps UTF-8 valid.
-    let lower = std::str::from_utf8(lower).unwrap_or_default();
-    static SET: OnceLock<HashSet<&str, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    SET.get_or_init(|| NOT_NAMES.split('|').collect())
-        .contains(lower)
-}
-
-/// FNV-1a, for the fixed stop-word set: with keys that the input cannot
-/// choose, an unkeyed hash is safe, and far cheaper than SipHash on the
-/// label of every line.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-fn cjk_name(name: &str) -> bool {
-    let mut n = 0;
-    for c in name.chars() {
-        if matches!(c, '·' | '・' | '•') {
-            continue;
-        }
-        // Han ideographs are letters; the range test spares the Unicode
-        // table lookup for nearly every character of a Chinese name.
-        if !(is_han(c) || c.is_alphanumeric()) {
-            return false;
-        }
-        n += 1;
-    }
-    (1..=8).contains(&n)
-        && !SPEECH_VERBS
-            .iter()
-            .any(|v| name.len() > v.len() && name.ends_with(v))
-}
-
-/// CJK Unified Ideographs, every one of them alphabetic.
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-fn latin_name(name: &str) -> Option<bool> {
-    let mut words = name.split_whitespace();
-    let first = words.next()?;
-    let caps = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
-    let abbreviated = first.ends_with('.')
-        && ABBREVIATIONS
-            .split(' ')
-            .any(|a| a.eq_ignore_ascii_case(first));
-    let titled = caps
-        && TITLES
-            .split(' ')
-            .any(|t| t.eq_ignore_ascii_case(first.trim_end_matches('.')));
-    let honorific = abbreviated || titled;
-    let mut count = 0;
-    if !honorific {
-        if !word_ok(first, true) {
-            return None;
-        }
-        count = 1;
-    }
-    for w in words {
-        count += 1;
-        if count > 4 || !word_ok(w, false) {
-            return None;
-        }
-    }
-    if count == 0 && !titled {
-        return None;
-    }
-    Some(honorific)
-}
-
-fn word_ok(w: &str, first: bool) -> bool {
-    let Some(c0) = w.chars().next() else {
-        return false;
-    };
-    let start_ok = c0.is_uppercase()
-        || (!first && c0.is_ascii_digit())
-        || (!first && PARTICLES.split(' ').any(|p| p.eq_ignore_ascii_case(w)));
-    let dot_ok =
-        !w.contains('.') || (w.ends_with('.') && w.len() <= 5 && w.matches('.').count() == 1);
-    start_ok
-        && dot_ok
-        && w.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '.'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,10 +340,27 @@ mod tests {
     }
 
     #[test]
-    fn han_ideographs_are_alphanumeric() {
-        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_han(c)) {
-            assert!(c.is_alphanumeric(), "{c:?}");
+    fn notes_are_split_off() {
+        for (line, name, inner, stage) in [
+            (
+                "ANNA KOVAC (laughing): Well.",
+                "ANNA KOVAC",
+                "laughing",
+                true,
+            ),
+            ("LEE [crosstalk]: No.", "LEE", "crosstalk", true),
+            ("HOST (off mic): Okay.", "HOST", "off mic", true),
+            ("李老师（笑）：是的。", "李老师", "笑", true),
+            ("刘总（停顿）：嗯。", "刘总", "停顿", true),
+            ("王小明（XM）：你好。", "王小明", "XM", false),
+            ("**ANNA (laughing):** Yes.", "ANNA", "laughing", true),
+        ] {
+            let l = split(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(l.name, name, "{line}");
+            let note = l.note.unwrap();
+            assert_eq!((note.inner, note.is_stage()), (inner, stage), "{line}");
         }
+        assert_eq!(split("Revenue (2023) grew: fast").map(|l| l.name), None);
     }
 
     #[test]

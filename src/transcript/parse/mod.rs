@@ -11,16 +11,23 @@
 //! last named interviewee (`山田：` right after a question names them), or
 //! narration when nobody is named.
 
+mod decide;
 mod header;
 mod headings;
 mod labels;
 mod lossless;
+mod names;
+mod pages;
 mod paragraphs;
+mod rules;
 mod speakers;
 mod turns;
 
 use headings::{Family, Heading};
 pub use lossless::{check_lossless, is_structural, is_structure};
+pub use rules::{Candidate, Decision, SpeakerRules};
+
+use decide::Verdict;
 
 use super::model::Document;
 
@@ -30,6 +37,8 @@ enum Kind<'a> {
     Gap,
     Label {
         speaker: &'a str,
+        /// A stage direction written between the name and the colon.
+        aside: Option<&'a str>,
         rest: &'a str,
         time: Option<f64>,
     },
@@ -37,7 +46,8 @@ enum Kind<'a> {
     Interviewer(&'a str),
     Heading(Heading<'a>),
     Stage(&'a str),
-    Text(&'a str),
+    /// Text, and whether it may join the line before it.
+    Text(&'a str, bool),
 }
 
 /// The interviewer's mark in Japanese interviews.
@@ -78,7 +88,7 @@ pub(crate) fn join_text(paragraph: &mut String, next: &str) {
 
 /// Whether `name` can name a speaker: `Some(strong)` for a name, `None` for prose.
 pub(crate) fn speaker_name(name: &str) -> Option<bool> {
-    labels::classify(name)
+    names::classify(name)
 }
 
 /// `h:mm:ss` or `mm:ss`, with an optional `.` or `,` fraction, as seconds.
@@ -98,6 +108,14 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
 
 /// Parse decoded text. Never fails: anything unrecognised becomes narration.
 pub fn parse(text: &str) -> Document {
+    parse_with(text, &SpeakerRules::default())
+}
+
+/// [`parse`] with the user's speaker rules.
+pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
+    // Page furniture of pdftotext output (margin line numbers, running
+    // headers, form feeds) is blanked first, keeping line numbers.
+    let text = &*pages::strip(text);
     let raw: Vec<&str> = lines(text).map(str::trim_end).collect();
     let mut lines: Vec<&str> = raw.iter().map(|l| l.trim_start()).collect();
     if let Some(first) = lines.first_mut() {
@@ -109,21 +127,27 @@ pub fn parse(text: &str) -> Document {
     let mut found: Vec<Option<labels::Label>> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| if i < start { None } else { labels::split(l) })
+        .map(|(i, l)| (i >= start).then(|| labels::split_with(l, rules)).flatten())
         .collect();
-    let speakers = speakers::Speakers::new(found.iter().flatten());
-    let is_speaker = |i: usize| {
-        found
-            .get(i)
-            .and_then(Option::as_ref)
-            .is_some_and(|l| speakers.get(l.name).is_some())
+    let speakers = speakers::Speakers::new(found.iter().flatten(), rules);
+    let japanese = is_japanese(&lines[start..]);
+    let question = |i: usize| japanese && interviewer(lines[i]).is_some();
+    let mut verdicts = decide::lines(&lines, &found, &speakers, &question);
+    let speaks = |i: usize| matches!(verdicts.get(i), Some(Some(Verdict::Speaker(_))));
+    // Around the dialogue, `记者：张三` or `Host: Bob` is a byline.
+    let frame_speaks = |i: usize| {
+        speaks(i)
+            && !found[i].as_ref().is_some_and(|l| {
+                decide::is_meta_value(l.rest, &speakers)
+                    || (header::is_meta_key(l.name) && !decide::is_speech(l.rest))
+            })
     };
     let facts = header::LineFacts {
-        is_speaker: &is_speaker,
-        is_free_key: &|key| labels::classify(key) == Some(false) && speakers.get(key).is_none(),
+        is_speaker: &frame_speaks,
+        is_free_key: &|key| speakers.get(key).is_none() && names::classify(key).is_some(),
     };
     let body_start = header::title_and_meta(&lines, start, &facts, &mut doc);
-    let (body_end, quoted) = header::body_end(&lines, body_start, &is_speaker);
+    let (body_end, quoted) = header::body_end(&lines, body_start, &frame_speaks);
     for (i, line) in lines.iter().enumerate().skip(body_end) {
         if !is_structure(line) {
             doc.trailer.push(super::model::SourceLine {
@@ -134,18 +158,115 @@ pub fn parse(text: &str) -> Document {
     }
     if let Some(q) = quoted {
         lines[q] = lines[q].trim_start_matches(['"', '“']).trim_start();
-        found[q] = labels::split(lines[q]);
+        found[q] = labels::split_with(lines[q], rules);
+        verdicts[q] = found[q].as_ref().map(|l| decide::single(l, &speakers));
     }
-
     let body = body_start..body_end.max(body_start);
-    let kinds = classify(&lines, body.clone(), &found, &speakers);
+    doc.candidates = account(&doc, &found, &verdicts, &speakers, &body);
+    warn_guesses(&mut doc);
+    let interviewer_name = interviewer_role(&doc);
+    let kinds = classify(&lines, body.clone(), &found, &verdicts, &speakers, japanese);
+    build(&mut doc, &raw, &lines, body, kinds, interviewer_name);
+    doc
+}
+
+/// The account of every label: metadata in the header, trailer after the
+/// body, and the verdict of each line in between.
+fn account(
+    doc: &Document,
+    found: &[Option<labels::Label>],
+    verdicts: &[Option<Verdict>],
+    speakers: &speakers::Speakers,
+    body: &std::ops::Range<usize>,
+) -> Vec<Candidate> {
+    let meta_lines: std::collections::HashSet<usize> =
+        doc.metadata.iter().map(|m| m.line).collect();
+    let framed = |i: usize| {
+        if meta_lines.contains(&(i + 1)) {
+            Some("header key")
+        } else if i >= body.end {
+            Some("after the dialogue")
+        } else {
+            None
+        }
+    };
+    let mut out = decide::report(found, verdicts, speakers, &framed);
+    // Header keys that are no label shape (`日期`, `作者`) are candidates too.
+    let mut tally = decide::Tally::default();
+    for m in &doc.metadata {
+        if found.get(m.line - 1).is_none_or(Option::is_none) {
+            tally.add(&m.key, None, m.line, Decision::Metadata, || {
+                "header key".into()
+            });
+        }
+    }
+    out.extend(tally.finish());
+    out.sort_by_key(|c| c.line);
+    out
+}
+
+/// A name used once taken as a speaker is a guess: say so, once.
+fn warn_guesses(doc: &mut Document) {
+    let guesses: Vec<&Candidate> = doc
+        .candidates
+        .iter()
+        .filter(|c| c.decision == Decision::Speaker && c.reason.starts_with("used once"))
+        .collect();
+    if guesses.is_empty() {
+        return;
+    }
+    let named: Vec<String> = guesses
+        .iter()
+        .take(3)
+        .map(|c| format!("{} (line {})", c.name, c.line))
+        .collect();
+    let more = if guesses.len() > 3 { ", …" } else { "" };
+    let n = guesses.len();
+    let what = if n == 1 {
+        "label used once was"
+    } else {
+        "labels used once were"
+    };
+    doc.warnings.push(format!(
+        "{n} {what} taken as a speaker: {}{more}; check with --speakers, overrule with --not-speaker",
+        named.join(", ")
+    ));
+}
+
+/// Who asks the `――` questions of a Japanese interview: the role its
+/// header names (`聞き手：`, `インタビュアー：`), else the mark itself.
+fn interviewer_role(doc: &Document) -> &'static str {
+    const ROLES: [&str; 4] = ["聞き手", "インタビュアー", "インタビュー", "Interviewer"];
+    doc.metadata
+        .iter()
+        .find_map(|m| ROLES.iter().find(|r| m.key.starts_with(**r)).copied())
+        .unwrap_or("――")
+}
+
+fn is_japanese(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .filter(|l| interviewer(l).is_some_and(|r| !r.is_empty()))
+        .nth(1)
+        .is_some()
+}
+
+/// Build sections and turns from the classified body lines.
+fn build(
+    doc: &mut Document,
+    raw: &[&str],
+    lines: &[&str],
+    body: std::ops::Range<usize>,
+    kinds: Vec<Kind>,
+    interviewer_name: &str,
+) {
     // Widths of text lines, measured once: the wrap estimate and the joiner
     // both need them.
     let mut widths = vec![0; kinds.len()];
     let mut samples = Vec::new();
     for (i, kind) in body.clone().zip(&kinds) {
         let text = match kind {
-            Kind::Text(_) | Kind::Interviewer(_) => true,
+            Kind::Text(..) | Kind::Interviewer(_) => true,
             Kind::Label { rest, .. } => !rest.is_empty(),
             _ => false,
         };
@@ -156,11 +277,7 @@ pub fn parse(text: &str) -> Document {
         }
     }
     let wrap = paragraphs::wrap_width(&samples);
-    // The builder needs only the kinds and widths. Free the per-line tables
-    // (about 100 bytes a line) before it allocates the paragraphs, so they
-    // do not add to peak memory.
-    drop((raw, lines, found, samples));
-
+    drop(samples);
     let mut build = turns::Builder::new(wrap);
     for ((i, kind), width) in body.zip(kinds).zip(widths) {
         let no = i + 1;
@@ -168,16 +285,20 @@ pub fn parse(text: &str) -> Document {
             Kind::Gap => build.gap(),
             Kind::Label {
                 speaker,
+                aside,
                 rest,
                 time,
             } => {
                 build.start(Some(speaker), no, time, false);
+                if let Some(aside) = aside {
+                    build.stage(no, aside);
+                }
                 if !rest.is_empty() {
                     build.text(no, rest, width, true);
                 }
             }
             Kind::Interviewer(rest) => {
-                build.start(Some("――"), no, None, true);
+                build.start(Some(interviewer_name), no, None, true);
                 build.text(no, rest, width, true);
             }
             Kind::Heading(h)
@@ -191,11 +312,10 @@ pub fn parse(text: &str) -> Document {
             }
             Kind::Heading(h) => build.heading(no, h.number, h.title),
             Kind::Stage(text) => build.stage(no, text),
-            Kind::Text(text) => build.text(no, text, width, true),
+            Kind::Text(text, joinable) => build.text(no, text, width, joinable),
         }
     }
     doc.sections = build.finish();
-    doc
 }
 
 /// Classify body lines, then keep only the numbered and ALL-CAPS headings
@@ -204,50 +324,27 @@ fn classify<'a>(
     lines: &[&'a str],
     body: std::ops::Range<usize>,
     found: &[Option<labels::Label<'a>>],
+    verdicts: &[Option<Verdict>],
     speakers: &speakers::Speakers<'a>,
+    japanese: bool,
 ) -> Vec<Kind<'a>> {
-    let japanese = lines[body.clone()]
-        .iter()
-        .filter(|l| interviewer(l).is_some_and(|r| !r.is_empty()))
-        .nth(1)
-        .is_some();
     let mut gate = headings::Gate::default();
     let mut gated = Vec::new();
     let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
-    // In a `――` interview, a `Name:` right after a question names the
-    // interviewee even if it is used only once.
-    let mut after_question = false;
-    // A name used once is still a speaker when it sits next to dialogue.
-    let speaker_at = |i: usize| found[i].is_some_and(|l| speakers.get(l.name).is_some());
-    let mut next_speaks = vec![false; body.len()];
-    let mut next = false;
-    for i in body.clone().rev() {
-        next_speaks[i - body.start] = next;
-        if !is_structure(lines[i]) {
-            next = speaker_at(i);
-        }
-    }
-    let mut prev_speaks = false;
     for i in body.clone() {
         let line = lines[i];
-        let label = found[i].and_then(|l| {
-            let beside = prev_speaks || next_speaks[i - body.start];
-            let answering = (japanese && after_question) || beside;
-            speakers
-                .get(l.name)
-                .or(answering.then_some(l.name))
-                .map(|s| (s, l))
-        });
-        if !is_structure(line) {
-            prev_speaks = label.is_some();
-        }
+        let label = found[i]
+            .filter(|_| matches!(verdicts[i], Some(Verdict::Speaker(_))))
+            .and_then(|l| Some((speakers.display(l.name)?, l)));
         let kind = if is_structure(line) {
             Kind::Gap
         } else if let Some(rest) = japanese.then(|| interviewer(line)).flatten() {
             Kind::Interviewer(rest)
         } else if let Some((speaker, l)) = label {
+            let named = speakers.note_is_name(&l);
             Kind::Label {
                 speaker,
+                aside: l.note.filter(|_| !named).map(|n| n.written),
                 rest: l.rest,
                 time: l.time,
             }
@@ -256,14 +353,13 @@ fn classify<'a>(
         } else if paragraphs::is_stage(line) {
             Kind::Stage(line)
         } else {
-            Kind::Text(line)
+            // A label not taken stays its own paragraph, never joined to
+            // the sentence before it.
+            Kind::Text(line, found[i].is_none())
         };
-        if !matches!(kind, Kind::Gap) {
-            after_question = matches!(kind, Kind::Interviewer(_));
-        }
         match &kind {
             Kind::Label { .. } | Kind::Interviewer(_) => gate.label(),
-            Kind::Text(_) | Kind::Stage(_) => gate.content(),
+            Kind::Text(..) | Kind::Stage(_) => gate.content(),
             Kind::Heading(h) => {
                 if gate.candidate(kinds.len(), h) {
                     gated.push(kinds.len());
@@ -276,7 +372,7 @@ fn classify<'a>(
     let accepted = gate.accepted();
     for k in gated {
         if accepted.binary_search(&k).is_err() {
-            kinds[k] = Kind::Text(lines[body.start + k]);
+            kinds[k] = Kind::Text(lines[body.start + k], true);
         }
     }
     promote_caps(&mut kinds);
@@ -293,7 +389,7 @@ fn promote_caps(kinds: &mut [Kind]) {
         if !matches!(kinds[i], Kind::Gap) {
             content += 1;
         }
-        if let Kind::Text(t) = kinds[i] {
+        if let Kind::Text(t, _) = kinds[i] {
             let before = i.checked_sub(1).and_then(|p| kinds.get(p));
             if let Some(h) = headings::caps(t).filter(|_| gap(before) && gap(kinds.get(i + 1))) {
                 found.push((i, h));

@@ -1,0 +1,194 @@
+//! The per-line verdict on each label: whether this line starts a turn,
+//! given what the document says about the name (see `speakers`) and the
+//! line's own context: the value after the colon (a sentence is speech; a
+//! date, a URL or a speaker's name is metadata) and whether it sits in
+//! dialogue. Also the account of every decision for `--speakers`.
+
+use super::labels::Label;
+use super::lossless::is_structure;
+use super::paragraphs::{ends_sentence, is_wide};
+use super::rules::{Candidate, Decision};
+
+use super::speakers::{Speakers, Status};
+
+/// Why one line's label was, or was not, taken as a speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Verdict {
+    Speaker(String),
+    Text(&'static str),
+}
+
+/// The verdict on a label whose line changed after the first pass (the
+/// opening quote of a quoted body removed): no context, only the name.
+pub(super) fn single(l: &Label, speakers: &Speakers) -> Verdict {
+    match speakers.status(l.name) {
+        Some(Status::Speaker(why)) => Verdict::Speaker(why.describe()),
+        _ => Verdict::Text("used once"),
+    }
+}
+
+/// Decide every line's label. `interviewer[i]` marks a `――` question.
+pub(super) fn lines<'a>(
+    lines: &[&str],
+    found: &[Option<Label<'a>>],
+    speakers: &Speakers<'a>,
+    interviewer: &dyn Fn(usize) -> bool,
+) -> Vec<Option<Verdict>> {
+    let sure = |i: usize| {
+        found[i]
+            .as_ref()
+            .is_some_and(|l| matches!(speakers.status(l.name), Some(Status::Speaker(_))))
+    };
+    let weak = |i: usize| {
+        found[i]
+            .as_ref()
+            .is_some_and(|l| speakers.status(l.name) == Some(Status::Once) && is_speech(l.rest))
+    };
+    // Lines before the first sure speaker are the header: a name used once
+    // there is a speaker only when dialogue follows at once (`Alice: Hi`).
+    let first_sure = (0..lines.len()).find(|&i| sure(i));
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !is_structure(lines[i]))
+        .collect();
+    let mut next_sure = vec![false; lines.len()];
+    let mut beside_weak = vec![false; lines.len()];
+    for (k, &i) in content.iter().enumerate() {
+        let next = content.get(k + 1).copied();
+        let prev = k.checked_sub(1).map(|p| content[p]);
+        next_sure[i] = next.is_some_and(sure);
+        beside_weak[i] = next.is_some_and(weak) || prev.is_some_and(weak);
+    }
+    let in_dialogue = |i: usize| match first_sure {
+        Some(f) => i > f || next_sure[i],
+        // No name is sure: weak labels next to each other are dialogue.
+        None => beside_weak[i],
+    };
+    let mut after_question = false;
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, l) in found.iter().enumerate() {
+        let verdict = l.as_ref().map(|l| {
+            let Some(status) = speakers.status(l.name) else {
+                return Verdict::Text("not a name");
+            };
+            match status {
+                Status::Denied => Verdict::Text("--not-speaker"),
+                Status::Speaker(why) => Verdict::Speaker(why.describe()),
+                Status::Once if after_question => {
+                    Verdict::Speaker("used once, answers a question".into())
+                }
+                Status::Once if !in_dialogue(i) => Verdict::Text("used once, outside the dialogue"),
+                Status::Once if is_meta_value(l.rest, speakers) => {
+                    Verdict::Text("value is a date, link or name")
+                }
+                Status::Once if is_speech(l.rest) || next_sure[i] || l.rest.is_empty() => {
+                    Verdict::Speaker("used once, in dialogue".into())
+                }
+                Status::Once => Verdict::Text("used once, value is not speech"),
+            }
+        });
+        if !is_structure(lines[i]) {
+            after_question = interviewer(i);
+        }
+        out.push(verdict);
+    }
+    out
+}
+
+/// Whether the text after a colon reads as speech: a sentence, or a clause
+/// too long for a header value (a comma and eight CJK characters, or six
+/// words).
+pub(super) fn is_speech(rest: &str) -> bool {
+    if rest.is_empty() || is_link(rest) {
+        return false;
+    }
+    let wide = rest.chars().filter(|&c| is_wide(c)).count();
+    let clause = rest.contains(['，', ',', '、']);
+    ends_sentence(rest) || (clause && wide >= 8) || rest.split_whitespace().nth(5).is_some()
+}
+
+fn is_link(s: &str) -> bool {
+    let lower = s.trim_start().get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+}
+
+/// A value that a header, not a speaker, would write: a link, an email
+/// address, a date or number, or the name of a speaker (`Host: Bob`).
+pub(super) fn is_meta_value(rest: &str, speakers: &Speakers) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() || ends_sentence(rest) && !rest.ends_with('.') {
+        return false;
+    }
+    let dated = rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| {
+            c.is_ascii_digit() || " -/.:,年月日号时分秒".contains(c) || c.is_ascii_alphabetic()
+        })
+        && rest.split_whitespace().count() <= 4;
+    let email = !rest.contains(' ') && rest.contains('@') && rest.contains('.');
+    let named = speakers.get(rest.trim_end_matches('.')).is_some();
+    is_link(rest) || dated || email || named
+}
+
+/// The account of every label for `--speakers`: one candidate per name and
+/// decision, in order of first appearance.
+pub(super) fn report(
+    found: &[Option<Label>],
+    verdicts: &[Option<Verdict>],
+    speakers: &Speakers,
+    metadata: &dyn Fn(usize) -> Option<&'static str>,
+) -> Vec<Candidate> {
+    let mut out = Tally::default();
+    for (i, (l, v)) in found.iter().zip(verdicts).enumerate() {
+        let (Some(l), Some(v)) = (l, v) else {
+            continue;
+        };
+        let (decision, reason) = match (metadata(i), v) {
+            (Some(why), _) => (Decision::Metadata, why.to_string()),
+            (None, Verdict::Speaker(why)) => (Decision::Speaker, why.clone()),
+            (None, Verdict::Text(why)) => (Decision::Text, (*why).to_string()),
+        };
+        let shown_as = speakers
+            .display(l.name)
+            .filter(|d| *d != l.name && decision == Decision::Speaker)
+            .map(str::to_string);
+        out.add(l.name, shown_as, i + 1, decision, || reason);
+    }
+    out.finish()
+}
+
+/// Candidates counted by name and decision, in order of first appearance.
+#[derive(Default)]
+pub(crate) struct Tally {
+    out: Vec<Candidate>,
+    index: std::collections::HashMap<(String, Decision), usize>,
+}
+
+impl Tally {
+    /// Count one more line of `name` taken as `decision`.
+    pub fn add(
+        &mut self,
+        name: &str,
+        shown_as: Option<String>,
+        line: usize,
+        decision: Decision,
+        reason: impl FnOnce() -> String,
+    ) {
+        let key = (name.to_string(), decision);
+        if let Some(&k) = self.index.get(&key) {
+            self.out[k].count += 1;
+            return;
+        }
+        self.index.insert(key, self.out.len());
+        self.out.push(Candidate {
+            name: name.to_string(),
+            shown_as,
+            count: 1,
+            line,
+            decision,
+            reason: reason(),
+        });
+    }
+
+    pub fn finish(self) -> Vec<Candidate> {
+        self.out
+    }
+}
