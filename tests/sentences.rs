@@ -149,3 +149,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn unpunctuated_cjk_breaks_at_the_spaces_between_phrases() {
+    assert_eq!(
+        parts("大家好欢迎收听本期节目 今天我们请到了一位嘉宾 他在人工智能领域工作"),
+        [
+            "大家好欢迎收听本期节目",
+            "今天我们请到了一位嘉宾",
+            "他在人工智能领域工作"
+        ]
+    );
+    // After the last full stop only; Latin words keep their spaces.
+    assert_eq!(
+        parts("我们用 Python 写代码。然后呢 再说"),
+        ["我们用 Python 写代码。", "然后呢", "再说"]
+    );
+    // A comma means the text is punctuated: the space is just a space.
+    assert_eq!(parts("你好，我是 小明"), ["你好，我是 小明"]);
+}

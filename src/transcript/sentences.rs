@@ -73,8 +73,31 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             start = i;
         }
     }
-    push_trimmed(text, start..text.len(), &mut out);
+    phrase_breaks(text, start, &mut out);
     out
+}
+
+/// The unpunctuated rest of a paragraph, from `start`. Speech-to-text
+/// output in Chinese or Japanese often has no punctuation at all; the
+/// caption readers join its cues with a space, and a space between two CJK
+/// characters is then where one sentence ends.
+fn phrase_breaks(text: &str, mut start: usize, out: &mut Vec<Range<usize>>) {
+    let tail = &text[start..];
+    let wide = |c: Option<char>| c.is_some_and(super::parse::is_wide);
+    if tail.contains(['，', '、']) {
+        push_trimmed(text, start..text.len(), out);
+        return;
+    }
+    let base = start;
+    for (i, _) in tail.match_indices(' ') {
+        let at = base + i;
+        if at > start && wide(text[..at].chars().next_back()) && wide(text[at + 1..].chars().next())
+        {
+            push_trimmed(text, start..at, out);
+            start = at + 1;
+        }
+    }
+    push_trimmed(text, start..text.len(), out);
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {

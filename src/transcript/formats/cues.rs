@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::transcript::model::{Document, Section, Turn};
-use crate::transcript::parse::{self, SpeakerRules};
+use crate::transcript::parse::{self, SpeakerRules, Tally};
 
 /// One timed piece of a transcript as its format writes it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -69,9 +69,15 @@ pub(crate) fn clean_name(name: &str) -> Option<String> {
     for tag in ["<b>", "</b>", "<i>", "</i>", "<u>", "</u>"] {
         n = n.trim_start_matches(tag).trim_end_matches(tag).trim();
     }
-    let n = n
+    let mut n = n
         .trim_start_matches(">>")
-        .trim_matches(|c: char| c.is_whitespace() || "*_[]()<>:：-–—\"“”".contains(c));
+        .trim_matches(|c: char| c.is_whitespace() || "*_<>:：-–—\"“”".contains(c));
+    // Brackets around the whole name go; a note inside it (`Bob (BJ)`) stays.
+    for (open, close) in [('[', ']'), ('(', ')')] {
+        if let Some(inner) = n.strip_prefix(open).and_then(|i| i.strip_suffix(close)) {
+            n = inner.trim();
+        }
+    }
     let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
     (!n.is_empty()).then_some(n)
 }
@@ -83,103 +89,6 @@ pub(crate) fn is_generic_speaker(name: &str) -> bool {
         .iter()
         .find_map(|p| lower.strip_prefix(p));
     rest.is_some_and(|r| !r.is_empty() && r.len() <= 4 && r.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A `Name:` label at the start of a caption line: the name and the rest.
-/// `- Name:` and `>> Name:` are accepted too.
-pub(crate) fn line_label(line: &str) -> Option<(&str, &str)> {
-    let line = line.trim_start_matches(['-', '>', ' ']);
-    let colon = line
-        .char_indices()
-        .take(48)
-        .find(|&(_, c)| c == ':' || c == '：')
-        .map(|(i, _)| i)?;
-    let name = line[..colon].trim();
-    let rest = line[colon..].trim_start_matches([':', '：']);
-    // `10:30` is a clock, not a label.
-    if name.ends_with(|c: char| c.is_ascii_digit())
-        && rest.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return is_generic_speaker(name).then_some((name, rest.trim()));
-    }
-    let plain = name.trim_matches('*');
-    (is_generic_speaker(plain) || parse::speaker_name(plain).is_some())
-        .then_some((name, rest.trim()))
-}
-
-/// Split cues whose text names its speakers (`Ana: …\nLeo: …`). A name
-/// counts when it (or its full or short form) recurs, is strong (honorific,
-/// bold), is generic (`SPEAKER_00`) or already speaks through a voice tag.
-fn split_labels(cues: Vec<Cue>, rules: &SpeakerRules) -> Vec<Cue> {
-    let _ = rules;
-    let mut counts: HashMap<String, (usize, bool)> = HashMap::new();
-    for cue in &cues {
-        if let Some(s) = &cue.speaker {
-            counts.entry(s.clone()).or_default().1 = true;
-            continue;
-        }
-        for line in cue.text.lines() {
-            if let Some((name, _)) = line_label(line) {
-                let plain = name.trim_matches('*');
-                let strong = name.starts_with("**")
-                    || is_generic_speaker(plain)
-                    || parse::speaker_name(plain) == Some(true);
-                let e = counts.entry(plain.to_string()).or_default();
-                e.0 += 1;
-                e.1 |= strong;
-            }
-        }
-    }
-    let canon = canonical_names(counts.keys().map(String::as_str));
-    let mut groups: HashMap<&str, (usize, bool)> = HashMap::new();
-    for (name, &(n, strong)) in &counts {
-        let g = groups.entry(canon[name].as_str()).or_default();
-        g.0 += n;
-        g.1 |= strong;
-    }
-    let accepted: std::collections::HashSet<String> = counts
-        .keys()
-        .filter(|name| groups[canon[*name].as_str()].0 >= 2 || groups[canon[*name].as_str()].1)
-        .cloned()
-        .collect();
-    let counts = accepted;
-    if counts.is_empty() {
-        return cues;
-    }
-    let mut out = Vec::with_capacity(cues.len());
-    for cue in cues {
-        if cue.speaker.is_some() {
-            out.push(cue);
-            continue;
-        }
-        let mut current = Cue {
-            text: String::new(),
-            ..cue.clone()
-        };
-        for line in cue.text.split('\n') {
-            let label = line_label(line).filter(|(n, _)| counts.contains(n.trim_matches('*')));
-            if let Some((name, rest)) = label {
-                if !current.text.trim().is_empty() || current.speaker.is_some() {
-                    out.push(std::mem::replace(
-                        &mut current,
-                        Cue {
-                            text: String::new(),
-                            ..cue.clone()
-                        },
-                    ));
-                }
-                current.speaker = Some(name.to_string());
-                current.text = rest.to_string();
-            } else {
-                if !current.text.is_empty() {
-                    current.text.push('\n');
-                }
-                current.text.push_str(line);
-            }
-        }
-        out.push(current);
-    }
-    out
 }
 
 /// Display names: each cleaned name mapped to its longest form. A one-word
@@ -216,12 +125,15 @@ fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, 
 /// Build the document from cues: label splitting, name folding, merging,
 /// paragraphs and, for long transcripts, sections by time.
 pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) -> Document {
-    let mut cues = split_labels(cues, rules);
+    let mut tally = Tally::default();
+    let mut cues = super::cue_labels::split(cues, rules, &mut tally);
+    doc.candidates = tally.finish();
     for cue in &mut cues {
         cue.speaker = cue.speaker.as_deref().and_then(clean_name);
     }
     let names = canonical_names(cues.iter().filter_map(|c| c.speaker.as_deref()));
     let any_speaker = !names.is_empty();
+    let phrases = unpunctuated(&cues);
     let mut turns: Vec<Turn> = Vec::new();
     // Each turn's last time: where the silence after it starts.
     let mut ends: Vec<Option<f64>> = Vec::new();
@@ -272,17 +184,43 @@ pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) 
         turn.end_line = turn.end_line.max(cue.end_line);
         for (i, p) in paragraphs.into_iter().enumerate() {
             let joins = turn.paragraphs.last().is_some_and(|last| {
-                let ended = parse::ends_sentence(last);
+                let ended = parse::ends_sentence(last) || phrases;
                 i == 0 && !(ended && (gap >= PARAGRAPH_PAUSE || last.len() >= LONG_PARAGRAPH))
             });
             match turn.paragraphs.last_mut() {
-                Some(last) if joins => parse::join_text(last, &p),
+                Some(last) if joins => join_cue(last, &p, phrases),
                 _ => turn.paragraphs.push(p),
             }
         }
     }
     doc.sections = pause_sections(turns, &ends, last_end);
     doc
+}
+
+/// Whether the cues are CJK speech-to-text output without punctuation:
+/// fewer than one CJK cue in ten has any.
+fn unpunctuated(cues: &[Cue]) -> bool {
+    let (mut cjk, mut marked) = (0, 0);
+    for cue in cues {
+        if cue.text.chars().any(parse::is_wide) {
+            cjk += 1;
+            marked += usize::from(cue.text.contains(['。', '！', '？', '，', '、', '；']));
+        }
+    }
+    cjk > 0 && marked * 10 < cjk
+}
+
+/// Join the next cue's text to a paragraph. In unpunctuated CJK text the
+/// cue boundary is the only sentence break there is: keep it as a space,
+/// which the sentence splitter reads as one.
+fn join_cue(paragraph: &mut String, next: &str, phrases: bool) {
+    let wide = |c: Option<char>| c.is_some_and(parse::is_wide);
+    if phrases && wide(paragraph.chars().next_back()) && wide(next.chars().next()) {
+        paragraph.push(' ');
+        paragraph.push_str(next);
+    } else {
+        parse::join_text(paragraph, next);
+    }
 }
 
 /// Put turns into sections. A transcript of at least 20 minutes is cut

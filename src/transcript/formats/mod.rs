@@ -6,6 +6,7 @@
 //! parsing. The file extension is a hint for content that says nothing
 //! itself. Plain text stays [`parse::parse`](super::parse::parse).
 
+mod cue_labels;
 mod cues;
 mod diarized;
 mod json;

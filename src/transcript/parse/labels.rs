@@ -8,7 +8,7 @@ use super::rules::SpeakerRules;
 
 /// A label as written at the start of a line.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Label<'a> {
+pub(crate) struct Label<'a> {
     /// The name, without its bracketed note.
     pub name: &'a str,
     /// A bracketed note between the name and the colon: a stage direction
@@ -23,7 +23,7 @@ pub(super) struct Label<'a> {
 
 /// A bracketed note after a label's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Note<'a> {
+pub(crate) struct Note<'a> {
     /// Inside the brackets: `laughing`, `XM`.
     pub inner: &'a str,
     /// With its brackets: `(laughing)`, `（XM）`.
@@ -77,7 +77,7 @@ const MAX_NAME_CHARS: usize = 48;
 const MAX_NAME_BYTES: usize = 160;
 
 /// [`split`], and labels the user named with `--speaker` whatever their shape.
-pub(super) fn split_with<'a>(line: &'a str, rules: &SpeakerRules) -> Option<Label<'a>> {
+pub(crate) fn split_with<'a>(line: &'a str, rules: &SpeakerRules) -> Option<Label<'a>> {
     split(line).or_else(|| forced(line, rules))
 }
 

@@ -27,6 +27,10 @@ use headings::{Family, Heading};
 pub use lossless::{check_lossless, is_structural, is_structure};
 pub use rules::{Candidate, Decision, SpeakerRules};
 
+pub(crate) use decide::Tally;
+pub(crate) use labels::{Label, split_with as split_label};
+pub(crate) use speakers::{Speakers, Status};
+
 use decide::Verdict;
 
 use super::model::Document;
@@ -99,6 +103,12 @@ pub(crate) fn clock(s: &str) -> Option<f64> {
 /// The name of a speaker label at the start of a trimmed line, if any.
 pub(crate) fn label_name(line: &str) -> Option<&str> {
     labels::split(line).map(|l| l.name)
+}
+
+/// Whether a character is double-width (CJK), as the parser's heuristics
+/// measure it.
+pub(crate) fn is_wide(c: char) -> bool {
+    paragraphs::is_wide(c)
 }
 
 /// Whether a line ends like a sentence.
@@ -210,7 +220,7 @@ fn warn_guesses(doc: &mut Document) {
     let guesses: Vec<&Candidate> = doc
         .candidates
         .iter()
-        .filter(|c| c.decision == Decision::Speaker && c.reason.starts_with("used once"))
+        .filter(|c| c.decision == Decision::Speaker && c.reason == "used once, in dialogue")
         .collect();
     if guesses.is_empty() {
         return;

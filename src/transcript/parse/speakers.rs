@@ -13,7 +13,7 @@ use super::rules::SpeakerRules;
 
 /// What the document says about a name, before looking at one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Status {
+pub(crate) enum Status {
     /// A speaker wherever it labels a line.
     Speaker(Why),
     /// Used once and weak: a speaker only where the line's context says so.
@@ -24,7 +24,7 @@ pub(super) enum Status {
 
 /// Why a name is a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Why {
+pub(crate) enum Why {
     Forced,
     Recurs(usize),
     Role,
@@ -53,7 +53,7 @@ struct Entry<'a> {
 }
 
 /// Which label names are speakers, and the name each is displayed as.
-pub(super) struct Speakers<'a> {
+pub(crate) struct Speakers<'a> {
     names: HashMap<&'a str, Entry<'a>>,
     /// Names whose bracketed note is a short form (`王小明（XM）`): the
     /// note is part of the name, not an aside.

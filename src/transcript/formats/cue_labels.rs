@@ -1,0 +1,156 @@
+//! `Name:` labels inside cue text (`Ana: …\nLeo: …`), decided as the text
+//! parser decides them, with one rule of captions added: a label at the
+//! start of a cue, or after a dialogue dash (`- Leo:`), names a speaker
+//! even when it is used once. Notes after a name (`HOST (off mic):`) are
+//! split off and kept as an aside paragraph of the turn.
+
+use super::cues::{Cue, is_generic_speaker};
+use crate::transcript::parse::{self, Decision, Label, SpeakerRules, Speakers, Status, Tally};
+
+/// A label on a caption line, with whether a dialogue dash or `>>` led it.
+fn label_of<'a>(line: &'a str, rules: &SpeakerRules) -> Option<(Label<'a>, bool)> {
+    let bare = line.trim_start_matches(['-', '>', ' ', '–', '—']);
+    let dashed = bare.len() < line.len();
+    if let Some(l) = parse::split_label(bare, rules) {
+        return Some((l, dashed));
+    }
+    // `SPEAKER_00:` is no name shape, but speech-to-text tools write it.
+    let (name, rest) = bare.split_once([':', '：'])?;
+    let name = name.trim().trim_matches('*');
+    is_generic_speaker(name).then_some((
+        Label {
+            name,
+            note: None,
+            rest: rest.trim(),
+            strong: true,
+            time: None,
+        },
+        dashed,
+    ))
+}
+
+/// How one caption line starts: a turn for a speaker, or text.
+struct Start {
+    speaker: String,
+    aside: Option<String>,
+    rest: String,
+}
+
+/// Split cues at the labels that name speakers, and count every label in
+/// `tally` for `--speakers`.
+pub(super) fn split(cues: Vec<Cue>, rules: &SpeakerRules, tally: &mut Tally) -> Vec<Cue> {
+    let plans = plan(&cues, rules, tally);
+    if plans.iter().all(|p| p.iter().all(Option::is_none)) {
+        return cues;
+    }
+    let mut out = Vec::with_capacity(cues.len());
+    for (cue, plan) in cues.into_iter().zip(plans) {
+        if plan.iter().all(Option::is_none) {
+            out.push(cue);
+            continue;
+        }
+        let blank = || Cue {
+            text: String::new(),
+            ..cue.clone()
+        };
+        let mut current = blank();
+        for (line, start) in cue.text.split('\n').zip(plan) {
+            let Some(start) = start else {
+                if !current.text.is_empty() {
+                    current.text.push('\n');
+                }
+                current.text.push_str(line);
+                continue;
+            };
+            if !current.text.trim().is_empty() || current.speaker.is_some() {
+                out.push(std::mem::replace(&mut current, blank()));
+            }
+            current.speaker = Some(start.speaker);
+            current.text = match start.aside {
+                Some(aside) if start.rest.is_empty() => aside,
+                Some(aside) => format!("{aside}\n\n{}", start.rest),
+                None => start.rest,
+            };
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// For every line of every cue, the turn it starts, if any.
+fn plan(cues: &[Cue], rules: &SpeakerRules, tally: &mut Tally) -> Vec<Vec<Option<Start>>> {
+    let found: Vec<Vec<Option<(Label, bool)>>> = cues
+        .iter()
+        .map(|c| match c.speaker {
+            Some(_) => Vec::new(),
+            None => c.text.split('\n').map(|l| label_of(l, rules)).collect(),
+        })
+        .collect();
+    // Voice tags count as labels: `<v Dana Okoye-Smith>` and `Dana:` fold.
+    let voices = cues
+        .iter()
+        .filter_map(|c| c.speaker.as_deref())
+        .map(|name| Label {
+            name,
+            note: None,
+            rest: "",
+            strong: true,
+            time: None,
+        });
+    let labels: Vec<Label> = found
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|(l, _)| *l)
+        .chain(voices)
+        .collect();
+    let speakers = Speakers::new(labels.iter(), rules);
+    let mut plans = Vec::with_capacity(cues.len());
+    for (cue, lines) in cues.iter().zip(&found) {
+        if let Some(v) = &cue.speaker {
+            tally.add(v, None, cue.line, Decision::Speaker, || "voice tag".into());
+        }
+        let plan = lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                let (l, dashed) = l.as_ref()?;
+                decide(l, k == 0 || *dashed, &speakers, cue.line, tally)
+            })
+            .collect();
+        plans.push(plan);
+    }
+    plans
+}
+
+fn decide(
+    l: &Label,
+    opens: bool,
+    speakers: &Speakers,
+    line: usize,
+    tally: &mut Tally,
+) -> Option<Start> {
+    let reason = match speakers.status(l.name)? {
+        Status::Denied => Err("--not-speaker"),
+        Status::Speaker(why) => Ok(why.describe()),
+        Status::Once if opens => Ok("used once, starts a cue or dialogue line".into()),
+        Status::Once => Err("used once, inside a cue"),
+    };
+    let display = speakers.display(l.name).unwrap_or(l.name);
+    match reason {
+        Err(why) => {
+            tally.add(l.name, None, line, Decision::Text, || why.into());
+            None
+        }
+        Ok(why) => {
+            let shown = (display != l.name).then(|| display.to_string());
+            tally.add(l.name, shown, line, Decision::Speaker, || why);
+            let aside = l.note.filter(|_| !speakers.note_is_name(l));
+            Some(Start {
+                speaker: display.to_string(),
+                aside: aside.map(|n| n.written.to_string()),
+                rest: l.rest.to_string(),
+            })
+        }
+    }
+}
