@@ -323,7 +323,13 @@ fn full_then_short_names_are_one_speaker() {
         Some("Mark Zuckerberg"),
         Some("萨提亚·纳德拉"),
     );
-    assert_eq!(speakers(&doc), [satya, mark, satya, mark, zh, zh]);
+    // `萨提亚·纳德拉：` then `纳德拉：` is one speaker labelled twice in a
+    // row: one turn of two paragraphs.
+    assert_eq!(speakers(&doc), [satya, mark, satya, mark, zh]);
+    assert_eq!(
+        doc.sections[0].turns[4].paragraphs,
+        ["开源很重要。", "确实如此。"]
+    );
 }
 
 #[test]

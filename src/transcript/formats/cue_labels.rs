@@ -132,8 +132,8 @@ fn decide(
 ) -> Option<Start> {
     let reason = match speakers.status(l.name)? {
         Status::Denied => Err("--not-speaker"),
-        Status::Speaker(why) => Ok(why.describe()),
-        Status::Once if opens => Ok("used once, starts a cue or dialogue line".into()),
+        Status::Speaker(why) => Ok(Some(why)),
+        Status::Once if opens => Ok(None),
         Status::Once => Err("used once, inside a cue"),
     };
     let display = speakers.display(l.name).unwrap_or(l.name);
@@ -143,8 +143,12 @@ fn decide(
             None
         }
         Ok(why) => {
-            let shown = (display != l.name).then(|| display.to_string());
-            tally.add(l.name, shown, line, Decision::Speaker, || why);
+            let shown = (display != l.name).then_some(display);
+            let why = move || match why {
+                Some(why) => why.describe(),
+                None => "used once, opens a cue or dialogue line".into(),
+            };
+            tally.add(l.name, shown, line, Decision::Speaker, why);
             let aside = l.note.filter(|_| !speakers.note_is_name(l));
             Some(Start {
                 speaker: display.to_string(),

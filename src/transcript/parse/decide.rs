@@ -9,20 +9,44 @@ use super::lossless::is_structure;
 use super::paragraphs::{ends_sentence, is_wide};
 use super::rules::{Candidate, Decision};
 
-use super::speakers::{Speakers, Status};
+use super::speakers::{Speakers, Status, Why};
 
 /// Why one line's label was, or was not, taken as a speaker.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Verdict {
-    Speaker(String),
+    Speaker(Taken),
     Text(&'static str),
 }
+
+/// Why a label was taken as a speaker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Taken {
+    /// The document says so, wherever the name labels a line.
+    Name(Why),
+    /// A name used once, in dialogue: a guess the reader is told about.
+    Guess,
+    /// A name used once, right after a `――` question.
+    Answer,
+}
+
+impl Taken {
+    pub fn describe(self) -> String {
+        match self {
+            Taken::Name(why) => why.describe(),
+            Taken::Guess => GUESS.into(),
+            Taken::Answer => "used once, answers a question".into(),
+        }
+    }
+}
+
+/// The reason given for a guessed speaker.
+pub(super) const GUESS: &str = "used once, in dialogue";
 
 /// The verdict on a label whose line changed after the first pass (the
 /// opening quote of a quoted body removed): no context, only the name.
 pub(super) fn single(l: &Label, speakers: &Speakers) -> Verdict {
     match speakers.status(l.name) {
-        Some(Status::Speaker(why)) => Verdict::Speaker(why.describe()),
+        Some(Status::Speaker(why)) => Verdict::Speaker(Taken::Name(why)),
         _ => Verdict::Text("used once"),
     }
 }
@@ -72,16 +96,14 @@ pub(super) fn lines<'a>(
             };
             match status {
                 Status::Denied => Verdict::Text("--not-speaker"),
-                Status::Speaker(why) => Verdict::Speaker(why.describe()),
-                Status::Once if after_question => {
-                    Verdict::Speaker("used once, answers a question".into())
-                }
+                Status::Speaker(why) => Verdict::Speaker(Taken::Name(why)),
+                Status::Once if after_question => Verdict::Speaker(Taken::Answer),
                 Status::Once if !in_dialogue(i) => Verdict::Text("used once, outside the dialogue"),
                 Status::Once if is_meta_value(l.rest, speakers) => {
                     Verdict::Text("value is a date, link or name")
                 }
                 Status::Once if is_speech(l.rest) || next_sure[i] || l.rest.is_empty() => {
-                    Verdict::Speaker("used once, in dialogue".into())
+                    Verdict::Speaker(Taken::Guess)
                 }
                 Status::Once => Verdict::Text("used once, value is not speech"),
             }
@@ -141,16 +163,18 @@ pub(super) fn report(
         let (Some(l), Some(v)) = (l, v) else {
             continue;
         };
-        let (decision, reason) = match (metadata(i), v) {
-            (Some(why), _) => (Decision::Metadata, why.to_string()),
-            (None, Verdict::Speaker(why)) => (Decision::Speaker, why.clone()),
-            (None, Verdict::Text(why)) => (Decision::Text, (*why).to_string()),
+        let (decision, reason) = match (metadata(i), *v) {
+            (Some(why), _) => (Decision::Metadata, Err(why)),
+            (None, Verdict::Speaker(why)) => (Decision::Speaker, Ok(why)),
+            (None, Verdict::Text(why)) => (Decision::Text, Err(why)),
         };
         let shown_as = speakers
             .display(l.name)
-            .filter(|d| *d != l.name && decision == Decision::Speaker)
-            .map(str::to_string);
-        out.add(l.name, shown_as, i + 1, decision, || reason);
+            .filter(|d| *d != l.name && decision == Decision::Speaker);
+        out.add(l.name, shown_as, i + 1, decision, || match reason {
+            Ok(taken) => taken.describe(),
+            Err(why) => why.to_string(),
+        });
     }
     out.finish()
 }
@@ -159,7 +183,9 @@ pub(super) fn report(
 #[derive(Default)]
 pub(crate) struct Tally {
     out: Vec<Candidate>,
-    index: std::collections::HashMap<(String, Decision), usize>,
+    /// For each name, its candidate's index under each decision. Looked up
+    /// by `&str`, so counting a line allocates nothing.
+    index: std::collections::HashMap<String, [Option<usize>; 3]>,
 }
 
 impl Tally {
@@ -167,20 +193,20 @@ impl Tally {
     pub fn add(
         &mut self,
         name: &str,
-        shown_as: Option<String>,
+        shown_as: Option<&str>,
         line: usize,
         decision: Decision,
         reason: impl FnOnce() -> String,
     ) {
-        let key = (name.to_string(), decision);
-        if let Some(&k) = self.index.get(&key) {
+        let slot = decision as usize;
+        if let Some(k) = self.index.get(name).and_then(|slots| slots[slot]) {
             self.out[k].count += 1;
             return;
         }
-        self.index.insert(key, self.out.len());
+        self.index.entry(name.to_string()).or_default()[slot] = Some(self.out.len());
         self.out.push(Candidate {
             name: name.to_string(),
-            shown_as,
+            shown_as: shown_as.map(str::to_string),
             count: 1,
             line,
             decision,

@@ -71,14 +71,21 @@ pub fn is_structure(line: &str) -> bool {
 /// the heading's number and title; the speaker then paragraphs of a turn,
 /// continuing where the turn's previous line matched; the trailer text). On a
 /// turn's first line, when the turn has a time, the timestamp (the first run
-/// of digits, `:`, `.` and `,` containing a colon) is structure too. Turns
-/// must be in order and must not overlap.
+/// of digits, `:`, `.` and `,` containing a colon) is structure too. On a
+/// turn's later lines, a label before the first colon may name the turn's
+/// speaker again (its characters are matched against the speaker's name).
+/// Turns must be in order and must not overlap.
 pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
     let lines: Vec<&str> = text.lines().collect();
     let n = lines.len();
     let mut owner = vec![usize::MAX; n + 1];
     let mut hays: Vec<String> = Vec::new();
     let mut timed_first = vec![false; n + 1];
+    // A turn's later lines may carry its speaker's label again (the same
+    // speaker labelled twice in a row is one turn): the speaker's name per
+    // owner, and each turn's first line.
+    let mut names: Vec<Option<&str>> = Vec::new();
+    let mut turn_first = vec![false; n + 1];
     let claim = |line: usize, id: usize, what: &str, owner: &mut Vec<usize>| {
         if line == 0 || line > n {
             return Err(format!("{what} claims line {line}, outside 1..={n}"));
@@ -134,6 +141,9 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
             if t.time.is_some() {
                 timed_first[t.line] = true;
             }
+            turn_first[t.line] = true;
+            names.resize(id, None);
+            names.push(t.speaker.as_deref());
             let mut hay = t.speaker.clone().unwrap_or_default();
             for p in &t.paragraphs {
                 hay.push_str(p);
@@ -157,7 +167,6 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         let mut needle = line
             .char_indices()
             .filter(|(b, c)| !is_structural(*c) && !skip.contains(b))
-            .map(|(_, c)| c)
             .peekable();
         if needle.peek().is_none() {
             continue;
@@ -166,8 +175,16 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         let Some(hay) = hays.get(id) else {
             return Err(format!("line {no} is owned by nothing: {line:?}"));
         };
+        let again = names.get(id).copied().flatten().filter(|_| !turn_first[no]);
+        let label_end = again
+            .and_then(|_| line.find([':', '：']))
+            .filter(|&e| e <= 160);
+        let mut name = again.unwrap_or("").chars();
         let mut rest = hay[cursor[id]..].char_indices();
-        for c in needle {
+        for (b, c) in needle {
+            if label_end.is_some_and(|e| b < e) && name.any(|h| h == c) {
+                continue;
+            }
             if !rest.any(|(_, h)| h == c) {
                 return Err(format!(
                     "line {no}: {c:?} of {line:?} is missing from its owner {hay:?}"

@@ -154,7 +154,8 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     };
     let facts = header::LineFacts {
         is_speaker: &frame_speaks,
-        is_free_key: &|key| speakers.get(key).is_none() && names::classify(key).is_some(),
+        // The line-level verdict has already said this line does not speak.
+        is_free_key: &|key| names::classify(key).is_some(),
     };
     let body_start = header::title_and_meta(&lines, start, &facts, &mut doc);
     let (body_end, quoted) = header::body_end(&lines, body_start, &frame_speaks);
@@ -220,7 +221,7 @@ fn warn_guesses(doc: &mut Document) {
     let guesses: Vec<&Candidate> = doc
         .candidates
         .iter()
-        .filter(|c| c.decision == Decision::Speaker && c.reason == "used once, in dialogue")
+        .filter(|c| c.decision == Decision::Speaker && c.reason == decide::GUESS)
         .collect();
     if guesses.is_empty() {
         return;

@@ -67,6 +67,19 @@ impl<'a> Builder<'a> {
         time: Option<f64>,
         interviewer: bool,
     ) {
+        // The same speaker labelled again goes on in a new paragraph, as
+        // the caption readers merge cues; a new timestamp keeps its turn.
+        if let Some(open) = &mut self.open
+            && speaker.is_some()
+            && open.turn.speaker.as_deref() == speaker
+            && !interviewer
+            && !open.interviewer
+            && time.is_none()
+        {
+            open.prev = None;
+            open.turn.end_line = no;
+            return;
+        }
         self.close();
         if !interviewer && speaker.is_some() {
             self.interviewee = speaker;
