@@ -120,25 +120,30 @@ fn role_labels_of_outlets_are_speakers_as_written() {
 #[test]
 fn a_one_off_label_in_dialogue_is_a_visible_guess() {
     let doc = parse(
-        "CHAIR: Order.\nMR. SMITH: Thank you.\nVOICE FROM THE FLOOR: Shame!\nCHAIR: Order, please.\n",
+        "CHAIR: Order.\nMR. SMITH: Thank you.\nDana Reyes: Shame on you!\nCHAIR: Order, please.\nVOICE FROM THE FLOOR: No!\n",
     );
     assert_eq!(
         speakers(&doc),
         [
             Some("CHAIR"),
             Some("MR. SMITH"),
-            Some("VOICE FROM THE FLOOR"),
-            Some("CHAIR")
+            Some("Dana Reyes"),
+            Some("CHAIR"),
+            Some("VOICE FROM THE FLOOR")
         ]
     );
     assert_eq!(
-        decision(&doc, "VOICE FROM THE FLOOR"),
+        decision(&doc, "Dana Reyes"),
         [(Decision::Speaker, 1, "used once, in dialogue")]
+    );
+    assert_eq!(
+        decision(&doc, "VOICE FROM THE FLOOR"),
+        [(Decision::Speaker, 1, "role word")]
     );
     assert!(
         doc.warnings
             .iter()
-            .any(|w| w.contains("VOICE FROM THE FLOOR (line 3)"))
+            .any(|w| w.contains("Dana Reyes (line 3)"))
     );
 }
 

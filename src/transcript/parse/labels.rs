@@ -149,12 +149,17 @@ fn time_first(line: &str) -> Option<Label<'_>> {
     })
 }
 
-/// Press briefings: `Q    What about…` with a wide gap instead of a colon.
+/// Press briefings and depositions: `Q    What about…` with a wide gap
+/// instead of a colon, and `Q. Did you…` / `A. Yes.`. The dotted form is
+/// weak (`A. Lincoln wrote…` is prose): it must recur to be a speaker.
 fn q_spaced(line: &str) -> Option<Label<'_>> {
     let name = line.get(..1).filter(|n| *n == "Q" || *n == "A")?;
-    let after = &line[1..];
-    let mut gap = after.chars().take_while(|c| c.is_whitespace());
-    if gap.next().is_none() || gap.next().is_none() {
+    let (after, dotted) = match line[1..].strip_prefix('.') {
+        Some(a) => (a, true),
+        None => (&line[1..], false),
+    };
+    let gap = after.chars().take_while(|c| c.is_whitespace()).count();
+    if gap < if dotted { 1 } else { 2 } {
         return None;
     }
     let rest = after.trim_start();
@@ -162,7 +167,7 @@ fn q_spaced(line: &str) -> Option<Label<'_>> {
         name,
         note: None,
         rest,
-        strong: true,
+        strong: !dotted,
         time: None,
     })
 }
@@ -332,6 +337,8 @@ mod tests {
         );
         assert_eq!(name("Q    What about it?"), Some(("Q", true)));
         assert_eq!(name("问：为什么？"), Some(("问", true)));
+        assert_eq!(name("Q. Where were you?"), Some(("Q", false)));
+        assert_eq!(name("A.  At home."), Some(("A", false)));
         assert_eq!(split("Dana (00:01:02):").map(|l| l.time), Some(Some(62.0)));
         assert_eq!(
             split("[1:02:03.5] Dana: hi").map(|l| l.time),

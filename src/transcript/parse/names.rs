@@ -95,10 +95,11 @@ pub(super) fn is_role(name: &str) -> bool {
     if numbered.len() < lower.len() && numbered.trim_end() == "speaker" {
         return true;
     }
-    // The last word of a Latin name, or a CJK role at the end of an
-    // outlet's name: `第一财经记者`, `央视主持人`.
-    if let Some((_, last)) = lower.rsplit_once(' ') {
-        return roles.contains(last);
+    // The first or last word of a Latin name (`Caller from Dayton`, `BBC
+    // Reporter`), or a CJK role at the end of an outlet's name:
+    // `第一财经记者`, `央视主持人`.
+    if let (Some((first, _)), Some((_, last))) = (lower.split_once(' '), lower.rsplit_once(' ')) {
+        return (first.len() > 1 && roles.contains(first)) || roles.contains(last);
     }
     lower.chars().any(is_wide)
         && ["记者", "主持人", "观众", "网友", "嘉宾", "发言人", "提问者"]
@@ -229,15 +230,18 @@ mod tests {
         for (name, strong) in [
             ("Alice", Some(false)),
             ("张三", Some(false)),
-            ("新闻发言人 张伟", Some(false)),
+            ("新闻发言人 张伟", Some(true)),
             ("记者", Some(true)),
             ("新华社记者", Some(true)),
             ("Unknown Speaker", Some(true)),
             ("Caller", Some(true)),
+            ("CALLER FROM DAYTON", Some(true)),
+            ("Speaker 2", Some(true)),
             ("BBC Reporter", Some(true)),
             ("MR. SMITH", Some(true)),
             ("JUSTICE KAGAN", Some(true)),
-            ("VOICE FROM THE FLOOR", Some(false)),
+            ("VOICE FROM THE FLOOR", Some(true)),
+            ("Dana Reyes", Some(false)),
             ("Note", None),
             ("BY MR. SMITH", None),
             ("纳德拉说", None),

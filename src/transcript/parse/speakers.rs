@@ -145,7 +145,8 @@ fn strength(l: &Label) -> Option<Why> {
         Some(Why::Timed)
     } else if l.note.is_some_and(|n| n.is_stage()) {
         Some(Why::Stage)
-    } else if is_role(l.name) {
+    } else if is_role(l.name) && (l.strong || l.name.len() > 1) {
+        // `Q`/`A` are roles when written as labels, not as `A.` prose.
         Some(Why::Role)
     } else {
         l.strong.then_some(Why::Strong)
