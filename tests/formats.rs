@@ -387,3 +387,28 @@ fn load_honours_the_format_option() {
     };
     assert!(load(&bytes, &forced).is_err());
 }
+
+#[test]
+fn unpunctuated_chinese_whisper_breaks_sentences_at_cues() {
+    let doc = fixture("whisper-zh.txt", Format::Diarized);
+    let turn = doc.turns().next().unwrap();
+    let sentences: Vec<&str> = turn
+        .paragraphs
+        .iter()
+        .flat_map(|p| {
+            tread::transcript::sentences::split(p)
+                .into_iter()
+                .map(move |r| &p[r])
+        })
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "大家好欢迎收听本期节目",
+            "今天我们请到了一位特别的嘉宾",
+            "他在人工智能领域工作了二十年",
+            "我们先请他做个自我介绍",
+            "谢谢主持人大家好"
+        ]
+    );
+}
