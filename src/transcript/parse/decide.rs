@@ -58,15 +58,14 @@ pub(super) fn lines<'a>(
     speakers: &Speakers<'a>,
     interviewer: &dyn Fn(usize) -> bool,
 ) -> Vec<Option<Verdict>> {
-    let sure = |i: usize| {
-        found[i]
-            .as_ref()
-            .is_some_and(|l| matches!(speakers.status(l.name), Some(Status::Speaker(_))))
-    };
+    // One lookup per label line; the passes below read this.
+    let status: Vec<Option<Status>> = found
+        .iter()
+        .map(|l| l.as_ref().and_then(|l| speakers.status(l.name)))
+        .collect();
+    let sure = |i: usize| matches!(status[i], Some(Status::Speaker(_)));
     let weak = |i: usize| {
-        found[i]
-            .as_ref()
-            .is_some_and(|l| speakers.status(l.name) == Some(Status::Once) && is_speech(l.rest))
+        status[i] == Some(Status::Once) && found[i].as_ref().is_some_and(|l| is_speech(l.rest))
     };
     // Lines before the first sure speaker are the header: a name used once
     // there is a speaker only when dialogue follows at once (`Alice: Hi`).
@@ -91,7 +90,7 @@ pub(super) fn lines<'a>(
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in found.iter().enumerate() {
         let verdict = l.as_ref().map(|l| {
-            let Some(status) = speakers.status(l.name) else {
+            let Some(status) = status[i] else {
                 return Verdict::Text("not a name");
             };
             match status {

@@ -64,6 +64,8 @@ pub(crate) struct Speakers<'a> {
 struct Stats {
     count: usize,
     why: Option<Why>,
+    /// Written as a label (`Q:`) rather than as prose-like `Q.` somewhere.
+    strong: bool,
 }
 
 impl<'a> Speakers<'a> {
@@ -75,7 +77,17 @@ impl<'a> Speakers<'a> {
         for l in found.clone() {
             let e = stats.entry(l.name).or_default();
             e.count += 1;
-            e.why = e.why.or(strength(l));
+            e.strong |= l.strong;
+            if e.why.is_none() {
+                e.why = strength(l);
+            }
+        }
+        // Role words are a property of the name: tested once per name.
+        for (name, e) in stats.iter_mut() {
+            if e.why.is_none() && is_role(name) && (e.strong || name.len() > 1) {
+                // `Q`/`A` are roles when written as labels, not as `A.` prose.
+                e.why = Some(Why::Role);
+            }
         }
         let aliased = aliases(found, &stats);
         let names = Self::decide(&stats, &aliased, rules);
@@ -139,15 +151,13 @@ impl<'a> Speakers<'a> {
     }
 }
 
-/// Why one label is a speaker even if used once.
+/// Why one label is a speaker even if used once, by its form (role words
+/// are tested per name, in `Speakers::new`).
 fn strength(l: &Label) -> Option<Why> {
     if l.time.is_some() {
         Some(Why::Timed)
     } else if l.note.is_some_and(|n| n.is_stage()) {
         Some(Why::Stage)
-    } else if is_role(l.name) && (l.strong || l.name.len() > 1) {
-        // `Q`/`A` are roles when written as labels, not as `A.` prose.
-        Some(Why::Role)
     } else {
         l.strong.then_some(Why::Strong)
     }
