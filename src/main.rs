@@ -1,13 +1,16 @@
 //! The binary edge: parse flags, load the transcript, print or open the reader.
 //!
 //! Exit codes: 0 on success (a closed output pipe included), 1 when the
-//! input cannot be read or decoded, 2 for bad flags (clap's own).
+//! input or the config cannot be read, 2 for bad flags (clap's own, and
+//! [`cli::FlagError`]).
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
+use tread::app::config;
+use tread::app::keymap::Keymap;
 use tread::app::run::Exit;
 use tread::cli::{self, Args, Output};
 use tread::transcript::decode;
@@ -26,15 +29,19 @@ fn main() -> ExitCode {
             // One line, and nothing in it (a file name, a config key) can
             // drive the terminal.
             eprintln!("tread: {}", cli::printable(&format!("{e:#}")));
-            ExitCode::FAILURE
+            if e.is::<cli::FlagError>() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
 
 /// Open the reader. A terminating signal exits with 128 + its number, after
 /// the terminal has been restored.
-fn read(args: &Args, doc: tread::transcript::Document, name: String) -> Result<()> {
-    match cli::session::open_reader(args, doc, name)? {
+fn read(args: &Args, doc: tread::transcript::Document, name: String, keymap: Keymap) -> Result<()> {
+    match cli::session::open_reader(args, doc, name, keymap)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
         Exit::Quit | Exit::EventsEnded => Ok(()),
     }
@@ -45,17 +52,23 @@ fn run(args: &Args) -> Result<()> {
     if let Some(label) = &args.encoding {
         decode::encoding_for_label(label)?;
     }
+    // Read in every mode, since its speaker labels change what is printed
+    // too; and before standard input is waited on, like the label check.
+    let config = config::load(args.config.as_deref())?;
+    let speakers = cli::rules::speaker_rules(args, &config.labels)?;
     let input = cli::read_input(args, io::stdin().is_terminal())?;
     let options = tread::transcript::LoadOptions {
         encoding: args.encoding.clone(),
         format: args.input_format().ok().flatten(),
         extension: None,
-        speakers: Default::default(),
+        speakers,
     };
     let (name, doc) = cli::load(input, options)?;
 
     let output = match args.output() {
-        Output::Reader if io::stdout().is_terminal() => return read(args, doc, name),
+        Output::Reader if io::stdout().is_terminal() => {
+            return read(args, doc, name, config.keymap);
+        }
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.
         Output::Reader => Output::Outline,
         output => output,
@@ -70,6 +83,15 @@ fn run(args: &Args) -> Result<()> {
         Output::Bookmarks => cli::session::print_bookmarks(args, &doc, &name, &mut out),
         Output::Json => cli::print_json(&doc, &mut out),
         Output::Claims => cli::print_claims(&doc, &mut out),
+        Output::Speakers => {
+            if doc.candidates.is_empty() {
+                eprintln!(
+                    "tread: no speaker labels found in {}",
+                    cli::printable(&name)
+                );
+            }
+            cli::print_speakers(&doc, &mut out)
+        }
         Output::Outline | Output::Reader => cli::print_outline(&doc, &name, &mut out),
     }
     .and_then(|()| out.flush());

@@ -180,6 +180,9 @@ pub struct Keymap {
 struct File {
     #[serde(default)]
     keys: BTreeMap<toml::Spanned<String>, BTreeMap<toml::Spanned<String>, toml::Spanned<String>>>,
+    /// Speaker labels share the file; `app::labels` reads and checks them.
+    #[serde(default, rename = "labels")]
+    _labels: Option<serde::de::IgnoredAny>,
 }
 
 impl Keymap {

@@ -6,6 +6,7 @@ pub mod find;
 pub mod flow;
 pub mod history;
 pub mod keymap;
+pub mod labels;
 pub mod line_edit;
 pub mod lines;
 pub mod marks;

@@ -1,8 +1,9 @@
 //! Command-line flags, reading the input, and the non-interactive outputs
-//! (`--outline`, `--json`, `--claims`, `--bookmarks`).
+//! (`--outline`, `--json`, `--claims`, `--speakers`, `--bookmarks`).
 
 mod json;
 mod print;
+pub mod rules;
 pub mod session;
 
 use std::fs::File;
@@ -20,7 +21,7 @@ use crate::transcript::formats::Format as InputFormat;
 use crate::transcript::{self, Document, LoadOptions};
 
 pub use json::JsonDocument;
-pub use print::{print_claims, print_json, print_outline};
+pub use print::{print_claims, print_json, print_outline, print_speakers};
 
 /// Inputs larger than this are refused instead of read into memory. The
 /// largest real transcripts are a few MiB; 256 MiB leaves room and still
@@ -51,6 +52,21 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["outline", "json", "claims"])]
     pub bookmarks: bool,
 
+    /// Print every speaker label considered: its count, whether it was
+    /// taken as a speaker, metadata or text, and why.
+    #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks"])]
+    pub speakers: bool,
+
+    /// Take NAME as a speaker wherever it labels a line (repeatable; adds
+    /// to the config file's `labels.speaker`).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+
+    /// Never take NAME as a speaker: its lines stay text (repeatable; adds
+    /// to the config file's `labels.not-speaker`).
+    #[arg(long, value_name = "NAME")]
+    pub not_speaker: Vec<String>,
+
     /// The input format: text, markdown, vtt, srt, json, diarized or auto
     /// (the default: detect from the content). With --bookmarks it is the
     /// export format instead: markdown (the default) or json.
@@ -76,7 +92,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
-    /// Read key bindings from this file instead of
+    /// Read key bindings and speaker labels from this file instead of
     /// `$XDG_CONFIG_HOME/tread/config.toml`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -106,8 +122,15 @@ pub enum Output {
     Outline,
     Json,
     Claims,
+    Speakers,
     Bookmarks,
 }
+
+/// Flags that contradict each other (or the config file) in a way clap
+/// cannot see: `main` exits 2 for it, as for clap's own errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct FlagError(pub String);
 
 impl Args {
     /// The input format asked for (`None`: detect), or why the flags are wrong.
@@ -161,6 +184,8 @@ impl Args {
             Output::Json
         } else if self.claims {
             Output::Claims
+        } else if self.speakers {
+            Output::Speakers
         } else if self.bookmarks {
             Output::Bookmarks
         } else if self.outline {

@@ -1,11 +1,14 @@
-//! The printed outputs: outline, claims list and JSON.
+//! The printed outputs: outline, claims list, speaker labels and JSON.
 //!
 //! All of them write to a `Write` and return `io::Result`, so the caller can
 //! treat a closed pipe (`tread --json | head`) as a normal end.
 
 use std::io::{self, Write};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::json::JsonDocument;
+use super::printable;
 use crate::transcript::{Document, stats};
 
 /// Shown in place of a speaker for narration (a turn with no speaker).
@@ -95,6 +98,40 @@ pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Print every speaker-label candidate the parser weighed, in order of
+/// first appearance, as aligned columns: name, count, decision (`speaker`,
+/// `metadata`, `text`) and reason, with `→ shown as X` for a label folded
+/// into a fuller name. Names are padded by display width, so CJK names
+/// line up; nothing is printed when there are no candidates.
+pub fn print_speakers(doc: &Document, out: &mut impl Write) -> io::Result<()> {
+    // Names and reasons come from the file (and the user's flags): they
+    // pass the sanitiser before they are measured, so the padding fits
+    // what is actually shown.
+    let rows: Vec<(String, String, &str, String)> = doc
+        .candidates
+        .iter()
+        .map(|c| {
+            let mut reason = printable(&c.reason);
+            if let Some(to) = &c.shown_as {
+                reason.push_str(" → shown as ");
+                reason.push_str(&printable(to));
+            }
+            let name = printable(&c.name);
+            (name, c.count.to_string(), c.decision.as_str(), reason)
+        })
+        .collect();
+    let name_width = rows.iter().map(|r| r.0.width()).max().unwrap_or(0);
+    let count_width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    let decision_width = rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
+    for (name, count, decision, reason) in &rows {
+        let pad = " ".repeat(name_width - name.width());
+        let line =
+            format!("{name}{pad}  {count:>count_width$}  {decision:<decision_width$}  {reason}");
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
 /// Print the model in the `--json` shape (see [`JsonDocument`]).
 pub fn print_json(doc: &Document, out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &JsonDocument::new(doc))?;
@@ -104,4 +141,73 @@ pub fn print_json(doc: &Document, out: &mut impl Write) -> io::Result<()> {
 /// Keep a record on one line, whatever the parser let through.
 fn one_line(text: &str) -> String {
     text.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::parse::{Candidate, Decision};
+
+    /// No ESC, BEL or C1 control, raw, anywhere in `text`.
+    fn assert_inert(text: &str) {
+        let bad = text
+            .chars()
+            .find(|c| (c.is_control() && *c != '\n') || ('\u{80}'..='\u{9f}').contains(c));
+        assert_eq!(bad, None, "{text:?}");
+    }
+
+    fn candidate(name: &str, count: usize, decision: Decision, reason: &str) -> Candidate {
+        Candidate {
+            name: name.to_string(),
+            shown_as: None,
+            count,
+            line: 1,
+            decision,
+            reason: reason.to_string(),
+        }
+    }
+
+    fn printed(candidates: Vec<Candidate>) -> String {
+        let doc = Document {
+            candidates,
+            ..Document::default()
+        };
+        let mut out = Vec::new();
+        print_speakers(&doc, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn printer_pads_by_display_width_and_shows_the_folded_name() {
+        let mut short = candidate("小扎", 2, Decision::Speaker, "short form");
+        short.shown_as = Some("扎克伯格".into());
+        let text = printed(vec![
+            candidate("扎克伯格", 13, Decision::Speaker, "recurs 13 times"),
+            short,
+            candidate("日期", 1, Decision::Metadata, "header key"),
+            candidate("Note", 1, Decision::Text, "stage note"),
+        ]);
+        assert_eq!(
+            text,
+            "扎克伯格  13  speaker   recurs 13 times\n\
+             小扎       2  speaker   short form → shown as 扎克伯格\n\
+             日期       1  metadata  header key\n\
+             Note       1  text      stage note\n"
+        );
+    }
+
+    #[test]
+    fn printer_sanitises_names_reasons_and_folded_names() {
+        let mut c = candidate("\x1b]0;t\x07A\u{9b}", 1, Decision::Speaker, "why\x1b[2J");
+        c.shown_as = Some("B\x1b[31m\u{202e}".into());
+        let text = printed(vec![c]);
+        assert_inert(&text);
+        assert!(!text.contains('\u{202e}'), "{text:?}");
+        assert_eq!(text, "␛]0;t␇A<9B>  1  speaker  why␛[2J → shown as B␛[31m\n");
+    }
+
+    #[test]
+    fn printer_prints_nothing_without_candidates() {
+        assert_eq!(printed(Vec::new()), "");
+    }
 }

@@ -6,10 +6,11 @@ use std::io::{self, Write};
 use anyhow::Result;
 
 use super::{Args, Format};
+use crate::app::keymap::Keymap;
 use crate::app::marks::{anchor_sentence, sentence_anchor};
 use crate::app::run::Exit;
 use crate::app::shell::Persist;
-use crate::app::{State, config, terminal};
+use crate::app::{State, terminal};
 use crate::store::bookmarks::Store;
 use crate::store::export;
 use crate::store::identity::DocKey;
@@ -76,8 +77,7 @@ pub fn print_bookmarks(
 
 /// Open the reader on the document, with its bookmarks, where the user left
 /// it; save where they leave it.
-pub fn open_reader(args: &Args, doc: Document, name: String) -> Result<Exit> {
-    let keymap = config::load_keymap(args.config.as_deref())?;
+pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> Result<Exit> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let key = doc_key(args, &name, &doc);
