@@ -51,10 +51,11 @@ pub(super) fn split(cues: Vec<Cue>, rules: &SpeakerRules, tally: &mut Tally) -> 
         }
         let blank = || Cue {
             text: String::new(),
+            line_of: Vec::new(),
             ..cue.clone()
         };
         let mut current = blank();
-        for (line, start) in cue.text.split('\n').zip(plan) {
+        for (k, (line, start)) in cue.text.split('\n').zip(plan).enumerate() {
             let Some(start) = start else {
                 if !current.text.is_empty() {
                     current.text.push('\n');
@@ -63,7 +64,13 @@ pub(super) fn split(cues: Vec<Cue>, rules: &SpeakerRules, tally: &mut Tally) -> 
                 continue;
             };
             if !current.text.trim().is_empty() || current.speaker.is_some() {
-                out.push(std::mem::replace(&mut current, blank()));
+                let mut done = std::mem::replace(&mut current, blank());
+                // Where the reader knows the lines, each turn keeps its own.
+                if let Some(&at) = cue.line_of.get(k).filter(|&&n| n > done.line) {
+                    done.end_line = at - 1;
+                    current.line = at;
+                }
+                out.push(done);
             }
             current.speaker = Some(start.speaker);
             current.text = match start.aside {
@@ -79,11 +86,17 @@ pub(super) fn split(cues: Vec<Cue>, rules: &SpeakerRules, tally: &mut Tally) -> 
 
 /// For every line of every cue, the turn it starts, if any.
 fn plan(cues: &[Cue], rules: &SpeakerRules, tally: &mut Tally) -> Vec<Vec<Option<Start>>> {
+    // A cue with a voice (or a diarized speaker tag) keeps its first line;
+    // a later line may still hand over to another speaker.
     let found: Vec<Vec<Option<(Label, bool)>>> = cues
         .iter()
-        .map(|c| match c.speaker {
-            Some(_) => Vec::new(),
-            None => c.text.split('\n').map(|l| label_of(l, rules)).collect(),
+        .map(|c| {
+            let voiced = c.speaker.is_some();
+            c.text
+                .split('\n')
+                .enumerate()
+                .map(|(k, l)| label_of(l, rules).filter(|_| !(voiced && k == 0)))
+                .collect()
         })
         .collect();
     // Voice tags count as labels: `<v Dana Okoye-Smith>` and `Dana:` fold.
@@ -115,7 +128,13 @@ fn plan(cues: &[Cue], rules: &SpeakerRules, tally: &mut Tally) -> Vec<Vec<Option
             .enumerate()
             .map(|(k, l)| {
                 let (l, dashed) = l.as_ref()?;
-                decide(l, k == 0 || *dashed, &speakers, cue.line, tally)
+                let opens = match cue.speaker {
+                    // Under a voice only a sure speaker takes over.
+                    Some(_) => Opens::Never,
+                    None if k == 0 || *dashed => Opens::Yes,
+                    None => Opens::No,
+                };
+                decide(l, opens, &speakers, cue.line, tally)
             })
             .collect();
         plans.push(plan);
@@ -123,9 +142,20 @@ fn plan(cues: &[Cue], rules: &SpeakerRules, tally: &mut Tally) -> Vec<Vec<Option
     plans
 }
 
+/// Whether a label used once may start a turn where it stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Opens {
+    /// At the start of a cue or after a dialogue dash.
+    Yes,
+    /// Inside a cue.
+    No,
+    /// Inside a cue that already has a voice.
+    Never,
+}
+
 fn decide(
     l: &Label,
-    opens: bool,
+    opens: Opens,
     speakers: &Speakers,
     line: usize,
     tally: &mut Tally,
@@ -133,7 +163,7 @@ fn decide(
     let reason = match speakers.status(l.name)? {
         Status::Denied => Err("--not-speaker"),
         Status::Speaker(why) => Ok(Some(why)),
-        Status::Once if opens => Ok(None),
+        Status::Once if opens == Opens::Yes => Ok(None),
         Status::Once => Err("used once, inside a cue"),
     };
     let display = speakers.display(l.name).unwrap_or(l.name);

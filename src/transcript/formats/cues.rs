@@ -19,6 +19,10 @@ pub(crate) struct Cue {
     /// First and last source line (1-based) of the cue, structure included.
     pub line: usize,
     pub end_line: usize,
+    /// The source line of each `\n`-separated line of `text` (0 for the
+    /// empty line of a paragraph break), where the reader knows it: a turn
+    /// split out of the cue then starts at its own line.
+    pub line_of: Vec<usize>,
 }
 
 impl Cue {
@@ -32,8 +36,12 @@ impl Cue {
         });
         if !cue.text.is_empty() {
             cue.text.push_str(if paragraph { "\n\n" } else { "\n" });
+            if paragraph {
+                cue.line_of.push(0);
+            }
         }
         cue.text.push_str(text);
+        cue.line_of.push(no);
         cue.end_line = no;
     }
 }
@@ -127,7 +135,7 @@ fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, 
 pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) -> Document {
     let mut tally = Tally::default();
     let mut cues = super::cue_labels::split(cues, rules, &mut tally);
-    doc.candidates = tally.finish();
+    doc.candidates.extend(tally.finish());
     for cue in &mut cues {
         cue.speaker = cue.speaker.as_deref().and_then(clean_name);
     }

@@ -9,7 +9,7 @@
 
 use super::FormatError;
 use super::cues::{Cue, assemble, is_generic_speaker};
-use crate::transcript::model::Document;
+use crate::transcript::model::{Document, Turn};
 use crate::transcript::parse::{self, SpeakerRules};
 
 /// A line that starts a cue.
@@ -131,7 +131,9 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
     let mut cues: Vec<Cue> = Vec::new();
     let mut open: Option<Cue> = None;
     let mut blank = false;
-    let mut found = false;
+    // Lines before the first cue: a title and header block, read by the
+    // plain-text parser.
+    let mut first: Option<usize> = None;
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
         let line = raw.trim().trim_start_matches('\u{feff}');
@@ -140,7 +142,7 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
             continue;
         }
         if let Some(h) = header(line) {
-            found = true;
+            first.get_or_insert(i);
             cues.extend(open.take());
             open = Some(Cue {
                 start: h.start,
@@ -149,18 +151,28 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
                 text: h.rest.to_string(),
                 line: no,
                 end_line: no,
+                line_of: if h.rest.is_empty() { Vec::new() } else { vec![no] },
             });
             blank = false;
             continue;
         }
-        Cue::add_line(&mut open, no, line, blank);
+        if first.is_some() {
+            Cue::add_line(&mut open, no, line, blank);
+        }
         blank = false;
     }
     cues.extend(open);
-    if !found {
+    let Some(first) = first else {
         return Err(FormatError::Diarized);
+    };
+    let head: String = text.lines().take(first).flat_map(|l| [l, "\n"]).collect();
+    let mut doc = parse::parse_with(&head, rules);
+    let lead: Vec<Turn> = doc.sections.drain(..).flat_map(|s| s.turns).collect();
+    let mut doc = assemble(cues, std::mem::take(&mut doc), rules);
+    if let Some(s) = doc.sections.first_mut() {
+        s.turns.splice(0..0, lead);
     }
-    Ok(assemble(cues, Document::default(), rules))
+    Ok(doc)
 }
 
 #[cfg(test)]

@@ -105,6 +105,7 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
             text: body.trim().to_string(),
             line,
             end_line: line,
+            ..Cue::default()
         });
     }
     Ok(assemble(cues, doc, rules))

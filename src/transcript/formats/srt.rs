@@ -100,6 +100,7 @@ pub(super) fn read(text: &str, rules: &parse::SpeakerRules) -> Result<Document, 
                 text: String::new(),
                 line: no,
                 end_line: no,
+                ..Cue::default()
             });
             continue;
         }

@@ -354,6 +354,7 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
                 text,
                 line: c.line,
                 end_line: c.end_line,
+                ..Cue::default()
             });
         }
     }

@@ -74,15 +74,19 @@ pub(super) fn lines<'a>(
         .filter(|&i| !is_structure(lines[i]))
         .collect();
     let mut next_sure = vec![false; lines.len()];
+    let mut chain = vec![false; lines.len()];
     let mut beside_weak = vec![false; lines.len()];
-    for (k, &i) in content.iter().enumerate() {
+    // Backwards, so a run of labels that leads into the dialogue is known
+    // to be dialogue from its first line on.
+    for (k, &i) in content.iter().enumerate().rev() {
         let next = content.get(k + 1).copied();
         let prev = k.checked_sub(1).map(|p| content[p]);
         next_sure[i] = next.is_some_and(sure);
+        chain[i] = next.is_some_and(|n| sure(n) || (weak(n) && chain[n]));
         beside_weak[i] = next.is_some_and(weak) || prev.is_some_and(weak);
     }
     let in_dialogue = |i: usize| match first_sure {
-        Some(f) => i > f || next_sure[i],
+        Some(f) => i > f || chain[i],
         // No name is sure: weak labels next to each other are dialogue.
         None => beside_weak[i],
     };
@@ -147,6 +151,19 @@ pub(super) fn is_meta_value(rest: &str, speakers: &Speakers) -> bool {
     let email = !rest.contains(' ') && rest.contains('@') && rest.contains('.');
     let named = speakers.get(rest.trim_end_matches('.')).is_some();
     is_link(rest) || dated || email || named
+}
+
+/// A name or a list of names (`Jessica Tran, Michael Brandt`, `王芳、李明`):
+/// what a header says after `Producer:` or `主播：`.
+pub(super) fn is_name_list(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() || (ends_sentence(rest) && !rest.ends_with('.')) {
+        return false;
+    }
+    rest.split([',', '，', '、', ';', '；', '/', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .all(|p| !p.is_empty() && super::names::classify(p.trim_end_matches('.')).is_some())
 }
 
 /// The account of every label for `--speakers`: one candidate per name and

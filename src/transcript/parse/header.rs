@@ -64,6 +64,36 @@ const META_KEYS: &[&str] = &[
     "取材",
     "構成",
     "写真",
+    "air date",
+    "interview date",
+    "recording date",
+    "date of interview",
+    "date recorded",
+    "station",
+    "network",
+    "program",
+    "programme",
+    "show",
+    "series",
+    "producer",
+    "producers",
+    "transcriber",
+    "transcription",
+    "participants",
+    "attendees",
+    "present",
+    "speakers",
+    "panelists",
+    "case",
+    "docket",
+    "court",
+    "interviewee",
+    "collection",
+    "主播",
+    "嘉宾",
+    "出席",
+    "参会人员",
+    "与会",
     "聞き手",
     "聞き手・構成",
     "インタビュアー",
@@ -100,6 +130,11 @@ const TRAILER_KEYS: &[&str] = &[
     "transcribed by",
     "transcript by",
     "produced by",
+    "collection",
+    "archive",
+    "courtesy",
+    "recorded by",
+    "interviewed by",
 ];
 
 /// Phrases that only occur in footers: copyright, contact and spam.
@@ -200,13 +235,28 @@ pub(super) fn title_and_meta(
     doc: &mut Document,
 ) -> usize {
     let mut i = skip_gaps(lines, start);
+    fn h1(line: &str) -> Option<Option<&str>> {
+        headings::markdown(line)
+            .filter(|h| h.family == headings::Family::Markdown(1))
+            .map(|h| h.title)
+    }
+    // Front matter gave the title; the body repeats it as its H1.
+    if let Some(line) = lines.get(i)
+        && doc.title.is_some()
+        && h1(line).is_some_and(|t| t == doc.title.as_deref())
+    {
+        doc.title_line = Some(i + 1);
+        i = skip_gaps(lines, i + 1);
+    }
     if doc.title.is_none()
         && let Some(line) = lines.get(i)
     {
-        let h1 = headings::markdown(line).filter(|h| h.family == headings::Family::Markdown(1));
-        let next_blank = lines.get(i + 1).is_some_and(|l| l.is_empty());
-        let title = match h1 {
-            Some(h) => h.title,
+        // A title stands alone, or heads a block of header keys.
+        let next_blank = lines.get(i + 1).is_none_or(|l| {
+            l.is_empty() || (!(facts.is_speaker)(i + 1) && meta_parts(l, facts, true).is_some())
+        });
+        let title = match h1(line) {
+            Some(h) => h,
             None if next_blank
                 && width(line) <= 120
                 && !(facts.is_speaker)(i)
@@ -283,7 +333,7 @@ fn meta_pair<'a>(part: &'a str, facts: &LineFacts, known_only: bool) -> Option<(
     let free = !known
         && !known_only
         && (facts.is_free_key)(key)
-        && width(value) <= 50
+        && width(value) <= 80
         && !ends_sentence(value)
         && !value.starts_with("//");
     (known || free).then_some((key, value))

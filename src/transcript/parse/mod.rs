@@ -148,8 +148,10 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     let frame_speaks = |i: usize| {
         speaks(i)
             && !found[i].as_ref().is_some_and(|l| {
+                let weak = speakers.status(l.name) == Some(speakers::Status::Once);
                 decide::is_meta_value(l.rest, &speakers)
                     || (header::is_meta_key(l.name) && !decide::is_speech(l.rest))
+                    || ((weak || names::is_role(l.name)) && decide::is_name_list(l.rest))
             })
     };
     let facts = header::LineFacts {

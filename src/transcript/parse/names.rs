@@ -18,7 +18,7 @@ const TITLES: &str = "mr mrs ms dr the chief judge justice chair chairman chairw
 
 /// Lower-case words allowed inside a Latin name.
 const PARTICLES: &str =
-    "de da di del della der den van von le la du bin al el y dos das ten ter of";
+    "de da di del della der den van von le la du bin al el y dos das ten ter of from the in at on for with";
 
 /// Words that precede a colon in prose or headers but never name a speaker.
 const NOT_NAMES: &str = "note|notes|example|examples|update|source|sources|photo|image|caption|warning|summary|tip|step|ps|p.s.|re|subject|transcript|url|link|links|watch|listen|related|disclaimer|date|time|location|venue|author|by|tags|http|https|editor's note|see also|important|reminder|translation|answer key|bottom line|fact check|correction|background|context|update|edit|spoiler|tl;dr|tldr|例如|比如|其次|首先|然后|最后|注|注意|备注|提示|总结|结论|原因|答案|问题|摘要|导语|编者按|图|来源|说明|关键词|标签|题目|原文|链接|地址|电话|邮箱|网址|时间|日期|作者|地点|人气|编辑|责任编辑|责编|整理|撰文|校对|审核|出品|监制|排版|美编|图片来源|原标题|摄影|口述|注释|译者|翻译整理|声明|特别声明|免责声明|附|附录";
@@ -61,7 +61,7 @@ pub(super) fn classify(name: &str) -> Option<bool> {
 
 /// Lower-cases ASCII into a stack buffer: names are short, and this runs on
 /// the label of every line.
-fn lowered<'b>(name: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+fn lowered<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     let lower = buf.get_mut(..name.len())?;
     lower.copy_from_slice(name.as_bytes());
     lower.make_ascii_lowercase();
@@ -72,7 +72,7 @@ fn lowered<'b>(name: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 /// Words that precede a colon in prose or headers but never name a speaker.
 pub(super) fn is_stop(name: &str) -> bool {
     static SET: OnceLock<HashSet<&str, Fnv>> = OnceLock::new();
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 64];
     lowered(name, &mut buf).is_some_and(|l| set(NOT_NAMES, &SET).contains(l))
 }
 
@@ -80,7 +80,7 @@ pub(super) fn is_stop(name: &str) -> bool {
 pub(super) fn is_role(name: &str) -> bool {
     static SET: OnceLock<HashSet<&str, Fnv>> = OnceLock::new();
     let roles = set(ROLES, &SET);
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 64];
     let Some(lower) = lowered(name, &mut buf) else {
         return false;
     };
@@ -128,17 +128,19 @@ impl Hasher for FnvHasher {
     }
 }
 
-/// A CJK name of up to eight characters, optionally after a title and one
-/// space (`新闻发言人 张伟`), not ending in a speech verb (`纳德拉说`).
+/// A CJK name of up to eight characters (up to sixteen when it ends in a
+/// role: `中央广播电视总台央视记者`), optionally after a title and one space
+/// (`新闻发言人 张伟`, `国务院新闻办公室新闻局副局长、新闻发言人 孙晓宁`), not
+/// ending in a speech verb (`纳德拉说`).
 fn cjk_name(name: &str) -> bool {
     let mut parts = name.split(' ');
     let (Some(first), second, None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let ok = |part: &str| {
+    let fits = |part: &str, max: usize, titles: bool| {
         let mut n = 0;
         for c in part.chars() {
-            if matches!(c, '·' | '・' | '•') {
+            if matches!(c, '·' | '・' | '•') || (titles && c == '、') {
                 continue;
             }
             // Han ideographs are letters; the range test spares the Unicode
@@ -148,13 +150,16 @@ fn cjk_name(name: &str) -> bool {
             }
             n += 1;
         }
-        (1..=8).contains(&n)
+        (1..=max).contains(&n)
     };
-    ok(first)
-        && second.is_none_or(|s| ok(s) && s.chars().any(is_wide))
-        && !SPEECH_VERBS
-            .iter()
-            .any(|v| name.len() > v.len() && name.ends_with(v))
+    let ok = match second {
+        None => fits(first, 8, false) || (fits(first, 16, false) && is_role(first)),
+        // A long title reads before a short name only.
+        Some(s) => fits(first, 24, true) && fits(s, 8, false) && s.chars().any(is_wide),
+    };
+    ok && !SPEECH_VERBS
+        .iter()
+        .any(|v| name.len() > v.len() && name.ends_with(v))
 }
 
 /// CJK Unified Ideographs, every one of them alphabetic.
@@ -245,6 +250,9 @@ mod tests {
             ("BY MR. SMITH", None),
             ("纳德拉说", None),
             ("张 三 四", None),
+            ("中央广播电视总台央视记者", Some(true)),
+            ("国务院新闻办公室新闻局副局长、新闻发言人 孙晓宁", Some(false)),
+            ("我们将这次两大科技巨头值得回味的对话内容整理如下", None),
         ] {
             let got = classify(name).map(|strong| strong || is_role(name));
             assert_eq!(got, strong, "{name}");
