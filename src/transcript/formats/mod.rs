@@ -177,6 +177,29 @@ pub fn read_with(
     }
 }
 
+/// A source line quoted in a warning: trimmed, and cut short when long.
+fn quoted(line: &str) -> String {
+    const MAX: usize = 60;
+    let line = line.trim();
+    match line.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &line[..end]),
+        None => line.to_string(),
+    }
+}
+
+/// Why a timed file gave no cue: its timing lines were not understood.
+fn nothing_read(count: usize, first: usize, line: &str) -> String {
+    let what = if count == 1 {
+        "timing line was"
+    } else {
+        "timing lines were"
+    };
+    format!(
+        "no cue could be read: {count} {what} not understood (first at line {first}: {})",
+        quoted(line)
+    )
+}
+
 /// Detect and read. When the detected format's reader fails (say, a file
 /// that starts like JSON but is not valid JSON), the text is read as plain
 /// text and a warning says why, so detection never loses a readable file.
