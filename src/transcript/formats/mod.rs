@@ -161,20 +161,38 @@ pub fn read(text: &str, format: Format) -> Result<Document, FormatError> {
     read_with(text, format, &SpeakerRules::default())
 }
 
-/// [`read`] with the user's speaker rules.
+/// [`read`] with the user's speaker rules. Whatever the format, text that
+/// yields no turn says so in a warning, unless the reader already said why.
 pub fn read_with(
     text: &str,
     format: Format,
     rules: &SpeakerRules,
 ) -> Result<Document, FormatError> {
-    match format {
-        Format::Text => Ok(parse::parse_with(text, rules)),
-        Format::Markdown => Ok(markdown::read(text, rules)),
-        Format::Vtt => vtt::read(text, rules),
-        Format::Srt => srt::read(text, rules),
-        Format::Json => json::read(text, rules),
-        Format::Diarized => diarized::read(text, rules),
+    let mut doc = match format {
+        Format::Text => parse::parse_with(text, rules),
+        Format::Markdown => markdown::read(text, rules),
+        Format::Vtt => vtt::read(text, rules)?,
+        Format::Srt => srt::read(text, rules)?,
+        Format::Json => json::read(text, rules)?,
+        Format::Diarized => diarized::read(text, rules)?,
+    };
+    if doc.warnings.is_empty() && doc.turns().next().is_none() {
+        doc.warnings.extend(no_dialogue(text, format));
     }
+    Ok(doc)
+}
+
+/// The warning for a document without turns, when its text is not blank.
+fn no_dialogue(text: &str, format: Format) -> Option<String> {
+    let n = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = match n {
+        0 => return None,
+        1 => "the only non-blank line is".to_string(),
+        n => format!("none of the {n} non-blank lines is"),
+    };
+    Some(format!(
+        "no dialogue found: {lines} part of a turn (read as {format})"
+    ))
 }
 
 /// A source line quoted in a warning: trimmed, and cut short when long.
