@@ -162,20 +162,61 @@ pub fn read(text: &str, format: Format) -> Result<Document, FormatError> {
     read_with(text, format, &SpeakerRules::default())
 }
 
-/// [`read`] with the user's speaker rules.
+/// [`read`] with the user's speaker rules. Whatever the format, text that
+/// yields no turn says so in a warning, unless the reader already said why.
 pub fn read_with(
     text: &str,
     format: Format,
     rules: &SpeakerRules,
 ) -> Result<Document, FormatError> {
-    match format {
-        Format::Text => Ok(parse::parse_with(text, rules)),
-        Format::Markdown => Ok(markdown::read(text, rules)),
-        Format::Vtt => vtt::read(text, rules),
-        Format::Srt => srt::read(text, rules),
-        Format::Json => json::read(text, rules),
-        Format::Diarized => diarized::read(text, rules),
+    let mut doc = match format {
+        Format::Text => parse::parse_with(text, rules),
+        Format::Markdown => markdown::read(text, rules),
+        Format::Vtt => vtt::read(text, rules)?,
+        Format::Srt => srt::read(text, rules)?,
+        Format::Json => json::read(text, rules)?,
+        Format::Diarized => diarized::read(text, rules)?,
+    };
+    if doc.warnings.is_empty() && doc.turns().next().is_none() {
+        doc.warnings.extend(no_dialogue(text, format));
     }
+    Ok(doc)
+}
+
+/// The warning for a document without turns, when its text is not blank.
+fn no_dialogue(text: &str, format: Format) -> Option<String> {
+    let n = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = match n {
+        0 => return None,
+        1 => "the only non-blank line is".to_string(),
+        n => format!("none of the {n} non-blank lines is"),
+    };
+    Some(format!(
+        "no dialogue found: {lines} part of a turn (read as {format})"
+    ))
+}
+
+/// A source line quoted in a warning: trimmed, and cut short when long.
+fn quoted(line: &str) -> String {
+    const MAX: usize = 60;
+    let line = line.trim();
+    match line.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &line[..end]),
+        None => line.to_string(),
+    }
+}
+
+/// Why a timed file gave no cue: its timing lines were not understood.
+fn nothing_read(count: usize, first: usize, line: &str) -> String {
+    let what = if count == 1 {
+        "timing line was"
+    } else {
+        "timing lines were"
+    };
+    format!(
+        "no cue could be read: {count} {what} not understood (first at line {first}: {})",
+        quoted(line)
+    )
 }
 
 /// Detect and read. When the detected format's reader fails (say, a file

@@ -1,19 +1,27 @@
 //! SubRip (SRT) captions, read leniently: a numeric index, then
 //! `00:00:01,000 --> 00:00:02,000`, then the text up to a blank line.
-//! Malformed times (`00:01:02,50`, `.` for `,`, no hours), missing blank
-//! lines between cues, extra spaces and a BOM are tolerated; tags such as
-//! `<i>` and `{\an8}` are stripped. Speakers come from `Name:` in the text.
+//! Malformed times (`00:01:02,50`, `0:0:1,5`, `.` for `,`, no hours,
+//! full-width digits and colons), missing blank lines between cues, extra
+//! spaces and a BOM are tolerated; formatting tags (`<i>`, `<font …>`) and
+//! `{\an8}` are stripped, `<br>` breaks the line, and other angle brackets
+//! (`<Laughter>`) are text.
+//! Speakers come from `Name:` in the text.
 //!
 //! Structure: indices and timing lines. Every other non-blank line is text
-//! of a cue, so every cue's text ends up in a turn.
+//! of a cue, so every cue's text ends up in a turn; a `-->` line that is not
+//! understood stays text, and a warning says so.
+
+use std::borrow::Cow;
 
 use super::FormatError;
 use super::cues::{Cue, assemble};
+use super::vtt::LineTally;
 use crate::transcript::model::Document;
 use crate::transcript::parse;
 
 /// The start and end of a timing line, if it is one.
 pub(super) fn timing(line: &str) -> Option<(f64, f64)> {
+    let line = half_width(line);
     let (a, b) = line.split_once("-->")?;
     let start = time(a.trim())?;
     // Coordinates (`X1:…`) may follow the end time.
@@ -31,6 +39,24 @@ fn time(s: &str) -> Option<f64> {
     parse::clock(s)
 }
 
+/// Full-width ASCII forms (`０１：０２，５００`, `－－＞`), which Chinese and
+/// Japanese input methods put into hand-edited timings, as ASCII.
+fn half_width(line: &str) -> Cow<'_, str> {
+    let wide = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
+    if !line.contains(wide) {
+        return Cow::Borrowed(line);
+    }
+    line.chars()
+        .map(|c| {
+            if wide(c) {
+                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn is_index(line: &str) -> bool {
     !line.is_empty() && line.len() <= 9 && line.bytes().all(|b| b.is_ascii_digit())
 }
@@ -40,33 +66,45 @@ pub(super) fn looks_like(lines: &[&str]) -> bool {
     lines.iter().take(4).any(|l| timing(l).is_some())
 }
 
-/// Remove `<i>`, `</font>` and `{\an8}`-style tags.
+/// The tag at the start of `rest` (`<i>`, `</font>`, `<font color="red">`,
+/// `<br/>`, `{\an8}`), if it is one: its length and what replaces it.
+/// Anything else in angle brackets (`<Laughter>`, `<i mean it>`) is what
+/// was said or heard, and stays.
+fn tag(rest: &str) -> Option<(usize, &'static str)> {
+    let (close, inner) = match rest.as_bytes().first()? {
+        b'<' => ('>', &rest[1..]),
+        b'{' if rest[1..].starts_with('\\') => ('}', &rest[1..]),
+        _ => return None,
+    };
+    let end = inner.find(close).filter(|&c| c <= 100)?;
+    if close == '}' {
+        return Some((end + 2, ""));
+    }
+    let bare = inner[..end].trim_start_matches('/').trim_end_matches('/');
+    let (name, attributes) = bare.split_once([' ', '\t', '.']).unwrap_or((bare, ""));
+    match name.to_ascii_lowercase().as_str() {
+        "font" | "c" | "span" => Some((end + 2, "")),
+        "i" | "b" | "u" | "s" if attributes.is_empty() => Some((end + 2, "")),
+        "br" if attributes.trim().is_empty() => Some((end + 2, "\n")),
+        _ => None,
+    }
+}
+
+/// Remove formatting tags and `{\an8}`-style overrides; `<br>` breaks the line.
 fn strip_tags(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(open) = rest.find(['<', '{']) {
         out.push_str(&rest[..open]);
-        let close = if rest[open..].starts_with('<') {
-            '>'
-        } else {
-            '}'
-        };
-        let tagged = rest[open + 1..]
-            .find(close)
-            .filter(|&c| c <= 40)
-            .filter(|_| close == '>' || rest[open + 1..].starts_with('\\'))
-            .filter(|&c| {
-                let inner = &rest[open + 1..open + 1 + c];
-                close == '}'
-                    || inner
-                        .trim_start_matches('/')
-                        .starts_with(|ch: char| ch.is_ascii_alphabetic())
-            });
-        match tagged {
-            Some(c) => rest = &rest[open + 1 + c + 1..],
+        rest = &rest[open..];
+        match tag(rest) {
+            Some((len, replacement)) => {
+                out.push_str(replacement);
+                rest = &rest[len..];
+            }
             None => {
-                out.push_str(&rest[open..open + 1]);
-                rest = &rest[open + 1..];
+                out.push_str(&rest[..1]);
+                rest = &rest[1..];
             }
         }
     }
@@ -87,8 +125,36 @@ pub(super) fn read(text: &str, rules: &parse::SpeakerRules) -> Result<Document, 
             }
         })
         .collect();
+    let (cues, not_understood) = read_cues(&lines);
+    let first = not_understood.first.as_ref();
+    if !cues.iter().any(|c| c.start.is_some()) {
+        return Err(FormatError::Srt(match first {
+            Some((no, line)) => super::nothing_read(not_understood.count, *no, line),
+            None => "no timing lines like `00:00:01,000 --> 00:00:02,000`".into(),
+        }));
+    }
+    let mut doc = Document::default();
+    if let Some((no, line)) = first {
+        let n = not_understood.count;
+        let what = if n == 1 {
+            "timing line was not understood and is"
+        } else {
+            "timing lines were not understood and are"
+        };
+        doc.warnings.push(format!(
+            "{n} {what} kept as text (first at line {no}: {})",
+            super::quoted(line)
+        ));
+    }
+    Ok(assemble(cues, doc, rules))
+}
+
+/// The cues of trimmed lines, and the `-->` lines that were not timings
+/// (kept as text, so nothing is lost, but worth a warning).
+fn read_cues(lines: &[&str]) -> (Vec<Cue>, LineTally) {
     let mut cues: Vec<Cue> = Vec::new();
     let mut open: Option<Cue> = None;
+    let mut not_understood = LineTally::default();
     for (i, line) in lines.iter().enumerate() {
         let no = i + 1;
         if let Some((start, end)) = timing(line) {
@@ -113,13 +179,47 @@ pub(super) fn read(text: &str, rules: &parse::SpeakerRules) -> Result<Document, 
             cues.extend(open.take());
             continue;
         }
+        if line.contains("-->") {
+            not_understood.note(no, line);
+        }
         Cue::add_line(&mut open, no, &strip_tags(line), false);
     }
     cues.extend(open);
-    if !cues.iter().any(|c| c.start.is_some()) {
-        return Err(FormatError::Srt(
-            "no timing lines like `00:00:01,000 --> 00:00:02,000`".into(),
-        ));
+    (cues, not_understood)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formatting_tags_go_and_bracketed_words_stay() {
+        assert_eq!(strip_tags("<i>Hi</i> <b>there</b>"), "Hi there");
+        assert_eq!(strip_tags(r#"<font color="red">Hi</font>"#), "Hi");
+        assert_eq!(strip_tags(r"{\an8}Up<br/>here"), "Up\nhere");
+        assert_eq!(
+            strip_tags("<i mean it> <b>really</B>"),
+            "<i mean it> really"
+        );
+        assert_eq!(strip_tags("<c.yellow>Hi</c>"), "Hi");
+        assert_eq!(
+            strip_tags("Hello <Laughter> there."),
+            "Hello <Laughter> there."
+        );
+        assert_eq!(strip_tags("I <3 you {sic}"), "I <3 you {sic}");
+        assert_eq!(strip_tags("<unclosed"), "<unclosed");
     }
-    Ok(assemble(cues, Document::default(), rules))
+
+    #[test]
+    fn short_and_full_width_timings() {
+        assert_eq!(timing("0:0:1,5 --> 0:0:2,0"), Some((1.5, 2.0)));
+        assert_eq!(
+            timing("００:００:０１，５００ －－＞ ００:００:０２，０００"),
+            Some((1.5, 2.0))
+        );
+        assert_eq!(
+            timing("00：00：03,000 --> 00：00：04,000"),
+            Some((3.0, 4.0))
+        );
+    }
 }

@@ -3,12 +3,17 @@
 //! the header block (its `Key: value` lines become metadata), blocks with an
 //! optional cue identifier, timings with or without hours, settings after the
 //! timing (ignored), `NOTE`, `STYLE` and `REGION` blocks (never cues), NUL as
-//! U+FFFD and CR, LF and CRLF line ends.
+//! U+FFFD and CR, LF and CRLF line ends. [`parse`] is the conformant parser;
+//! the reader parses with lenient timings (`timing.rs`) and reads rolling
+//! captions once (`rolling.rs`), and says what it read leniently or lost.
 //!
 //! Structure, not content: the signature and header, cue identifiers, timing
 //! lines, and NOTE/STYLE/REGION blocks. Every cue's text ends up in a turn,
 //! with its tags stripped: `<v Name>` gives the speaker, other tags
 //! (`<c>`, `<i>`, `<b>`, `<00:17.500>`…) go, entities are decoded.
+
+mod rolling;
+mod timing;
 
 use std::borrow::Cow;
 
@@ -16,6 +21,8 @@ use super::FormatError;
 use super::cues::{Cue, assemble};
 use crate::transcript::model::{Document, Meta};
 use crate::transcript::parse::SpeakerRules;
+use timing::TimingReader;
+pub use timing::{LineTally, TimingReport, Timings};
 
 /// A cue as the WebVTT parser produces it.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +43,8 @@ pub struct VttFile {
     /// The header block's lines (after the signature line), with line numbers.
     pub header: Vec<(usize, String)>,
     pub cues: Vec<VttCue>,
+    /// Timing lines read leniently, and those whose cues were dropped.
+    pub timings: TimingReport,
 }
 
 /// Whether the text starts with the WebVTT signature: `WEBVTT` alone on the
@@ -78,6 +87,11 @@ fn split_lines(text: &str) -> Vec<&str> {
 
 /// Run the WebVTT parser over `text`.
 pub fn parse(text: &str) -> Result<VttFile, FormatError> {
+    parse_with(text, Timings::Strict)
+}
+
+/// [`parse`] reading timing lines as `timings` says.
+pub fn parse_with(text: &str, timings: Timings) -> Result<VttFile, FormatError> {
     let text: Cow<str> = if text.contains('\0') {
         Cow::Owned(text.replace('\0', "\u{fffd}"))
     } else {
@@ -100,9 +114,13 @@ pub fn parse(text: &str) -> Result<VttFile, FormatError> {
     }
     let lines = split_lines(text);
     let mut file = VttFile::default();
+    let mut reader = TimingReader {
+        mode: timings,
+        ..TimingReader::default()
+    };
     let mut i = 1;
     if i < lines.len() && !lines[i].is_empty() {
-        let block = collect_block(&lines, &mut i, true);
+        let block = collect_block(&lines, &mut i, true, &mut reader);
         file.header = block.lines;
     } else {
         i += 1;
@@ -114,10 +132,11 @@ pub fn parse(text: &str) -> Result<VttFile, FormatError> {
         if i >= lines.len() {
             break;
         }
-        if let Some(cue) = collect_block(&lines, &mut i, false).cue {
+        if let Some(cue) = collect_block(&lines, &mut i, false, &mut reader).cue {
             file.cues.push(cue);
         }
     }
+    file.timings = reader.report;
     Ok(file)
 }
 
@@ -128,7 +147,12 @@ struct Block {
 
 /// "Collect a WebVTT block": lines up to a blank line, a cue when a timing
 /// line comes first or right after an identifier.
-fn collect_block(lines: &[&str], i: &mut usize, in_header: bool) -> Block {
+fn collect_block(
+    lines: &[&str],
+    i: &mut usize,
+    in_header: bool,
+    timings: &mut TimingReader,
+) -> Block {
     let mut line_count = 0;
     let mut previous = *i;
     let mut buffer = String::new();
@@ -143,7 +167,7 @@ fn collect_block(lines: &[&str], i: &mut usize, in_header: bool) -> Block {
             if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
                 seen_arrow = true;
                 previous = *i;
-                cue = timings(line).map(|(start, end)| VttCue {
+                cue = timings.read(*i, line).map(|(start, end)| VttCue {
                     id: std::mem::take(&mut buffer),
                     start,
                     end,
@@ -174,78 +198,6 @@ fn collect_block(lines: &[&str], i: &mut usize, in_header: bool) -> Block {
         cue,
         lines: buffered,
     }
-}
-
-fn skip_ws(b: &[u8], p: &mut usize) {
-    while matches!(b.get(*p), Some(b' ' | b'\t' | b'\x0c')) {
-        *p += 1;
-    }
-}
-
-/// "Collect WebVTT cue timings and settings": the start and end times.
-/// Settings after the end time are ignored.
-fn timings(line: &str) -> Option<(f64, f64)> {
-    let b = line.as_bytes();
-    let mut p = 0;
-    skip_ws(b, &mut p);
-    let start = timestamp(b, &mut p)?;
-    skip_ws(b, &mut p);
-    if b.get(p..p + 3)? != b"-->" {
-        return None;
-    }
-    p += 3;
-    skip_ws(b, &mut p);
-    let end = timestamp(b, &mut p)?;
-    Some((start, end))
-}
-
-/// "Collect a WebVTT timestamp" at `p`.
-fn timestamp(b: &[u8], p: &mut usize) -> Option<f64> {
-    let digits = |p: &mut usize| {
-        let s = *p;
-        while b.get(*p).is_some_and(u8::is_ascii_digit) {
-            *p += 1;
-        }
-        let run = &b[s..*p];
-        // Long runs saturate rather than overflow; they are hours anyway.
-        let value = run.iter().fold(0f64, |v, d| v * 10.0 + f64::from(d - b'0'));
-        (run.len(), value)
-    };
-    if !b.get(*p)?.is_ascii_digit() {
-        return None;
-    }
-    let (len1, v1) = digits(p);
-    let hours_first = len1 != 2 || v1 > 59.0;
-    if b.get(*p) != Some(&b':') {
-        return None;
-    }
-    *p += 1;
-    let (len2, v2) = digits(p);
-    if len2 != 2 {
-        return None;
-    }
-    let (h, m, s) = if hours_first || b.get(*p) == Some(&b':') {
-        if b.get(*p) != Some(&b':') {
-            return None;
-        }
-        *p += 1;
-        let (len3, v3) = digits(p);
-        if len3 != 2 {
-            return None;
-        }
-        (v1, v2, v3)
-    } else {
-        (0.0, v1, v2)
-    };
-    if b.get(*p) != Some(&b'.') {
-        return None;
-    }
-    *p += 1;
-    let (len4, v4) = digits(p);
-    if len4 != 3 || m > 59.0 || s > 59.0 {
-        return None;
-    }
-    Some(h * 3600.0 + m * 60.0 + s + v4 / 1000.0)
 }
 
 /// Cue text without tags, split where the voice changes: `(speaker, text)`.
@@ -324,26 +276,14 @@ fn entity(s: &str) -> (char, usize) {
     ('&', 1)
 }
 
-/// Read a WebVTT file into a document.
+/// Read a WebVTT file into a document. Timings the W3C grammar rejects are
+/// read leniently, with a warning; cues lost anyway are warned about too.
 pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatError> {
-    let file = parse(text)?;
+    let mut file = parse_with(text, Timings::Lenient)?;
     let mut doc = Document::default();
-    for (line, l) in &file.header {
-        if let Some((k, v)) = l.split_once(':')
-            && !k.trim().is_empty()
-            && !k.contains("-->")
-        {
-            let (k, v) = (k.trim(), v.trim());
-            if k.eq_ignore_ascii_case("title") && !v.is_empty() {
-                doc.title = Some(v.to_string());
-            }
-            doc.metadata.push(Meta {
-                key: k.to_string(),
-                value: v.to_string(),
-                line: *line,
-            });
-        }
-    }
+    metadata(&file.header, &mut doc);
+    warn_timings(&file, &mut doc.warnings);
+    rolling::unroll(&mut file.cues);
     let mut cues = Vec::with_capacity(file.cues.len());
     for c in file.cues {
         for (speaker, text) in voices(&c.text) {
@@ -359,4 +299,50 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
         }
     }
     Ok(assemble(cues, doc, rules))
+}
+
+/// The header's `Key: value` lines as metadata; `Title:` is the title.
+fn metadata(header: &[(usize, String)], doc: &mut Document) {
+    for (line, l) in header {
+        if let Some((k, v)) = l.split_once(':')
+            && !k.trim().is_empty()
+            && !k.contains("-->")
+        {
+            let (k, v) = (k.trim(), v.trim());
+            if k.eq_ignore_ascii_case("title") && !v.is_empty() {
+                doc.title = Some(v.to_string());
+            }
+            doc.metadata.push(Meta {
+                key: k.to_string(),
+                value: v.to_string(),
+                line: *line,
+            });
+        }
+    }
+}
+
+fn warn_timings(file: &VttFile, warnings: &mut Vec<String>) {
+    let report = &file.timings;
+    if let Some((no, line)) = &report.lenient.first {
+        warnings.push(format!(
+            "non-standard cue timings read leniently (first at line {no}: {})",
+            super::quoted(line)
+        ));
+    }
+    if let Some((no, line)) = &report.rejected.first {
+        let n = report.rejected.count;
+        warnings.push(if file.cues.is_empty() {
+            super::nothing_read(n, *no, line)
+        } else {
+            let what = if n == 1 {
+                "cue dropped: its timing line was"
+            } else {
+                "cues dropped: their timing lines were"
+            };
+            format!(
+                "{n} {what} not understood (first at line {no}: {})",
+                super::quoted(line)
+            )
+        });
+    }
 }
