@@ -129,7 +129,10 @@ fn plan(cues: &[Cue], rules: &SpeakerRules, tally: &mut Tally) -> Vec<Vec<Option
             .map(|(k, l)| {
                 let (l, dashed) = l.as_ref()?;
                 let opens = match cue.speaker {
-                    // Under a voice only a sure speaker takes over.
+                    // Each line of diarized text is its own (the reader
+                    // knows its source line); under a caption's voice only
+                    // a sure speaker takes over.
+                    Some(_) if !cue.line_of.is_empty() => Opens::Yes,
                     Some(_) => Opens::Never,
                     None if k == 0 || *dashed => Opens::Yes,
                     None => Opens::No,

@@ -151,7 +151,11 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
                 text: h.rest.to_string(),
                 line: no,
                 end_line: no,
-                line_of: if h.rest.is_empty() { Vec::new() } else { vec![no] },
+                line_of: if h.rest.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![no]
+                },
             });
             blank = false;
             continue;

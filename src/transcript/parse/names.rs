@@ -17,8 +17,7 @@ const ABBREVIATIONS: &str =
 const TITLES: &str = "mr mrs ms dr the chief judge justice chair chairman chairwoman chairperson commissioner senator representative congressman congresswoman mayor councilmember councilman councilwoman secretary president vice madam officer detective agent ambassador minister speaker witness clerk moderator professor general attorney counsel governor";
 
 /// Lower-case words allowed inside a Latin name.
-const PARTICLES: &str =
-    "de da di del della der den van von le la du bin al el y dos das ten ter of from the in at on for with";
+const PARTICLES: &str = "de da di del della der den van von le la du bin al el y dos das ten ter of from the in at on for with";
 
 /// Words that precede a colon in prose or headers but never name a speaker.
 const NOT_NAMES: &str = "note|notes|example|examples|update|source|sources|photo|image|caption|warning|summary|tip|step|ps|p.s.|re|subject|transcript|url|link|links|watch|listen|related|disclaimer|date|time|location|venue|author|by|tags|http|https|editor's note|see also|important|reminder|translation|answer key|bottom line|fact check|correction|background|context|update|edit|spoiler|tl;dr|tldr|例如|比如|其次|首先|然后|最后|注|注意|备注|提示|总结|结论|原因|答案|问题|摘要|导语|编者按|图|来源|说明|关键词|标签|题目|原文|链接|地址|电话|邮箱|网址|时间|日期|作者|地点|人气|编辑|责任编辑|责编|整理|撰文|校对|审核|出品|监制|排版|美编|图片来源|原标题|摄影|口述|注释|译者|翻译整理|声明|特别声明|免责声明|附|附录";
@@ -251,7 +250,10 @@ mod tests {
             ("纳德拉说", None),
             ("张 三 四", None),
             ("中央广播电视总台央视记者", Some(true)),
-            ("国务院新闻办公室新闻局副局长、新闻发言人 孙晓宁", Some(false)),
+            (
+                "国务院新闻办公室新闻局副局长、新闻发言人 孙晓宁",
+                Some(false),
+            ),
             ("我们将这次两大科技巨头值得回味的对话内容整理如下", None),
         ] {
             let got = classify(name).map(|strong| strong || is_role(name));
