@@ -9,7 +9,7 @@
 
 use super::FormatError;
 use super::cues::{Cue, assemble, is_generic_speaker};
-use crate::transcript::model::{Document, Turn};
+use crate::transcript::model::Document;
 use crate::transcript::parse::{self, SpeakerRules};
 
 /// A line that starts a cue.
@@ -169,13 +169,40 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
     let Some(first) = first else {
         return Err(FormatError::Diarized);
     };
+    // The header's title and keys stay the text parser's; its other lines
+    // become untimed cues, so labels there are read as everywhere else.
     let head: String = text.lines().take(first).flat_map(|l| [l, "\n"]).collect();
     let mut doc = parse::parse_with(&head, rules);
-    let lead: Vec<Turn> = doc.sections.drain(..).flat_map(|s| s.turns).collect();
-    let mut doc = assemble(cues, std::mem::take(&mut doc), rules);
-    if let Some(s) = doc.sections.first_mut() {
-        s.turns.splice(0..0, lead);
+    doc.sections.clear();
+    doc.trailer.clear();
+    // Alone, the header cannot tell a lone first turn from a title.
+    let head_lines: Vec<&str> = head.lines().collect();
+    if let Some(t) = doc.title_line
+        && head_lines
+            .get(t - 1)
+            .is_some_and(|l| parse::label_name(l.trim()).is_some())
+    {
+        doc.title = None;
+        doc.title_line = None;
     }
+    let owned: std::collections::HashSet<usize> = doc
+        .metadata
+        .iter()
+        .map(|m| m.line)
+        .chain(doc.title_line)
+        .collect();
+    let lead = text.lines().take(first).enumerate().filter_map(|(i, raw)| {
+        let line = raw.trim().trim_start_matches('\u{feff}');
+        (!line.is_empty() && !owned.contains(&(i + 1))).then(|| Cue {
+            text: line.to_string(),
+            line: i + 1,
+            end_line: i + 1,
+            line_of: vec![i + 1],
+            ..Cue::default()
+        })
+    });
+    let cues: Vec<Cue> = lead.chain(cues).collect();
+    let doc = assemble(cues, doc, rules);
     Ok(doc)
 }
 

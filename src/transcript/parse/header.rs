@@ -252,7 +252,7 @@ pub(super) fn title_and_meta(
         && let Some(line) = lines.get(i)
     {
         // A title stands alone, or heads a block of header keys.
-        let next_blank = lines.get(i + 1).is_none_or(|l| {
+        let next_blank = lines.get(i + 1).is_some_and(|l| {
             l.is_empty() || (!(facts.is_speaker)(i + 1) && meta_parts(l, facts, true).is_some())
         });
         let title = match h1(line) {
