@@ -24,6 +24,7 @@ fn label_of<'a>(line: &'a str, rules: &SpeakerRules) -> Option<(Label<'a>, bool)
             rest: rest.trim(),
             strong: true,
             time: None,
+            common: false,
         },
         dashed,
     ))
@@ -109,6 +110,7 @@ fn plan(cues: &[Cue], rules: &SpeakerRules, tally: &mut Tally) -> Vec<Vec<Option
             rest: "",
             strong: true,
             time: None,
+            common: false,
         });
     let labels: Vec<Label> = found
         .iter()
@@ -165,6 +167,7 @@ fn decide(
 ) -> Option<Start> {
     let reason = match speakers.status(l.name)? {
         Status::Denied => Err("--not-speaker"),
+        Status::Common => Err("a word, not a name"),
         Status::Speaker(why) => Ok(Some(why)),
         Status::Once if opens == Opens::Yes => Ok(None),
         Status::Once => Err("used once, inside a cue"),

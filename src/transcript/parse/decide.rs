@@ -99,6 +99,7 @@ pub(super) fn lines<'a>(
             };
             match status {
                 Status::Denied => Verdict::Text("--not-speaker"),
+                Status::Common => Verdict::Text("a word, not a name"),
                 Status::Speaker(why) => Verdict::Speaker(Taken::Name(why)),
                 Status::Once if after_question => Verdict::Speaker(Taken::Answer),
                 Status::Once if !in_dialogue(i) => Verdict::Text("used once, outside the dialogue"),

@@ -19,6 +19,9 @@ pub(crate) struct Label<'a> {
     /// Bold, honorific, Q/A or timestamped: a speaker even if used once.
     pub strong: bool,
     pub time: Option<f64>,
+    /// A word that precedes colons in prose (`Note:`, `日期：`): listed for
+    /// `--speakers`, never a speaker unless the user says so.
+    pub common: bool,
 }
 
 /// A bracketed note after a label's name.
@@ -97,6 +100,7 @@ fn forced<'a>(line: &'a str, rules: &SpeakerRules) -> Option<Label<'a>> {
             rest: line[colon..].trim_start_matches([':', '：']).trim(),
             strong: true,
             time: None,
+            common: false,
         })
     })
 }
@@ -126,6 +130,7 @@ fn bold(line: &str) -> Option<Label<'_>> {
         rest: rest.trim(),
         strong: true,
         time: None,
+        common: false,
     })
 }
 
@@ -146,6 +151,7 @@ fn time_first(line: &str) -> Option<Label<'_>> {
         rest: after[colon..].trim_start_matches([':', '：']).trim(),
         strong: true,
         time: Some(time),
+        common: false,
     })
 }
 
@@ -169,6 +175,7 @@ fn q_spaced(line: &str) -> Option<Label<'_>> {
         rest,
         strong: !dotted,
         time: None,
+        common: false,
     })
 }
 
@@ -201,13 +208,24 @@ fn plain(line: &str) -> Option<Label<'_>> {
         if clock || rest.starts_with("//") || name.starts_with(['-', '*', '#', '>']) {
             return None;
         }
-        let strong = classify(name)? || note.is_some_and(|n| n.is_stage());
+        let Some(shape) = classify(name) else {
+            return super::names::is_stop(name).then_some(Label {
+                name,
+                note,
+                rest,
+                strong: false,
+                time: None,
+                common: true,
+            });
+        };
+        let strong = shape || note.is_some_and(|n| n.is_stage());
         return Some(Label {
             name,
             note,
             rest,
             strong,
             time: None,
+            common: false,
         });
     }
     None
@@ -271,6 +289,7 @@ fn time_after(line: &str, open: usize) -> Option<Label<'_>> {
         rest,
         strong: true,
         time: Some(time),
+        common: false,
     })
 }
 
@@ -320,7 +339,9 @@ mod tests {
     use super::*;
 
     fn name(line: &str) -> Option<(&str, bool)> {
-        split(line).map(|l| (l.name, l.strong))
+        split(line)
+            .filter(|l| !l.common)
+            .map(|l| (l.name, l.strong))
     }
 
     #[test]
@@ -368,6 +389,8 @@ mod tests {
             assert_eq!((note.inner, note.is_stage()), (inner, stage), "{line}");
         }
         assert_eq!(split("Revenue (2023) grew: fast").map(|l| l.name), None);
+        // A common word before a colon is kept for the account, marked.
+        assert!(split("Note: this is important").is_some_and(|l| l.common));
     }
 
     #[test]

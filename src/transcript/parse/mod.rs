@@ -102,7 +102,7 @@ pub(crate) fn clock(s: &str) -> Option<f64> {
 
 /// The name of a speaker label at the start of a trimmed line, if any.
 pub(crate) fn label_name(line: &str) -> Option<&str> {
-    labels::split(line).map(|l| l.name)
+    labels::split(line).filter(|l| !l.common).map(|l| l.name)
 }
 
 /// Whether a character is double-width (CJK), as the parser's heuristics

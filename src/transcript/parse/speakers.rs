@@ -20,6 +20,8 @@ pub(crate) enum Status {
     Once,
     /// The user said it is never a speaker.
     Denied,
+    /// A word that precedes colons in prose (`Note:`).
+    Common,
 }
 
 /// Why a name is a speaker.
@@ -66,6 +68,7 @@ struct Stats {
     why: Option<Why>,
     /// Written as a label (`Q:`) rather than as prose-like `Q.` somewhere.
     strong: bool,
+    common: bool,
 }
 
 impl<'a> Speakers<'a> {
@@ -78,6 +81,7 @@ impl<'a> Speakers<'a> {
             let e = stats.entry(l.name).or_default();
             e.count += 1;
             e.strong |= l.strong;
+            e.common |= l.common;
             if e.why.is_none() {
                 e.why = strength(l);
             }
@@ -115,6 +119,8 @@ impl<'a> Speakers<'a> {
                     Status::Denied
                 } else if rules.forces(name) || rules.forces(display) {
                     Status::Speaker(Why::Forced)
+                } else if stats.get(name).is_some_and(|s| s.common) {
+                    Status::Common
                 } else if g.count >= 2 {
                     Status::Speaker(Why::Recurs(g.count))
                 } else if let Some(why) = g.why {
