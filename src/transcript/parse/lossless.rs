@@ -73,7 +73,13 @@ pub fn is_structure(line: &str) -> bool {
 /// turn's first line, when the turn has a time, the timestamp (the first run
 /// of digits, `:`, `.` and `,` containing a colon) is structure too. Turns
 /// must be in order and must not overlap.
+///
+/// `text` is checked as the parser reads it: when it is a transcript laid
+/// out by pdftotext, its margin line numbers, page headers and footers and
+/// form feeds are removed first (every line keeping its number), as
+/// [`parse`](super::parse) removes them.
 pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
+    let text = &*super::pages::strip(text);
     let lines: Vec<&str> = text.lines().collect();
     let n = lines.len();
     let mut owner = vec![usize::MAX; n + 1];
