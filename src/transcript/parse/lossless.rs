@@ -72,7 +72,9 @@ pub fn is_structure(line: &str) -> bool {
 /// continuing where the turn's previous line matched; the trailer text). On a
 /// turn's first line, when the turn has a time, the timestamp (the first run
 /// of digits, `:`, `.` and `,` containing a colon) is structure too. Turns
-/// must be in order and must not overlap.
+/// must be in order and must not overlap. The lines under a metadata line
+/// that nothing else owns (a front matter block scalar's) are that
+/// metadata's, and their content must continue in its value.
 ///
 /// `text` is checked as the parser reads it: when it is a transcript laid
 /// out by pdftotext, its margin line numbers, page headers and footers and
@@ -105,6 +107,7 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         _ => {}
     }
     let mut meta_line = None;
+    let first_meta = hays.len();
     for m in &doc.metadata {
         if meta_line != Some(m.line) {
             meta_line = Some(m.line);
@@ -115,6 +118,7 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         hays[id].push_str(&m.key);
         hays[id].push_str(&m.value);
     }
+    let metas = first_meta..hays.len();
     let mut prev_end = 0;
     for s in &doc.sections {
         if let Some(line) = s.line {
@@ -150,6 +154,20 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
     for t in &doc.trailer {
         claim(t.line, hays.len(), "the trailer", &mut owner)?;
         hays.push(t.text.clone());
+    }
+
+    let mut under = None;
+    for (no, line) in lines.iter().enumerate().map(|(i, l)| (i + 1, l)) {
+        if owner[no] != usize::MAX {
+            under = metas.contains(&owner[no]).then_some(owner[no]);
+        } else if is_structure(line) {
+            // Blank lines stay inside a block; `---` ends the front matter.
+            if !line.trim().is_empty() {
+                under = None;
+            }
+        } else if let Some(id) = under {
+            owner[no] = id;
+        }
     }
 
     let mut cursor = vec![0usize; hays.len()];
