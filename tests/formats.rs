@@ -54,17 +54,14 @@ fn markdown_with_front_matter_rule_and_inline_timestamp() {
         .collect();
     assert_eq!(chapters, ["", "1. Origins", "2. Worms"]);
     // The numbered list in the front matter is not a section; `#` is the
-    // title, `##` and `###` are sections.
-    assert_eq!(
-        titles(&doc),
-        [None, Some("Cold open"), Some("Why worms matter")]
-    );
+    // title, `##` and `###` are sections. The cover image is no one's words:
+    // it leaves no narration turn, so no preamble either.
+    assert_eq!(titles(&doc), [Some("Cold open"), Some("Why worms matter")]);
     let (m, t) = (Some("Margarethe Vogel"), Some("Tomás Ruiz"));
-    assert_eq!(speakers(&doc), [None, m, t, m, t]);
+    assert_eq!(speakers(&doc), [m, t, m, t]);
     assert_eq!(
         paragraphs(&doc),
         [
-            vec!["Cover art: a spade in soil"],
             vec!["Welcome back. [laughter] Today: worms."],
             vec!["Thanks for having me. I read the paper twice."],
             vec!["So why worms?"],

@@ -219,6 +219,13 @@ fn nothing_read(count: usize, first: usize, line: &str) -> String {
     )
 }
 
+/// The text the Markdown reader hands the plain-text parser, every line in
+/// its place (HTML, images and links made text): a Markdown document is
+/// lossless ([`check_lossless`](super::parse::check_lossless)) against it.
+pub fn markdown_text(text: &str) -> String {
+    markdown::pre_pass(text)
+}
+
 /// Detect and read. When the detected format's reader fails (say, a file
 /// that starts like JSON but is not valid JSON), the text is read as plain
 /// text and a warning says why, so detection never loses a readable file.

@@ -1,10 +1,15 @@
 //! The parts around the dialogue: YAML front matter, the title, header
 //! metadata, the quoted-body convention and trailer lines.
 
+use std::borrow::Cow;
+
 use super::headings;
 use super::lossless::is_structure;
 use super::paragraphs::{ends_sentence, is_stage, width};
 use crate::transcript::model::{Document, Meta};
+use yaml::{block_scalar, block_style};
+
+mod yaml;
 
 /// Keys that are metadata in a header block, never speakers.
 const META_KEYS: &[&str] = &[
@@ -161,6 +166,11 @@ const TRAILER_PHRASES: &[&str] = &[
 
 /// Read YAML front matter (`---` … `---` at the very top) into metadata;
 /// `title:` becomes the title. Returns the index of the first line after it.
+///
+/// A block scalar (`key: >-` or `key: |` and the lines under it) is one
+/// entry: folded (`>`) lines are joined with spaces, literal (`|`) lines
+/// with line breaks, and a blank line inside either is a line break. The
+/// lines come here trimmed, so the block ends at the next `key:` line.
 pub(super) fn front_matter(lines: &[&str], doc: &mut Document) -> usize {
     if lines.first() != Some(&"---") {
         return 0;
@@ -172,9 +182,12 @@ pub(super) fn front_matter(lines: &[&str], doc: &mut Document) -> usize {
     else {
         return 0;
     };
+    let end = close + 1;
     let mut key = String::new();
-    for (i, line) in lines[1..=close].iter().enumerate() {
-        let no = i + 2;
+    let mut i = 1;
+    while i < end {
+        let (line, no) = (lines[i], i + 1);
+        i += 1;
         if is_structure(line) {
             continue;
         }
@@ -183,14 +196,21 @@ pub(super) fn front_matter(lines: &[&str], doc: &mut Document) -> usize {
             .split_once(':')
             .filter(|(k, _)| item.is_none() && !k.is_empty() && k.len() <= 40 && !k.contains(' '));
         let (k, value) = match (item, pair) {
-            (Some(item), _) => (key.clone(), item.trim()),
+            (Some(item), _) => (key.clone(), Cow::Borrowed(item.trim())),
             (None, Some((k, v))) => {
                 key = k.trim().to_string();
-                (key.clone(), v.trim())
+                match block_style(v) {
+                    Some(folded) => {
+                        let (value, next) = block_scalar(&lines[i..end], folded);
+                        i += next;
+                        (key.clone(), Cow::Owned(value))
+                    }
+                    None => (key.clone(), Cow::Borrowed(v.trim())),
+                }
             }
-            (None, None) => (key.clone(), *line),
+            (None, None) => (key.clone(), Cow::Borrowed(line)),
         };
-        let value = unquote(value);
+        let value = unquote(&value);
         // The title stays in the metadata too: front matter is not body text,
         // so `title_line` is left unset.
         if k.eq_ignore_ascii_case("title") && doc.title.is_none() && !value.is_empty() {

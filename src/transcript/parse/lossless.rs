@@ -74,8 +74,16 @@ pub fn is_structure(line: &str) -> bool {
 /// of digits, `:`, `.` and `,` containing a colon) is structure too. On a
 /// turn's later lines, a label before the first colon may name the turn's
 /// speaker again (its characters are matched against the speaker's name).
-/// Turns must be in order and must not overlap.
+/// Turns must be in order and must not overlap. The lines under a metadata
+/// line that nothing else owns (a front matter block scalar's) are that
+/// metadata's, and their content must continue in its value.
+///
+/// `text` is checked as the parser reads it: when it is a transcript laid
+/// out by pdftotext, its margin line numbers, page headers and footers and
+/// form feeds are removed first (every line keeping its number), as
+/// [`parse`](super::parse) removes them.
 pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
+    let text = &*super::pages::strip(text);
     let lines: Vec<&str> = text.lines().collect();
     let n = lines.len();
     let mut owner = vec![usize::MAX; n + 1];
@@ -106,6 +114,7 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         _ => {}
     }
     let mut meta_line = None;
+    let first_meta = hays.len();
     for m in &doc.metadata {
         if meta_line != Some(m.line) {
             meta_line = Some(m.line);
@@ -116,6 +125,7 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         hays[id].push_str(&m.key);
         hays[id].push_str(&m.value);
     }
+    let metas = first_meta..hays.len();
     let mut prev_end = 0;
     for s in &doc.sections {
         if let Some(line) = s.line {
@@ -154,6 +164,20 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
     for t in &doc.trailer {
         claim(t.line, hays.len(), "the trailer", &mut owner)?;
         hays.push(t.text.clone());
+    }
+
+    let mut under = None;
+    for (no, line) in lines.iter().enumerate().map(|(i, l)| (i + 1, l)) {
+        if owner[no] != usize::MAX {
+            under = metas.contains(&owner[no]).then_some(owner[no]);
+        } else if is_structure(line) {
+            // Blank lines stay inside a block; `---` ends the front matter.
+            if !line.trim().is_empty() {
+                under = None;
+            }
+        } else if let Some(id) = under {
+            owner[no] = id;
+        }
     }
 
     let mut cursor = vec![0usize; hays.len()];
