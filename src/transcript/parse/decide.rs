@@ -69,7 +69,18 @@ pub(super) fn lines<'a>(
     };
     // Lines before the first sure speaker are the header: a name used once
     // there is a speaker only when dialogue follows at once (`Alice: Hi`).
-    let first_sure = (0..lines.len()).find(|&i| sure(i));
+    // The dialogue opens where a sure speaker first says something; before
+    // that, `For the Defendant: Paul Okonkwo, Esq.` lists people.
+    let lists = |i: usize| {
+        let role = status[i] == Some(Status::Speaker(Why::Role));
+        found[i]
+            .as_ref()
+            .is_some_and(|l| is_name_list(l.rest, true) || (role && is_name_list(l.rest, false)))
+    };
+    let first_sure = (0..lines.len()).find(|&i| sure(i) && !lists(i));
+    let listing = |i: usize, l: &Label, strict: bool| {
+        first_sure.is_none_or(|f| i < f) && is_name_list(l.rest, strict)
+    };
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| !is_structure(lines[i]))
         .collect();
@@ -100,8 +111,14 @@ pub(super) fn lines<'a>(
             match status {
                 Status::Denied => Verdict::Text("--not-speaker"),
                 Status::Common => Verdict::Text("a word, not a name"),
+                Status::Speaker(Why::Role) if listing(i, l, false) => {
+                    Verdict::Text("names people before the dialogue")
+                }
                 Status::Speaker(why) => Verdict::Speaker(Taken::Name(why)),
                 Status::Once if after_question => Verdict::Speaker(Taken::Answer),
+                Status::Once if listing(i, l, true) => {
+                    Verdict::Text("names people before the dialogue")
+                }
                 Status::Once if !in_dialogue(i) => Verdict::Text("used once, outside the dialogue"),
                 Status::Once if is_meta_value(l.rest, speakers) => {
                     Verdict::Text("value is a date, link or name")
@@ -155,16 +172,25 @@ pub(super) fn is_meta_value(rest: &str, speakers: &Speakers) -> bool {
 }
 
 /// A name or a list of names (`Jessica Tran, Michael Brandt`, `王芳、李明`):
-/// what a header says after `Producer:` or `主播：`.
-pub(super) fn is_name_list(rest: &str) -> bool {
+/// what a header says after `Producer:` or `主播：`. `strict` asks for
+/// Latin names of two words or more (`Paul Okonkwo, Esq.`): after a name
+/// that is no role, `Hi` or `你好` is more likely said than listed.
+pub(super) fn is_name_list(rest: &str, strict: bool) -> bool {
     let rest = rest.trim();
     if rest.is_empty() || (ends_sentence(rest) && !rest.ends_with('.')) {
         return false;
     }
-    rest.split([',', '，', '、', ';', '；', '/', '&'])
+    let mut full = false;
+    let all = rest
+        .split([',', '，', '、', ';', '；', '/', '&'])
         .flat_map(|p| p.split(" and "))
         .map(str::trim)
-        .all(|p| !p.is_empty() && super::names::classify(p.trim_end_matches('.')).is_some())
+        .all(|p| {
+            let p = p.trim_end_matches('.');
+            full |= p.split_whitespace().nth(1).is_some() && !p.chars().any(is_wide);
+            !p.is_empty() && super::names::classify(p).is_some()
+        });
+    all && (full || !strict)
 }
 
 /// The account of every label for `--speakers`: one candidate per name and

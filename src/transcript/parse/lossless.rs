@@ -200,8 +200,16 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
             return Err(format!("line {no} is owned by nothing: {line:?}"));
         };
         let again = names.get(id).copied().flatten().filter(|_| !turn_first[no]);
+        // The label ends at its colon, or after the name itself (`Q   …`).
         let label_end = again
-            .and_then(|_| line.find([':', '：']))
+            .and_then(|name| {
+                let bare = line.trim_start();
+                let at = line.len() - bare.len();
+                match bare.strip_prefix(name) {
+                    Some(_) => Some(at + name.len()),
+                    None => line.find([':', '：']),
+                }
+            })
             .filter(|&e| e <= 160);
         let mut name = again.unwrap_or("").chars();
         let mut rest = hay[cursor[id]..].char_indices();

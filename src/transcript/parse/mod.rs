@@ -151,7 +151,8 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
                 let weak = speakers.status(l.name) == Some(speakers::Status::Once);
                 decide::is_meta_value(l.rest, &speakers)
                     || (header::is_meta_key(l.name) && !decide::is_speech(l.rest))
-                    || ((weak || names::is_role(l.name)) && decide::is_name_list(l.rest))
+                    || (weak && decide::is_name_list(l.rest, true))
+                    || (names::is_role(l.name) && decide::is_name_list(l.rest, false))
             })
     };
     let facts = header::LineFacts {

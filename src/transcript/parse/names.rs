@@ -199,6 +199,11 @@ fn latin_name(name: &str) -> Option<bool> {
     if count == 0 && !titled {
         return None;
     }
+    // `ORAL ARGUMENT OF`, `Live from`: a name does not end in a particle.
+    let last = name.split_whitespace().next_back().unwrap_or(first);
+    if count > 1 && PARTICLES.split(' ').any(|p| p.eq_ignore_ascii_case(last)) {
+        return None;
+    }
     Some(honorific)
 }
 
@@ -245,6 +250,7 @@ mod tests {
             ("JUSTICE KAGAN", Some(true)),
             ("VOICE FROM THE FLOOR", Some(true)),
             ("Dana Reyes", Some(false)),
+            ("ORAL ARGUMENT OF", None),
             ("Note", None),
             ("BY MR. SMITH", None),
             ("纳德拉说", None),
