@@ -5,12 +5,17 @@
 //! numbered headings), then build sections and turns. Every non-blank line
 //! ends up owned by something; [`check_lossless`] verifies that.
 //!
+//! Speaker labels are found per line (`labels`), judged per name with the
+//! whole document as evidence (`speakers`), then per line in context
+//! (`decide`), which also keeps the account `--speakers` prints.
+//!
 //! Japanese interviews that mark questions with a leading `――` get turns
-//! whose speaker is the mark itself, `――`: a neutral label the UI shows as
-//! the interviewer. The answer after each question is a new turn for the
-//! last named interviewee (`山田：` right after a question names them), or
-//! narration when nobody is named.
+//! whose speaker is the interviewer role the header names (`聞き手：`), or
+//! the mark itself, `――`, when it names none. The answer after each
+//! question is a new turn for the last named interviewee (`山田：` right
+//! after a question names them), or narration when nobody is named.
 
+mod body;
 mod decide;
 mod header;
 mod headings;
@@ -21,9 +26,9 @@ mod pages;
 mod paragraphs;
 mod rules;
 mod speakers;
+mod trailer;
 mod turns;
 
-use headings::{Family, Heading};
 pub use lossless::{check_lossless, is_structural, is_structure};
 pub use rules::{Candidate, Decision, SpeakerRules};
 
@@ -31,40 +36,10 @@ pub(crate) use decide::Tally;
 pub(crate) use labels::{Label, split_with as split_label};
 pub(crate) use speakers::{Speakers, Status};
 
+use body::{build, classify, interviewer, is_japanese};
 use decide::Verdict;
 
 use super::model::Document;
-
-/// How a body line takes part in the document.
-enum Kind<'a> {
-    /// Blank or pure structure: ends a paragraph.
-    Gap,
-    Label {
-        speaker: &'a str,
-        /// A stage direction written between the name and the colon.
-        aside: Option<&'a str>,
-        rest: &'a str,
-        time: Option<f64>,
-    },
-    /// A Japanese interview question marked `――`.
-    Interviewer(&'a str),
-    Heading(Heading<'a>),
-    Stage(&'a str),
-    /// Text, and whether it may join the line before it.
-    Text(&'a str, bool),
-}
-
-/// The interviewer's mark in Japanese interviews.
-fn interviewer(line: &str) -> Option<&str> {
-    // All three dashes are encoded starting with 0xE2: most lines are out
-    // at the first byte.
-    if line.as_bytes().first() != Some(&0xE2) {
-        return None;
-    }
-    let rest = line.trim_start_matches(['―', '—', '─']);
-    let dashes = line[..line.len() - rest.len()].chars().count();
-    (dashes >= 2).then(|| rest.trim_start())
-}
 
 /// The lines of `text` as [`str::lines`] gives them, but found with
 /// memchr's SIMD search. A CR before the LF is left on the line: the caller
@@ -161,7 +136,7 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
         is_free_key: &|key| names::classify(key).is_some(),
     };
     let body_start = header::title_and_meta(&lines, start, &facts, &mut doc);
-    let (body_end, quoted) = header::body_end(&lines, body_start, &frame_speaks);
+    let (body_end, quoted) = trailer::body_end(&lines, body_start, &frame_speaks);
     for (i, line) in lines.iter().enumerate().skip(body_end) {
         if !is_structure(line) {
             doc.trailer.push(super::model::SourceLine {
@@ -255,164 +230,4 @@ fn interviewer_role(doc: &Document) -> &'static str {
         .iter()
         .find_map(|m| ROLES.iter().find(|r| m.key.starts_with(**r)).copied())
         .unwrap_or("――")
-}
-
-fn is_japanese(lines: &[&str]) -> bool {
-    lines
-        .iter()
-        .filter(|l| interviewer(l).is_some_and(|r| !r.is_empty()))
-        .nth(1)
-        .is_some()
-}
-
-/// Build sections and turns from the classified body lines.
-fn build(
-    doc: &mut Document,
-    raw: &[&str],
-    lines: &[&str],
-    body: std::ops::Range<usize>,
-    kinds: Vec<Kind>,
-    interviewer_name: &str,
-) {
-    // Widths of text lines, measured once: the wrap estimate and the joiner
-    // both need them.
-    let mut widths = vec![0; kinds.len()];
-    let mut samples = Vec::new();
-    for (i, kind) in body.clone().zip(&kinds) {
-        let text = match kind {
-            Kind::Text(..) | Kind::Interviewer(_) => true,
-            Kind::Label { rest, .. } => !rest.is_empty(),
-            _ => false,
-        };
-        if text {
-            let w = paragraphs::width(raw[i]);
-            widths[i - body.start] = w;
-            samples.push((w, paragraphs::ends_sentence(lines[i])));
-        }
-    }
-    let wrap = paragraphs::wrap_width(&samples);
-    drop(samples);
-    let mut build = turns::Builder::new(wrap);
-    for ((i, kind), width) in body.zip(kinds).zip(widths) {
-        let no = i + 1;
-        match kind {
-            Kind::Gap => build.gap(),
-            Kind::Label {
-                speaker,
-                aside,
-                rest,
-                time,
-            } => {
-                build.start(Some(speaker), no, time, false);
-                if let Some(aside) = aside {
-                    build.stage(no, aside);
-                }
-                if !rest.is_empty() {
-                    build.text(no, rest, width, true);
-                }
-            }
-            Kind::Interviewer(rest) => {
-                build.start(Some(interviewer_name), no, None, true);
-                build.text(no, rest, width, true);
-            }
-            Kind::Heading(h)
-                if h.family == Family::Markdown(1)
-                    && (doc.title.is_none() || doc.title.as_deref() == h.title)
-                    && doc.title_line.is_none()
-                    && build.is_empty() =>
-            {
-                doc.title = h.title.map(str::to_string);
-                doc.title_line = Some(no);
-            }
-            Kind::Heading(h) => build.heading(no, h.number, h.title),
-            Kind::Stage(text) => build.stage(no, text),
-            Kind::Text(text, joinable) => build.text(no, text, width, joinable),
-        }
-    }
-    doc.sections = build.finish();
-}
-
-/// Classify body lines, then keep only the numbered and ALL-CAPS headings
-/// that sit in the document like headings.
-fn classify<'a>(
-    lines: &[&'a str],
-    body: std::ops::Range<usize>,
-    found: &[Option<labels::Label<'a>>],
-    verdicts: &[Option<Verdict>],
-    speakers: &speakers::Speakers<'a>,
-    japanese: bool,
-) -> Vec<Kind<'a>> {
-    let mut gate = headings::Gate::default();
-    let mut gated = Vec::new();
-    let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
-    for i in body.clone() {
-        let line = lines[i];
-        let label = found[i]
-            .filter(|_| matches!(verdicts[i], Some(Verdict::Speaker(_))))
-            .and_then(|l| Some((speakers.display(l.name)?, l)));
-        let kind = if is_structure(line) {
-            Kind::Gap
-        } else if let Some(rest) = japanese.then(|| interviewer(line)).flatten() {
-            Kind::Interviewer(rest)
-        } else if let Some((speaker, l)) = label {
-            let named = speakers.note_is_name(&l);
-            Kind::Label {
-                speaker,
-                aside: l.note.filter(|_| !named).map(|n| n.written),
-                rest: l.rest,
-                time: l.time,
-            }
-        } else if let Some(h) = headings::split(line) {
-            Kind::Heading(h)
-        } else if paragraphs::is_stage(line) {
-            Kind::Stage(line)
-        } else {
-            // A label not taken stays its own paragraph, never joined to
-            // the sentence before it.
-            Kind::Text(line, found[i].is_none())
-        };
-        match &kind {
-            Kind::Label { .. } | Kind::Interviewer(_) => gate.label(),
-            Kind::Text(..) | Kind::Stage(_) => gate.content(),
-            Kind::Heading(h) => {
-                if gate.candidate(kinds.len(), h) {
-                    gated.push(kinds.len());
-                }
-            }
-            Kind::Gap => {}
-        }
-        kinds.push(kind);
-    }
-    let accepted = gate.accepted();
-    for k in gated {
-        if accepted.binary_search(&k).is_err() {
-            kinds[k] = Kind::Text(lines[body.start + k], true);
-        }
-    }
-    promote_caps(&mut kinds);
-    kinds
-}
-
-/// ALL-CAPS lines between blank lines are headings, unless the document
-/// shouts so much that they are just text.
-fn promote_caps(kinds: &mut [Kind]) {
-    let gap = |k: Option<&Kind>| matches!(k, None | Some(Kind::Gap) | Some(Kind::Heading(_)));
-    let mut found = Vec::new();
-    let mut content = 0;
-    for i in 0..kinds.len() {
-        if !matches!(kinds[i], Kind::Gap) {
-            content += 1;
-        }
-        if let Kind::Text(t, _) = kinds[i] {
-            let before = i.checked_sub(1).and_then(|p| kinds.get(p));
-            if let Some(h) = headings::caps(t).filter(|_| gap(before) && gap(kinds.get(i + 1))) {
-                found.push((i, h));
-            }
-        }
-    }
-    if found.len() * 5 <= content {
-        for (i, h) in found {
-            kinds[i] = Kind::Heading(h);
-        }
-    }
 }
