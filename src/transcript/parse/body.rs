@@ -120,7 +120,7 @@ pub(super) fn classify<'a>(
     lines: &[&'a str],
     body: std::ops::Range<usize>,
     found: &[Option<labels::Label<'a>>],
-    verdicts: &[Option<Verdict>],
+    verdicts: &[Option<Verdict<'a>>],
     speakers: &speakers::Speakers<'a>,
     japanese: bool,
 ) -> Vec<Kind<'a>> {
@@ -129,9 +129,10 @@ pub(super) fn classify<'a>(
     let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
     for i in body.clone() {
         let line = lines[i];
-        let label = found[i]
-            .filter(|_| matches!(verdicts[i], Some(Verdict::Speaker(_))))
-            .and_then(|l| Some((speakers.display(l.name)?, l)));
+        let label = match (found[i], verdicts[i]) {
+            (Some(l), Some(Verdict::Speaker(_, display))) => Some((display, l)),
+            _ => None,
+        };
         let kind = if is_structure(line) {
             Kind::Gap
         } else if let Some(rest) = japanese.then(|| interviewer(line)).flatten() {

@@ -13,8 +13,9 @@ use super::speakers::{Speakers, Status, Why};
 
 /// Why one line's label was, or was not, taken as a speaker.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Verdict {
-    Speaker(Taken),
+pub(super) enum Verdict<'a> {
+    /// A turn for the speaker displayed as the name given.
+    Speaker(Taken, &'a str),
     Text(&'static str),
 }
 
@@ -44,9 +45,9 @@ pub(super) const GUESS: &str = "used once, in dialogue";
 
 /// The verdict on a label whose line changed after the first pass (the
 /// opening quote of a quoted body removed): no context, only the name.
-pub(super) fn single(l: &Label, speakers: &Speakers) -> Verdict {
-    match speakers.status(l.name) {
-        Some(Status::Speaker(why)) => Verdict::Speaker(Taken::Name(why)),
+pub(super) fn single<'a>(l: &Label, speakers: &Speakers<'a>) -> Verdict<'a> {
+    match speakers.lookup(l.name) {
+        Some((Status::Speaker(why), display)) => Verdict::Speaker(Taken::Name(why), display),
         _ => Verdict::Text("used once"),
     }
 }
@@ -57,12 +58,15 @@ pub(super) fn lines<'a>(
     found: &[Option<Label<'a>>],
     speakers: &Speakers<'a>,
     interviewer: &dyn Fn(usize) -> bool,
-) -> Vec<Option<Verdict>> {
+) -> Vec<Option<Verdict<'a>>> {
     // One lookup per label line; the passes below read this.
-    let status: Vec<Option<Status>> = found
+    let (status, display): (Vec<Option<Status>>, Vec<&'a str>) = found
         .iter()
-        .map(|l| l.as_ref().and_then(|l| speakers.status(l.name)))
-        .collect();
+        .map(|l| match l.as_ref().and_then(|l| speakers.lookup(l.name)) {
+            Some((status, display)) => (Some(status), display),
+            None => (None, ""),
+        })
+        .unzip();
     let sure = |i: usize| matches!(status[i], Some(Status::Speaker(_)));
     let weak = |i: usize| {
         status[i] == Some(Status::Once) && found[i].as_ref().is_some_and(|l| is_speech(l.rest))
@@ -114,8 +118,8 @@ pub(super) fn lines<'a>(
                 Status::Speaker(Why::Role) if listing(i, l, false) => {
                     Verdict::Text("names people before the dialogue")
                 }
-                Status::Speaker(why) => Verdict::Speaker(Taken::Name(why)),
-                Status::Once if after_question => Verdict::Speaker(Taken::Answer),
+                Status::Speaker(why) => Verdict::Speaker(Taken::Name(why), display[i]),
+                Status::Once if after_question => Verdict::Speaker(Taken::Answer, display[i]),
                 Status::Once if listing(i, l, true) => {
                     Verdict::Text("names people before the dialogue")
                 }
@@ -124,7 +128,7 @@ pub(super) fn lines<'a>(
                     Verdict::Text("value is a date, link or name")
                 }
                 Status::Once if is_speech(l.rest) || next_sure[i] || l.rest.is_empty() => {
-                    Verdict::Speaker(Taken::Guess)
+                    Verdict::Speaker(Taken::Guess, display[i])
                 }
                 Status::Once => Verdict::Text("used once, value is not speech"),
             }
@@ -198,7 +202,6 @@ pub(super) fn is_name_list(rest: &str, strict: bool) -> bool {
 pub(super) fn report(
     found: &[Option<Label>],
     verdicts: &[Option<Verdict>],
-    speakers: &Speakers,
     metadata: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Candidate> {
     let mut out = Tally::default();
@@ -206,14 +209,12 @@ pub(super) fn report(
         let (Some(l), Some(v)) = (l, v) else {
             continue;
         };
-        let (decision, reason) = match (metadata(i), *v) {
-            (Some(why), _) => (Decision::Metadata, Err(why)),
-            (None, Verdict::Speaker(why)) => (Decision::Speaker, Ok(why)),
-            (None, Verdict::Text(why)) => (Decision::Text, Err(why)),
+        let (decision, reason, shown) = match (metadata(i), *v) {
+            (Some(why), _) => (Decision::Metadata, Err(why), None),
+            (None, Verdict::Speaker(why, display)) => (Decision::Speaker, Ok(why), Some(display)),
+            (None, Verdict::Text(why)) => (Decision::Text, Err(why), None),
         };
-        let shown_as = speakers
-            .display(l.name)
-            .filter(|d| *d != l.name && decision == Decision::Speaker);
+        let shown_as = shown.filter(|d| *d != l.name);
         out.add(l.name, shown_as, i + 1, decision, || match reason {
             Ok(taken) => taken.describe(),
             Err(why) => why.to_string(),

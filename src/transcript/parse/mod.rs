@@ -118,7 +118,7 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     let japanese = is_japanese(&lines[start..]);
     let question = |i: usize| japanese && interviewer(lines[i]).is_some();
     let mut verdicts = decide::lines(&lines, &found, &speakers, &question);
-    let speaks = |i: usize| matches!(verdicts.get(i), Some(Some(Verdict::Speaker(_))));
+    let speaks = |i: usize| matches!(verdicts.get(i), Some(Some(Verdict::Speaker(..))));
     // Around the dialogue, `记者：张三` or `Host: Bob` is a byline.
     let frame_speaks = |i: usize| {
         speaks(i)
@@ -151,7 +151,7 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
         verdicts[q] = found[q].as_ref().map(|l| decide::single(l, &speakers));
     }
     let body = body_start..body_end.max(body_start);
-    doc.candidates = account(&doc, &found, &verdicts, &speakers, &body);
+    doc.candidates = account(&doc, &found, &verdicts, &body);
     warn_guesses(&mut doc);
     let interviewer_name = interviewer_role(&doc);
     let kinds = classify(&lines, body.clone(), &found, &verdicts, &speakers, japanese);
@@ -165,13 +165,16 @@ fn account(
     doc: &Document,
     found: &[Option<labels::Label>],
     verdicts: &[Option<Verdict>],
-    speakers: &speakers::Speakers,
     body: &std::ops::Range<usize>,
 ) -> Vec<Candidate> {
-    let meta_lines: std::collections::HashSet<usize> =
-        doc.metadata.iter().map(|m| m.line).collect();
+    let mut meta_lines = vec![false; found.len() + 1];
+    for m in &doc.metadata {
+        if let Some(flag) = meta_lines.get_mut(m.line) {
+            *flag = true;
+        }
+    }
     let framed = |i: usize| {
-        if meta_lines.contains(&(i + 1)) {
+        if meta_lines[i + 1] {
             Some("header key")
         } else if i >= body.end {
             Some("after the dialogue")
@@ -179,7 +182,7 @@ fn account(
             None
         }
     };
-    let mut out = decide::report(found, verdicts, speakers, &framed);
+    let mut out = decide::report(found, verdicts, &framed);
     // Header keys that are no label shape (`日期`, `作者`) are candidates too.
     let mut tally = decide::Tally::default();
     for m in &doc.metadata {

@@ -133,6 +133,12 @@ impl<'a> Speakers<'a> {
             .collect()
     }
 
+    /// What the document says about a label name, and the name it is
+    /// displayed as, in one lookup.
+    pub fn lookup(&self, name: &str) -> Option<(Status, &'a str)> {
+        self.names.get(name).map(|e| (e.status, e.display))
+    }
+
     /// What the document says about a label name; `None` if it labels no line.
     pub fn status(&self, name: &str) -> Option<Status> {
         self.names.get(name).map(|e| e.status)
