@@ -20,10 +20,15 @@ fn sample_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/llamacon-2025.txt")
 }
 
+/// A config home with no config in it: print modes read the config, and a
+/// developer's own must not change what these tests see.
+const NO_CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/no-config-home");
+
 /// Run tread with `args`, feeding `stdin` (or nothing: /dev/null).
 fn tread(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tread"))
         .args(args)
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -308,6 +313,7 @@ fn closed_output_pipe_exits_quietly() {
     let (_dir, path) = temp_file("big.txt", line.repeat(20_000).as_bytes());
     let mut child = Command::new(env!("CARGO_BIN_EXE_tread"))
         .args(["--json", path.to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

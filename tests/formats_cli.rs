@@ -15,6 +15,11 @@ fn tread(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tread"))
         .args(args)
         .env("TREAD_DATA_DIR", data.path())
+        // Print modes read the config; a developer's own must not count.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/no-config-home"),
+        )
         .output()
         .unwrap()
 }
