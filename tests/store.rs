@@ -451,7 +451,7 @@ fn an_unusable_data_dir_still_opens_read_only() {
 mod props {
     use super::*;
     use proptest::prelude::*;
-    use tread::store::anchor::{Resolver, normalize};
+    use tread::store::anchor::{Resolver, Whose, normalize};
 
     fn one_section(turns: Vec<Vec<String>>) -> Document {
         let turns = turns
@@ -486,7 +486,7 @@ mod props {
         ) {
             let d = one_section(vec![a, b]);
             let sp = span(at(s.0, s.1, s.2, s.3), at(e.0, e.1, e.2, e.3));
-            let r = Resolver::new(&d).locate(&sp, &quote);
+            let r = Resolver::new(&d).locate(&sp, &quote, Whose::Anyone);
             if let Some(found) = r.span() {
                 let text = span_text(&d, &found);
                 prop_assert!(text.is_some(), "{r:?} does not fit");
@@ -512,7 +512,7 @@ mod props {
             let quote: String = chars[from..to].iter().collect();
             prop_assume!(!quote.trim().is_empty());
             let hint = span(at(0, 0, wrong, 0), at(0, 0, wrong, len));
-            let r = Resolver::new(&d).locate(&hint, &quote);
+            let r = Resolver::new(&d).locate(&hint, &quote, Whose::Anyone);
             prop_assert!(matches!(r, Resolution::Exact(_) | Resolution::Moved(_)), "{:?}", r);
             let text = span_text(&d, &r.span().unwrap()).unwrap();
             prop_assert_eq!(normalize(&text), normalize(&quote));

@@ -1,7 +1,7 @@
 //! Bookmarks as the reader sees them: store bookmarks placed on the flow
 //! (block and byte), and the conversions between sentences and store anchors.
 
-use crate::store::anchor::{Anchor, Resolver, Span, is_at};
+use crate::store::anchor::{Anchor, Resolver, Span, holds};
 use crate::store::bookmarks::Bookmark;
 use crate::transcript::Document;
 
@@ -31,7 +31,7 @@ pub fn place_all(doc: &Document, flow: &Flow, bookmarks: Vec<Bookmark>) -> Vec<M
     let mut marks: Vec<Mark> = bookmarks
         .into_iter()
         .map(|b| {
-            let span = if is_at(doc, &b.span(), &b.quote) {
+            let span = if holds(doc, &b) {
                 Some(b.span())
             } else {
                 resolver

@@ -4,6 +4,9 @@
 //! (`Exact`); else the exact occurrence of the quote nearest the stored
 //! anchor (`Moved`); else the most similar window of text, by character-bigram
 //! Dice similarity (`Fuzzy`); else `Detached`, which the store keeps anyway.
+//! A bookmark's quote only ever moves to words of its own speaker: an
+//! occurrence or a similar window in another speaker's turn is no match, so
+//! a quote is never silently attributed to someone else.
 //! All text comparison collapses runs of whitespace (paragraph breaks
 //! included) to one space, so reflowed or re-wrapped text still matches.
 
@@ -126,10 +129,22 @@ pub fn normalize(s: &str) -> String {
 
 /// Resolve one bookmark (builds a [`Resolver`]; use one for many bookmarks).
 pub fn resolve(doc: &Document, b: &Bookmark) -> Resolution {
-    if is_at(doc, &b.span(), &b.quote) {
+    if holds(doc, b) {
         return Resolution::Exact(b.span());
     }
     Resolver::new(doc).resolve(b)
+}
+
+/// Whether the bookmark's quote is still exactly where it was, in the
+/// words of its speaker: the cheap check before any [`Resolver`].
+pub fn holds(doc: &Document, b: &Bookmark) -> bool {
+    let span = b.span();
+    let speaker = |a: &Anchor| {
+        let turn = doc.sections.get(a.section)?.turns.get(a.turn)?;
+        Some(turn.speaker.as_deref())
+    };
+    // A quote running into the next turn is its first speaker's.
+    speaker(&span.start) == Some(b.speaker.as_deref()) && is_at(doc, &span, &b.quote)
 }
 
 /// Whether `quote` is still exactly where `hint` says. Cheap: the common
@@ -154,6 +169,17 @@ pub struct Resolver<'a> {
     paras: Vec<(usize, usize, usize)>,
     /// Index in `chars` where each paragraph's text starts.
     para_start: Vec<usize>,
+    /// The speaker of each paragraph's turn, by paragraph ordinal.
+    para_speaker: Vec<Option<&'a str>>,
+}
+
+/// Whose words a quote may move to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose<'s> {
+    /// Anyone's (a reading position).
+    Anyone,
+    /// One speaker's, or narration's (`None`).
+    Speaker(Option<&'s str>),
 }
 
 impl<'a> Resolver<'a> {
@@ -167,6 +193,7 @@ impl<'a> Resolver<'a> {
             orig: Vec::new(),
             paras: Vec::new(),
             para_start: Vec::new(),
+            para_speaker: Vec::new(),
         };
         let mut last_space = true;
         let mut prev_len = 0;
@@ -181,6 +208,7 @@ impl<'a> Resolver<'a> {
                     }
                     r.paras.push((si, ti, pi));
                     r.para_start.push(r.chars.len());
+                    r.para_speaker.push(turn.speaker.as_deref());
                     let mut n = 0;
                     for (ci, c) in text.chars().enumerate() {
                         n = ci + 1;
@@ -211,13 +239,40 @@ impl<'a> Resolver<'a> {
         &self.hash
     }
 
+    /// Find a bookmark's quote among its own speaker's words.
     pub fn resolve(&self, b: &Bookmark) -> Resolution {
-        self.locate(&b.span(), &b.quote)
+        self.locate(&b.span(), &b.quote, Whose::Speaker(b.speaker.as_deref()))
     }
 
-    /// Find `quote`, starting from where `hint` says it was.
-    pub fn locate(&self, hint: &Span, quote: &str) -> Resolution {
-        if is_at(self.doc, hint, quote) {
+    /// The paragraph ordinal that char `i` of `chars` belongs to.
+    fn ordinal(&self, i: usize) -> usize {
+        self.para_start
+            .partition_point(|&p| p <= i)
+            .saturating_sub(1)
+    }
+
+    /// Whether `chars[s..e]` starts in a paragraph of the speaker wanted (an
+    /// exact quote running into the next turn is its first speaker's).
+    fn starts_theirs(&self, s: usize, whose: Whose) -> bool {
+        let Whose::Speaker(who) = whose else {
+            return true;
+        };
+        self.para_speaker.get(self.ordinal(s)).copied().flatten() == who
+    }
+
+    /// Whether all of `chars[s..e]` is the speaker's: a similar window must
+    /// not reach into someone else's words.
+    fn theirs(&self, s: usize, e: usize, whose: Whose) -> bool {
+        let Whose::Speaker(who) = whose else {
+            return true;
+        };
+        let (a, b) = (self.ordinal(s), self.ordinal(e.saturating_sub(1).max(s)));
+        (a..=b).all(|o| self.para_speaker.get(o).copied().flatten() == who)
+    }
+
+    /// Find `quote`, starting from where `hint` says it was, in `whose` words.
+    pub fn locate(&self, hint: &Span, quote: &str, whose: Whose) -> Resolution {
+        if is_at(self.doc, hint, quote) && self.at_theirs(hint, whose) {
             return Resolution::Exact(*hint);
         }
         let q = normalize(quote);
@@ -228,14 +283,27 @@ impl<'a> Resolver<'a> {
         let qlen = q.chars().count();
         let nearest = memchr::memmem::find_iter(self.norm.as_bytes(), q.as_bytes())
             .filter_map(|b| self.byte_of.binary_search(&b).ok())
+            .filter(|&i| self.starts_theirs(i, whose))
             .min_by_key(|&i| i.abs_diff(target));
         if let Some(i) = nearest {
             return Resolution::Moved(self.span_of(i, i + qlen));
         }
-        match self.fuzzy(&q, target) {
+        match self.fuzzy(&q, target, whose) {
             Some((s, e)) => Resolution::Fuzzy(self.span_of(s, e)),
             None => Resolution::Detached,
         }
+    }
+
+    /// Whether the stored span's turn is (still) the speaker's.
+    fn at_theirs(&self, span: &Span, whose: Whose) -> bool {
+        let Whose::Speaker(who) = whose else {
+            return true;
+        };
+        let speaker = |a: &Anchor| {
+            let turn = self.doc.sections.get(a.section)?.turns.get(a.turn)?;
+            Some(turn.speaker.as_deref())
+        };
+        speaker(&span.start) == Some(who)
     }
 
     /// Where in `chars` the anchor would be if the structure is unchanged,
@@ -281,7 +349,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The window most similar to `q`, as a trimmed char range of `chars`.
-    fn fuzzy(&self, q: &str, target: usize) -> Option<(usize, usize)> {
+    fn fuzzy(&self, q: &str, target: usize, whose: Whose) -> Option<(usize, usize)> {
         let qc: Vec<char> = q.chars().collect();
         let n = self.chars.len();
         if qc.len() < FUZZY_MIN_CHARS || n < 2 {
@@ -315,9 +383,12 @@ impl<'a> Resolver<'a> {
             add(key(s + w - 2), &mut counts, &mut common);
             let better = common > best.0
                 || (common == best.0 && s.abs_diff(target) < best.1.abs_diff(target));
-            if better {
+            if better && self.theirs(s, s + w, whose) {
                 best = (common, s);
             }
+        }
+        if !self.theirs(best.1, best.1 + w, whose) {
+            return None;
         }
         let (mut s, mut e) = (best.1, best.1 + w);
         // The edit may have made the quote longer or shorter: nudge each end.
@@ -326,13 +397,13 @@ impl<'a> Resolver<'a> {
         for _ in 0..2 {
             for ns in s.saturating_sub(reach)..=(s + reach).min(e - 1) {
                 let d = dice(&qb, qc.len(), &self.chars[ns..e]);
-                if d > score {
+                if d > score && self.theirs(ns, e, whose) {
                     (score, s) = (d, ns);
                 }
             }
             for ne in (s + 1).max(e.saturating_sub(reach))..=(e + reach).min(n) {
                 let d = dice(&qb, qc.len(), &self.chars[s..ne]);
-                if d > score {
+                if d > score && self.theirs(s, ne, whose) {
                     (score, e) = (d, ne);
                 }
             }

@@ -18,7 +18,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub use anchor::{Anchor, Resolution, Resolver, Span, resolve};
+pub use anchor::{Anchor, Resolution, Resolver, Span, Whose, resolve};
 pub use bookmarks::{Bookmark, Store};
 pub use identity::{DocKey, doc_hash};
 pub use paths::DataDirs;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::anchor::{Anchor, Resolver, Span, is_at, paragraph};
+use super::anchor::{Anchor, Resolver, Span, Whose, is_at, paragraph};
 use super::atomic::{self, Parsed};
 use super::identity::{DocKey, doc_hash};
 use super::paths::DataDirs;
@@ -76,7 +76,10 @@ impl ReadingPosition {
         if is_at(doc, &hint, &self.quote) {
             return Some(self.anchor);
         }
-        if let Some(span) = Resolver::new(doc).locate(&hint, &self.quote).span() {
+        if let Some(span) = Resolver::new(doc)
+            .locate(&hint, &self.quote, Whose::Anyone)
+            .span()
+        {
             return Some(span.start);
         }
         let a = self.anchor;
