@@ -127,6 +127,47 @@ pub(super) fn looks_like(lines: &[&str]) -> bool {
     signals >= 2 && headers * 5 >= lines.len()
 }
 
+/// The lines before the first tag: the title and keys are the text
+/// parser's, the other lines become untimed cues, so labels there are read
+/// as everywhere else.
+fn head(text: &str, first: usize, rules: &SpeakerRules) -> (Document, Vec<Cue>) {
+    let head: String = text.lines().take(first).flat_map(|l| [l, "\n"]).collect();
+    let mut doc = parse::parse_with(&head, rules);
+    doc.sections.clear();
+    doc.trailer.clear();
+    // Alone, the header cannot tell a lone first turn from a title.
+    let head_lines: Vec<&str> = head.lines().collect();
+    if let Some(t) = doc.title_line
+        && head_lines
+            .get(t - 1)
+            .is_some_and(|l| parse::label_name(l.trim()).is_some())
+    {
+        doc.title = None;
+        doc.title_line = None;
+    }
+    let owned: std::collections::HashSet<usize> = doc
+        .metadata
+        .iter()
+        .map(|m| m.line)
+        .chain(doc.title_line)
+        .collect();
+    let lead = head_lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let line = raw.trim().trim_start_matches('\u{feff}');
+            (!line.is_empty() && !owned.contains(&(i + 1))).then(|| Cue {
+                text: line.to_string(),
+                line: i + 1,
+                end_line: i + 1,
+                line_of: vec![i + 1],
+                ..Cue::default()
+            })
+        })
+        .collect();
+    (doc, lead)
+}
+
 pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatError> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut open: Option<Cue> = None;
@@ -169,39 +210,8 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
     let Some(first) = first else {
         return Err(FormatError::Diarized);
     };
-    // The header's title and keys stay the text parser's; its other lines
-    // become untimed cues, so labels there are read as everywhere else.
-    let head: String = text.lines().take(first).flat_map(|l| [l, "\n"]).collect();
-    let mut doc = parse::parse_with(&head, rules);
-    doc.sections.clear();
-    doc.trailer.clear();
-    // Alone, the header cannot tell a lone first turn from a title.
-    let head_lines: Vec<&str> = head.lines().collect();
-    if let Some(t) = doc.title_line
-        && head_lines
-            .get(t - 1)
-            .is_some_and(|l| parse::label_name(l.trim()).is_some())
-    {
-        doc.title = None;
-        doc.title_line = None;
-    }
-    let owned: std::collections::HashSet<usize> = doc
-        .metadata
-        .iter()
-        .map(|m| m.line)
-        .chain(doc.title_line)
-        .collect();
-    let lead = text.lines().take(first).enumerate().filter_map(|(i, raw)| {
-        let line = raw.trim().trim_start_matches('\u{feff}');
-        (!line.is_empty() && !owned.contains(&(i + 1))).then(|| Cue {
-            text: line.to_string(),
-            line: i + 1,
-            end_line: i + 1,
-            line_of: vec![i + 1],
-            ..Cue::default()
-        })
-    });
-    let cues: Vec<Cue> = lead.chain(cues).collect();
+    let (doc, lead) = head(text, first, rules);
+    let cues: Vec<Cue> = lead.into_iter().chain(cues).collect();
     let doc = assemble(cues, doc, rules);
     Ok(doc)
 }

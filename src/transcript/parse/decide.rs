@@ -59,86 +59,123 @@ pub(super) fn lines<'a>(
     speakers: &Speakers<'a>,
     interviewer: &dyn Fn(usize) -> bool,
 ) -> Vec<Option<Verdict<'a>>> {
-    // One lookup per label line; the passes below read this.
-    let (status, display): (Vec<Option<Status>>, Vec<&'a str>) = found
-        .iter()
-        .map(|l| match l.as_ref().and_then(|l| speakers.lookup(l.name)) {
-            Some((status, display)) => (Some(status), display),
-            None => (None, ""),
-        })
-        .unzip();
-    let sure = |i: usize| matches!(status[i], Some(Status::Speaker(_)));
-    let weak = |i: usize| {
-        status[i] == Some(Status::Once) && found[i].as_ref().is_some_and(|l| is_speech(l.rest))
-    };
-    // Lines before the first sure speaker are the header: a name used once
-    // there is a speaker only when dialogue follows at once (`Alice: Hi`).
-    // The dialogue opens where a sure speaker first says something; before
-    // that, `For the Defendant: Paul Okonkwo, Esq.` lists people.
-    let lists = |i: usize| {
-        let role = status[i] == Some(Status::Speaker(Why::Role));
-        found[i]
-            .as_ref()
-            .is_some_and(|l| is_name_list(l.rest, true) || (role && is_name_list(l.rest, false)))
-    };
-    let first_sure = (0..lines.len()).find(|&i| sure(i) && !lists(i));
-    let listing = |i: usize, l: &Label, strict: bool| {
-        first_sure.is_none_or(|f| i < f) && is_name_list(l.rest, strict)
-    };
-    let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !is_structure(lines[i]))
-        .collect();
-    let mut next_sure = vec![false; lines.len()];
-    let mut chain = vec![false; lines.len()];
-    let mut beside_weak = vec![false; lines.len()];
-    // Backwards, so a run of labels that leads into the dialogue is known
-    // to be dialogue from its first line on.
-    for (k, &i) in content.iter().enumerate().rev() {
-        let next = content.get(k + 1).copied();
-        let prev = k.checked_sub(1).map(|p| content[p]);
-        next_sure[i] = next.is_some_and(sure);
-        chain[i] = next.is_some_and(|n| sure(n) || (weak(n) && chain[n]));
-        beside_weak[i] = next.is_some_and(weak) || prev.is_some_and(weak);
-    }
-    let in_dialogue = |i: usize| match first_sure {
-        Some(f) => i > f || chain[i],
-        // No name is sure: weak labels next to each other are dialogue.
-        None => beside_weak[i],
-    };
+    let context = Context::new(lines, found, speakers);
     let mut after_question = false;
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in found.iter().enumerate() {
-        let verdict = l.as_ref().map(|l| {
-            let Some(status) = status[i] else {
-                return Verdict::Text("not a name");
-            };
-            match status {
-                Status::Denied => Verdict::Text("--not-speaker"),
-                Status::Common => Verdict::Text("a word, not a name"),
-                Status::Speaker(Why::Role) if listing(i, l, false) => {
-                    Verdict::Text("names people before the dialogue")
-                }
-                Status::Speaker(why) => Verdict::Speaker(Taken::Name(why), display[i]),
-                Status::Once if after_question => Verdict::Speaker(Taken::Answer, display[i]),
-                Status::Once if listing(i, l, true) => {
-                    Verdict::Text("names people before the dialogue")
-                }
-                Status::Once if !in_dialogue(i) => Verdict::Text("used once, outside the dialogue"),
-                Status::Once if is_meta_value(l.rest, speakers) => {
-                    Verdict::Text("value is a date, link or name")
-                }
-                Status::Once if is_speech(l.rest) || next_sure[i] || l.rest.is_empty() => {
-                    Verdict::Speaker(Taken::Guess, display[i])
-                }
-                Status::Once => Verdict::Text("used once, value is not speech"),
-            }
-        });
+        out.push(l.as_ref().map(|l| context.verdict(i, l, after_question)));
         if !is_structure(lines[i]) {
             after_question = interviewer(i);
         }
-        out.push(verdict);
     }
     out
+}
+
+/// What the lines around a label say, computed once for the document.
+struct Context<'c, 'a> {
+    speakers: &'c Speakers<'a>,
+    /// Each label line's name, looked up once.
+    status: Vec<Option<Status>>,
+    display: Vec<&'a str>,
+    /// Where the dialogue opens: the first sure speaker saying something
+    /// other than names. Before it, `For the Defendant: Paul Okonkwo,
+    /// Esq.` lists people, and a name used once is a speaker only when
+    /// dialogue follows at once (`Alice: Hi`).
+    first_sure: Option<usize>,
+    next_sure: Vec<bool>,
+    /// A run of labels from here leads into the dialogue.
+    chain: Vec<bool>,
+    /// A label used once that says something is next to this line.
+    beside_weak: Vec<bool>,
+}
+
+impl<'c, 'a> Context<'c, 'a> {
+    fn new(lines: &[&str], found: &[Option<Label<'a>>], speakers: &'c Speakers<'a>) -> Self {
+        let (status, display): (Vec<Option<Status>>, Vec<&'a str>) = found
+            .iter()
+            .map(|l| match l.as_ref().and_then(|l| speakers.lookup(l.name)) {
+                Some((status, display)) => (Some(status), display),
+                None => (None, ""),
+            })
+            .unzip();
+        let sure = |i: usize| matches!(status[i], Some(Status::Speaker(_)));
+        let weak = |i: usize| {
+            status[i] == Some(Status::Once) && found[i].as_ref().is_some_and(|l| is_speech(l.rest))
+        };
+        let lists = |i: usize| {
+            let role = status[i] == Some(Status::Speaker(Why::Role));
+            found[i].as_ref().is_some_and(|l| {
+                is_name_list(l.rest, true) || (role && is_name_list(l.rest, false))
+            })
+        };
+        let first_sure = (0..lines.len()).find(|&i| sure(i) && !lists(i));
+        let content: Vec<usize> = (0..lines.len())
+            .filter(|&i| !is_structure(lines[i]))
+            .collect();
+        let mut next_sure = vec![false; lines.len()];
+        let mut chain = vec![false; lines.len()];
+        let mut beside_weak = vec![false; lines.len()];
+        // Backwards, so a run of labels that leads into the dialogue is
+        // known to be dialogue from its first line on.
+        for (k, &i) in content.iter().enumerate().rev() {
+            let next = content.get(k + 1).copied();
+            let prev = k.checked_sub(1).map(|p| content[p]);
+            next_sure[i] = next.is_some_and(sure);
+            chain[i] = next.is_some_and(|n| sure(n) || (weak(n) && chain[n]));
+            beside_weak[i] = next.is_some_and(weak) || prev.is_some_and(weak);
+        }
+        Context {
+            speakers,
+            status,
+            display,
+            first_sure,
+            next_sure,
+            chain,
+            beside_weak,
+        }
+    }
+
+    fn in_dialogue(&self, i: usize) -> bool {
+        match self.first_sure {
+            Some(f) => i > f || self.chain[i],
+            // No name is sure: weak labels next to each other are dialogue.
+            None => self.beside_weak[i],
+        }
+    }
+
+    /// Before the dialogue opens, a label whose value names people.
+    fn listing(&self, i: usize, l: &Label, strict: bool) -> bool {
+        self.first_sure.is_none_or(|f| i < f) && is_name_list(l.rest, strict)
+    }
+
+    fn verdict(&self, i: usize, l: &Label, after_question: bool) -> Verdict<'a> {
+        let Some(status) = self.status[i] else {
+            return Verdict::Text("not a name");
+        };
+        let speaker = |taken| Verdict::Speaker(taken, self.display[i]);
+        match status {
+            Status::Denied => Verdict::Text("--not-speaker"),
+            Status::Common => Verdict::Text("a word, not a name"),
+            Status::Speaker(Why::Role) if self.listing(i, l, false) => {
+                Verdict::Text("names people before the dialogue")
+            }
+            Status::Speaker(why) => speaker(Taken::Name(why)),
+            Status::Once if after_question => speaker(Taken::Answer),
+            Status::Once if self.listing(i, l, true) => {
+                Verdict::Text("names people before the dialogue")
+            }
+            Status::Once if !self.in_dialogue(i) => {
+                Verdict::Text("used once, outside the dialogue")
+            }
+            Status::Once if is_meta_value(l.rest, self.speakers) => {
+                Verdict::Text("value is a date, link or name")
+            }
+            Status::Once if is_speech(l.rest) || self.next_sure[i] || l.rest.is_empty() => {
+                speaker(Taken::Guess)
+            }
+            Status::Once => Verdict::Text("used once, value is not speech"),
+        }
+    }
 }
 
 /// Whether the text after a colon reads as speech: a sentence, or a clause

@@ -203,46 +203,7 @@ pub(super) fn title_and_meta(
     facts: &LineFacts,
     doc: &mut Document,
 ) -> usize {
-    let mut i = skip_gaps(lines, start);
-    fn h1(line: &str) -> Option<Option<&str>> {
-        headings::markdown(line)
-            .filter(|h| h.family == headings::Family::Markdown(1))
-            .map(|h| h.title)
-    }
-    // Front matter gave the title; the body repeats it as its H1.
-    if let Some(line) = lines.get(i)
-        && doc.title.is_some()
-        && h1(line).is_some_and(|t| t == doc.title.as_deref())
-    {
-        doc.title_line = Some(i + 1);
-        i = skip_gaps(lines, i + 1);
-    }
-    if doc.title.is_none()
-        && let Some(line) = lines.get(i)
-    {
-        // A title stands alone, or heads a block of header keys.
-        let next_blank = lines.get(i + 1).is_some_and(|l| {
-            l.is_empty() || (!(facts.is_speaker)(i + 1) && meta_parts(l, facts, true).is_some())
-        });
-        let title = match h1(line) {
-            Some(h) => h,
-            None if next_blank
-                && width(line) <= 120
-                && !(facts.is_speaker)(i)
-                && meta_parts(line, facts, true).is_none()
-                && headings::split(line).is_none()
-                && !is_stage(line) =>
-            {
-                Some(*line)
-            }
-            None => None,
-        };
-        if let Some(t) = title {
-            doc.title = Some(t.to_string());
-            doc.title_line = Some(i + 1);
-            i += 1;
-        }
-    }
+    let mut i = title(lines, skip_gaps(lines, start), facts, doc);
     let mut body = i;
     while let Some(line) = lines.get(i) {
         if line.is_empty() || is_structure(line) {
@@ -261,6 +222,51 @@ pub(super) fn title_and_meta(
         body = i;
     }
     body
+}
+
+/// A Markdown H1's title (`None` inside for an empty heading).
+fn h1(line: &str) -> Option<Option<&str>> {
+    headings::markdown(line)
+        .filter(|h| h.family == headings::Family::Markdown(1))
+        .map(|h| h.title)
+}
+
+/// Take the title at line `i`, if it is one; returns the next line to read.
+fn title(lines: &[&str], mut i: usize, facts: &LineFacts, doc: &mut Document) -> usize {
+    // Front matter gave the title; the body repeats it as its H1.
+    if let Some(line) = lines.get(i)
+        && doc.title.is_some()
+        && h1(line).is_some_and(|t| t == doc.title.as_deref())
+    {
+        doc.title_line = Some(i + 1);
+        return skip_gaps(lines, i + 1);
+    }
+    let Some(line) = lines.get(i).filter(|_| doc.title.is_none()) else {
+        return i;
+    };
+    // A title stands alone, or heads a block of header keys.
+    let next_blank = lines.get(i + 1).is_some_and(|l| {
+        l.is_empty() || (!(facts.is_speaker)(i + 1) && meta_parts(l, facts, true).is_some())
+    });
+    let title = match h1(line) {
+        Some(h) => h,
+        None if next_blank
+            && width(line) <= 120
+            && !(facts.is_speaker)(i)
+            && meta_parts(line, facts, true).is_none()
+            && headings::split(line).is_none()
+            && !is_stage(line) =>
+        {
+            Some(*line)
+        }
+        None => None,
+    };
+    if let Some(t) = title {
+        doc.title = Some(t.to_string());
+        doc.title_line = Some(i + 1);
+        i += 1;
+    }
+    i
 }
 
 fn skip_gaps(lines: &[&str], mut i: usize) -> usize {
