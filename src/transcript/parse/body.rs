@@ -47,20 +47,18 @@ pub(super) fn is_japanese(lines: &[&str]) -> bool {
         .is_some()
 }
 
-/// Build sections and turns from the classified body lines.
-pub(super) fn build(
-    doc: &mut Document,
+/// The display width of each body line that holds text (0 for others), and
+/// the column the file was hard-wrapped at, if it was: measured once, for
+/// the wrap estimate and the joiner.
+pub(super) fn measure(
     raw: &[&str],
     lines: &[&str],
     body: std::ops::Range<usize>,
-    kinds: Vec<Kind>,
-    interviewer_name: &str,
-) {
-    // Widths of text lines, measured once: the wrap estimate and the joiner
-    // both need them.
+    kinds: &[Kind],
+) -> (Vec<usize>, Option<usize>) {
     let mut widths = vec![0; kinds.len()];
     let mut samples = Vec::new();
-    for (i, kind) in body.clone().zip(&kinds) {
+    for (i, kind) in body.clone().zip(kinds) {
         let text = match kind {
             Kind::Text(..) | Kind::Interviewer(_) => true,
             Kind::Label { rest, .. } => !rest.is_empty(),
@@ -72,8 +70,17 @@ pub(super) fn build(
             samples.push((w, paragraphs::ends_sentence(lines[i])));
         }
     }
-    let wrap = paragraphs::wrap_width(&samples);
-    drop(samples);
+    (widths, paragraphs::wrap_width(&samples))
+}
+
+/// Build sections and turns from the classified body lines.
+pub(super) fn build(
+    doc: &mut Document,
+    body: std::ops::Range<usize>,
+    kinds: Vec<Kind>,
+    (widths, wrap): (Vec<usize>, Option<usize>),
+    interviewer_name: &str,
+) {
     let mut build = turns::Builder::new(wrap);
     for ((i, kind), width) in body.zip(kinds).zip(widths) {
         let no = i + 1;

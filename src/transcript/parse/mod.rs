@@ -155,7 +155,12 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     warn_guesses(&mut doc);
     let interviewer_name = interviewer_role(&doc);
     let kinds = classify(&lines, body.clone(), &found, &verdicts, &speakers, japanese);
-    build(&mut doc, &raw, &lines, body, kinds, interviewer_name);
+    let measured = body::measure(&raw, &lines, body.clone(), &kinds);
+    // The builder needs only the kinds and widths. Free the per-line tables
+    // (about 150 bytes a line) before it allocates the paragraphs, so they
+    // do not add to peak memory.
+    drop((raw, lines, found, verdicts, speakers));
+    build(&mut doc, body, kinds, measured, interviewer_name);
     doc
 }
 
