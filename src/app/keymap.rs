@@ -306,7 +306,8 @@ impl Keymap {
     }
 }
 
-fn line_at(text: &str, offset: usize) -> usize {
+/// The 1-based line of byte `offset` in `text`, for errors that name it.
+pub(super) fn line_at(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset]
         .iter()

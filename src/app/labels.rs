@@ -4,6 +4,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::keymap::line_at;
+
 /// A problem in the `[labels]` table, with the line it is on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{source_name}:{line}: {problem}")]
@@ -95,13 +97,4 @@ pub fn parse(text: &str, source_name: &str) -> Result<Labels, LabelsError> {
         speaker: list(table.speaker, "speaker")?,
         not_speaker: list(table.not_speaker, "not-speaker")?,
     })
-}
-
-fn line_at(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }

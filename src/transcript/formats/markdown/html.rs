@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use super::entities;
+use crate::transcript::parse;
 
 /// Tags that only style or wrap text: the tag goes, the text stays.
 const WRAPPERS: &[&str] = &[
@@ -216,23 +217,12 @@ fn line_break(out: &mut String, next: &str) {
     let (Some(prev), Some(next)) = (out.chars().next_back(), next.chars().next()) else {
         return;
     };
-    let joined = prev.is_whitespace() || next.is_whitespace() || is_wide(prev) && is_wide(next);
+    let joined = prev.is_whitespace()
+        || next.is_whitespace()
+        || parse::is_wide(prev) && parse::is_wide(next);
     if !joined {
         out.push(' ');
     }
-}
-
-/// East Asian wide characters, joined without spaces.
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD)
 }
 
 /// Images (`![alt](src)`, `![alt][ref]`) and WordPress `[caption]…[/caption]`
