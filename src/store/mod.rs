@@ -13,6 +13,7 @@ pub mod export;
 pub mod identity;
 pub mod paths;
 pub mod positions;
+pub mod record;
 
 use std::fmt;
 use std::path::PathBuf;
