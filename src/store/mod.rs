@@ -9,6 +9,7 @@
 pub mod anchor;
 pub mod atomic;
 pub mod bookmarks;
+pub mod documents;
 pub mod export;
 pub mod identity;
 pub mod paths;
