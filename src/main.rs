@@ -47,6 +47,16 @@ fn read(args: &Args, doc: tread::transcript::Document, name: String, keymap: Key
     }
 }
 
+/// `--bookmarks --all`: no input to read, only the store.
+fn print_bank(args: &Args, options: &tread::transcript::LoadOptions) -> Result<()> {
+    let dirs = tread::store::DataDirs::resolve(args.data_dir.as_deref())?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match cli::print_bank(args, &dirs, options, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 fn run(args: &Args) -> Result<()> {
     // A bad label is reported before standard input is waited on.
     if let Some(label) = &args.encoding {
@@ -56,13 +66,16 @@ fn run(args: &Args) -> Result<()> {
     // too; and before standard input is waited on, like the label check.
     let config = config::load(args.config.as_deref())?;
     let speakers = cli::rules::speaker_rules(args, &config.labels)?;
-    let input = cli::read_input(args, io::stdin().is_terminal())?;
     let options = tread::transcript::LoadOptions {
         encoding: args.encoding.clone(),
         format: args.input_format().ok().flatten(),
         extension: None,
         speakers,
     };
+    if args.all {
+        return print_bank(args, &options);
+    }
+    let input = cli::read_input(args, io::stdin().is_terminal())?;
     let (name, doc) = cli::load(input, options)?;
 
     let output = match args.output() {

@@ -1,6 +1,7 @@
 //! Command-line flags, reading the input, and the non-interactive outputs
 //! (`--outline`, `--json`, `--claims`, `--speakers`, `--bookmarks`).
 
+mod bank;
 mod json;
 mod print;
 pub mod rules;
@@ -20,6 +21,7 @@ use crate::transcript::decode::{self, DecodeError};
 use crate::transcript::formats::Format as InputFormat;
 use crate::transcript::{self, Document, LoadOptions};
 
+pub use bank::print_all as print_bank;
 pub use json::JsonDocument;
 pub use print::{print_claims, print_json, print_outline, print_speakers};
 
@@ -51,6 +53,10 @@ pub struct Args {
     /// Print the document's bookmarks, as Markdown or (`--format json`) JSON.
     #[arg(long, conflicts_with_all = ["outline", "json", "claims"])]
     pub bookmarks: bool,
+
+    /// With --bookmarks: every bookmark in the store, grouped by document.
+    #[arg(long, requires = "bookmarks", conflicts_with = "file")]
+    pub all: bool,
 
     /// Print every speaker label considered: its count, whether it was
     /// taken as a speaker, metadata or text, and why.
@@ -364,6 +370,11 @@ pub fn printable(name: &str) -> String {
         }
     }
     out
+}
+
+/// Print a warning on stderr, made safe like every other message.
+pub fn warn(message: &str) {
+    eprintln!("tread: warning: {}", printable(message));
 }
 
 /// An I/O error as a reason, without Rust's ` (os error 2)` suffix.

@@ -12,19 +12,42 @@ use crate::app::run::Exit;
 use crate::app::shell::Persist;
 use crate::app::{State, terminal};
 use crate::store::bookmarks::Store;
+use crate::store::documents::{Documents, Identity};
 use crate::store::export;
 use crate::store::identity::DocKey;
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::transcript::Document;
 
-/// A file is known by its path, so its bookmarks follow it through edits;
-/// standard input and the bundled sample by their content.
-fn doc_key(args: &Args, name: &str, doc: &Document) -> DocKey {
-    match &args.file {
-        Some(p) if p.as_os_str() != "-" => DocKey::for_path(p),
-        _ => DocKey::for_content(name, doc),
+/// Which store the document uses (see [`crate::store::documents`]): found
+/// by content, then by path. The bundled sample is the sample however it
+/// was opened, so it has one store whether named or not.
+fn identity(args: &Args, dirs: Option<&DataDirs>, name: &str, doc: &Document) -> Identity {
+    let index = dirs.map(Documents::read).unwrap_or_default();
+    match args.file.as_deref() {
+        Some(p) if p.as_os_str() != "-" && !is_sample(p) => {
+            Identity::find(&index, Some(p), name, doc)
+        }
+        Some(p) if p.as_os_str() != "-" => Identity::find(&index, None, crate::SAMPLE_NAME, doc),
+        _ => Identity::find(&index, None, name, doc),
     }
+}
+
+/// Add the document's place and content to the index once it has
+/// bookmarks, so a copy, a move or an edit of it finds them.
+fn remember(dirs: &DataDirs, id: &Identity, store: &Store) {
+    if store.list().is_empty() || Documents::read(dirs).knows(&id.seen) {
+        return;
+    }
+    if let Err(e) = Documents::record(dirs, &id.seen) {
+        super::warn(&format!("the document index was not updated: {e}"));
+    }
+}
+
+/// A file holding exactly the bundled sample's bytes.
+fn is_sample(path: &std::path::Path) -> bool {
+    let same_size = std::fs::metadata(path).is_ok_and(|m| m.len() == crate::SAMPLE.len() as u64);
+    same_size && std::fs::read(path).is_ok_and(|b| b == crate::SAMPLE)
 }
 
 /// The bookmark store, or why there is none. Problems are warnings: the
@@ -58,7 +81,7 @@ pub fn print_bookmarks(
 ) -> io::Result<()> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
-    let key = doc_key(args, name, doc);
+    let key = identity(args, dirs.as_ref(), name, doc).key;
     let store = open_store(&dirs, &key, &mut warnings);
     for w in &warnings {
         eprintln!("tread: warning: {}", super::printable(&w.to_string()));
@@ -80,7 +103,8 @@ pub fn print_bookmarks(
 pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> Result<Exit> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
-    let key = doc_key(args, &name, &doc);
+    let id = identity(args, dirs.as_ref(), &name, &doc);
+    let key = id.key.clone();
     let store = open_store(&dirs, &key, &mut warnings);
     let mut positions = dirs.as_ref().and_then(|d| match Positions::open(d) {
         Ok((p, w)) => {
@@ -116,7 +140,11 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
         state.message = Some(format!("warning: {first}"));
     }
 
-    let exit = terminal::run_reader(&mut state, &mut Persist { store })?;
+    let mut persist = Persist { store };
+    let exit = terminal::run_reader(&mut state, &mut persist)?;
+    if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
+        remember(dirs, &id, store);
+    }
 
     let here = sentence_anchor(&state.doc, &state.flow, state.cursor)
         .and_then(|a| ReadingPosition::at(&state.doc, a));

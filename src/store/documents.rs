@@ -126,6 +126,29 @@ impl Documents {
     }
 }
 
+/// The key of every store under `dirs`, sorted: the file stems of
+/// snapshots (`<key>.json`) and logs (`<key>.log`), whatever the index says,
+/// so a store made before the index existed is listed too.
+pub fn store_keys(dirs: &DataDirs) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dirs.data.join("bookmarks")) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let stem = name
+                .strip_suffix(".json")
+                .or_else(|| name.strip_suffix(".log"))?;
+            (!stem.starts_with('.') && name != "documents.log").then(|| stem.to_string())
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 /// The identity of an open document: the store key to use, and the record
 /// to add to the index when its store is first written.
 #[derive(Debug, Clone)]
@@ -225,11 +248,23 @@ mod tests {
             ],
         };
         // A copy of b's text at a new path: the newest store of that text.
-        assert_eq!(index.find(Some(Path::new("/z/copy.txt")), "h2").unwrap().key, "c");
+        assert_eq!(
+            index
+                .find(Some(Path::new("/z/copy.txt")), "h2")
+                .unwrap()
+                .key,
+            "c"
+        );
         // Both match: that one, even though a newer record has the hash.
-        assert_eq!(index.find(Some(Path::new("/x/b.txt")), "h2").unwrap().key, "b");
+        assert_eq!(
+            index.find(Some(Path::new("/x/b.txt")), "h2").unwrap().key,
+            "b"
+        );
         // a.txt edited: found by its path.
-        assert_eq!(index.find(Some(Path::new("/x/a.txt")), "h9").unwrap().key, "a");
+        assert_eq!(
+            index.find(Some(Path::new("/x/a.txt")), "h9").unwrap().key,
+            "a"
+        );
         // A new document elsewhere: no store.
         assert!(index.find(Some(Path::new("/x/new.txt")), "h9").is_none());
         // Standard input is found only by content.
@@ -252,14 +287,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let dirs = DataDirs::under(dir.path());
         assert!(Documents::read(&dirs).records.is_empty());
-        assert!(!index_path(&dirs).exists(), "reading must not create the index");
+        assert!(
+            !index_path(&dirs).exists(),
+            "reading must not create the index"
+        );
         let doc = parse("A: one two three.");
         let id = Identity::find(&Documents::read(&dirs), None, "stdin", &doc);
         Documents::record(&dirs, &id.seen).unwrap();
         let index = Documents::read(&dirs);
         assert!(index.knows(&id.seen));
         let again = Identity::find(&index, Some(Path::new("/elsewhere/t.txt")), "t.txt", &doc);
-        assert_eq!(again.key.key, id.key.key, "a copy finds the store by content");
+        assert_eq!(
+            again.key.key, id.key.key,
+            "a copy finds the store by content"
+        );
         assert_eq!(index.latest().len(), 1);
     }
 

@@ -1,0 +1,166 @@
+//! `--bookmarks --all`: the quote bank, every bookmark in the store grouped
+//! by document, each document read again from where it was last seen.
+//!
+//! A document that cannot be read there any more is still listed, marked
+//! missing, with its bookmarks as they were saved (all detached, since there
+//! is no text to find them in).
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use super::{Args, Format};
+use crate::store::documents::{self, Documents};
+use crate::store::{DataDirs, DocKey, Store, export};
+use crate::transcript::{Document, LoadOptions};
+
+/// One document of the bank.
+struct Shelved {
+    name: String,
+    path: Option<PathBuf>,
+    /// The document as it is now, or why it could not be read.
+    doc: Result<Document, String>,
+    store: Store,
+}
+
+/// Print every document's bookmarks. Warnings go to stderr.
+pub fn print_all(
+    args: &Args,
+    dirs: &DataDirs,
+    options: &LoadOptions,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let shelf = shelve(dirs, options);
+    match args.bookmark_format().unwrap_or(Format::Markdown) {
+        Format::Markdown => out.write_all(markdown(&shelf).as_bytes()),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json(&shelf)).map_err(io::Error::from)?;
+            writeln!(out)
+        }
+    }
+}
+
+/// Every store with at least one bookmark, with its document.
+fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
+    let index = Documents::read(dirs);
+    let latest = index.latest();
+    let mut shelf = Vec::new();
+    for key in documents::store_keys(dirs) {
+        let seen = latest.iter().find(|s| s.key == key);
+        let (name, path) = match seen {
+            Some(s) => (s.name.clone(), s.path.clone()),
+            None => legacy_place(dirs, &key),
+        };
+        let doc_key = DocKey {
+            key: key.clone(),
+            display: name.clone(),
+        };
+        let store = match Store::open(dirs, &doc_key) {
+            Ok((store, warnings)) => {
+                for w in warnings {
+                    super::warn(&w.to_string());
+                }
+                store
+            }
+            Err(e) => {
+                super::warn(&format!("bookmarks of {name} unavailable: {e}"));
+                continue;
+            }
+        };
+        if store.list().is_empty() {
+            continue;
+        }
+        let doc = read_again(path.as_deref(), &name, options);
+        shelf.push(Shelved {
+            name,
+            path,
+            doc,
+            store,
+        });
+    }
+    shelf
+}
+
+/// Where a store made before the document index was: its file records the
+/// document's canonical path (or, for standard input, its name).
+fn legacy_place(dirs: &DataDirs, key: &str) -> (String, Option<PathBuf>) {
+    let file = dirs.data.join("bookmarks").join(format!("{key}.json"));
+    let document = std::fs::read(&file)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .and_then(|v| v.get("document")?.as_str().map(str::to_string))
+        .unwrap_or_else(|| key.to_string());
+    let path = Path::new(&document);
+    let path = path.is_absolute().then(|| path.to_path_buf());
+    let name = path
+        .as_deref()
+        .and_then(Path::file_name)
+        .map_or(document.clone(), |n| n.to_string_lossy().into_owned());
+    (name, path)
+}
+
+/// The document as it is now; standard input cannot be read again.
+fn read_again(path: Option<&Path>, name: &str, options: &LoadOptions) -> Result<Document, String> {
+    let input = match path {
+        Some(p) => {
+            super::read_file(p, options.encoding.as_deref()).map_err(|e| format!("{e:#}"))?
+        }
+        None if name == crate::SAMPLE_NAME => super::Input {
+            name: name.to_string(),
+            label: name.to_string(),
+            bytes: crate::SAMPLE.to_vec(),
+        },
+        None => return Err("read from standard input; it cannot be opened again".into()),
+    };
+    super::load(input, options.clone())
+        .map(|(_, doc)| doc)
+        .map_err(|e| format!("{e:#}"))
+}
+
+fn place(s: &Shelved) -> String {
+    s.path
+        .as_deref()
+        .map_or_else(|| s.name.clone(), |p| p.display().to_string())
+}
+
+fn markdown(shelf: &[Shelved]) -> String {
+    let mut out = String::new();
+    let empty = Document::default();
+    for s in shelf {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let title = s.doc.as_ref().ok().and_then(|d| d.title.clone());
+        match title {
+            Some(t) => out.push_str(&format!("# {t} ({})\n\n", s.name)),
+            None => out.push_str(&format!("# {}\n\n", s.name)),
+        }
+        match &s.doc {
+            Ok(_) => out.push_str(&format!("{}\n\n", place(s))),
+            Err(why) => out.push_str(&format!("{} (missing: {why})\n\n", place(s))),
+        }
+        let doc = s.doc.as_ref().unwrap_or(&empty);
+        out.push_str(&export::markdown(doc, s.store.list()));
+    }
+    out
+}
+
+fn json(shelf: &[Shelved]) -> Value {
+    let empty = Document::default();
+    let documents: Vec<Value> = shelf
+        .iter()
+        .map(|s| {
+            let doc = s.doc.as_ref().unwrap_or(&empty);
+            let mut one = export::json(doc, s.store.list());
+            one["name"] = json!(s.name);
+            one["path"] = json!(s.path);
+            one["missing"] = json!(s.doc.is_err());
+            if let Err(why) = &s.doc {
+                one["missing_reason"] = json!(why);
+            }
+            one
+        })
+        .collect();
+    json!({ "documents": documents })
+}
