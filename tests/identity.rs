@@ -76,6 +76,24 @@ fn a_copy_elsewhere_finds_the_bookmarks() {
     let out = stdout(&tread(&dirs.data, &["--bookmarks", path_str(&copy)]));
     assert!(out.contains("> Not before June"), "{out}");
     assert!(out.contains("— Ben"), "{out}");
+
+    // Once the copy is recorded (the reader does it when it closes), the
+    // quote bank lists both places under the one document.
+    let doc = load(TEXT.as_bytes(), &LoadOptions::default()).unwrap();
+    let id = Identity::find(
+        &Documents::read(&dirs),
+        Some(&copy),
+        "copy of talk.txt",
+        &doc,
+    );
+    Documents::record(&dirs, &id.seen).unwrap();
+    let bank = stdout(&tread(&dirs.data, &["--bookmarks", "--all"]));
+    assert_eq!(bank.matches("> Not before June").count(), 1, "{bank}");
+    assert!(
+        bank.contains(&format!("also seen at {}", file.display())),
+        "{bank}"
+    );
+    assert!(bank.contains(path_str(&copy)), "{bank}");
 }
 
 #[test]

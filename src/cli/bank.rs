@@ -18,7 +18,11 @@ use crate::transcript::{Document, LoadOptions};
 /// One document of the bank.
 struct Shelved {
     name: String,
+    /// The path it was read from (or last seen at, if missing).
     path: Option<PathBuf>,
+    /// Every other place it was seen with these bookmarks: copies, and
+    /// where it was before a move.
+    also: Vec<PathBuf>,
     /// The document as it is now, or why it could not be read.
     doc: Result<Document, String>,
     store: Store,
@@ -44,13 +48,27 @@ pub fn print_all(
 /// Every store with at least one bookmark, with its document.
 fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
     let index = Documents::read(dirs);
-    let latest = index.latest();
     let mut shelf = Vec::new();
     for key in documents::store_keys(dirs) {
-        let seen = latest.iter().find(|s| s.key == key);
-        let (name, path) = match seen {
-            Some(s) => (s.name.clone(), s.path.clone()),
-            None => legacy_place(dirs, &key),
+        let places = index.places(&key);
+        let (name, path, also) = match places.split_first() {
+            Some((first, rest)) => {
+                let readable = places
+                    .iter()
+                    .find(|s| s.path.as_deref().is_some_and(Path::exists));
+                let chosen = readable.unwrap_or(first);
+                let also = rest
+                    .iter()
+                    .chain([first])
+                    .filter(|s| s.path != chosen.path)
+                    .filter_map(|s| s.path.clone())
+                    .collect();
+                (chosen.name.clone(), chosen.path.clone(), also)
+            }
+            None => {
+                let (name, path) = legacy_place(dirs, &key);
+                (name, path, Vec::new())
+            }
         };
         let doc_key = DocKey {
             key: key.clone(),
@@ -75,6 +93,7 @@ fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
         shelf.push(Shelved {
             name,
             path,
+            also,
             doc,
             store,
         });
@@ -137,9 +156,14 @@ fn markdown(shelf: &[Shelved]) -> String {
             None => out.push_str(&format!("# {}\n\n", s.name)),
         }
         match &s.doc {
-            Ok(_) => out.push_str(&format!("{}\n\n", place(s))),
-            Err(why) => out.push_str(&format!("{} (missing: {why})\n\n", place(s))),
+            Ok(_) => out.push_str(&format!("{}\n", place(s))),
+            Err(why) => out.push_str(&format!("{} (missing: {why})\n", place(s))),
         }
+        for p in &s.also {
+            let gone = if p.exists() { "" } else { " (missing)" };
+            out.push_str(&format!("also seen at {}{gone}\n", p.display()));
+        }
+        out.push('\n');
         let doc = s.doc.as_ref().unwrap_or(&empty);
         out.push_str(&export::markdown(doc, s.store.list()));
     }
@@ -156,6 +180,12 @@ fn json(shelf: &[Shelved]) -> Value {
             one["name"] = json!(s.name);
             one["path"] = json!(s.path);
             one["missing"] = json!(s.doc.is_err());
+            let also: Vec<Value> = s
+                .also
+                .iter()
+                .map(|p| json!({ "path": p, "missing": !p.exists() }))
+                .collect();
+            one["also"] = json!(also);
             if let Err(why) = &s.doc {
                 one["missing_reason"] = json!(why);
             }

@@ -95,13 +95,12 @@ impl Documents {
             .any(|r| r.key == seen.key && r.path == seen.path && r.hash == seen.hash)
     }
 
-    /// The newest record of each key, in order of first appearance.
-    pub fn latest(&self) -> Vec<&Seen> {
+    /// Every place the store `key` was seen, newest first, one per path.
+    pub fn places(&self, key: &str) -> Vec<&Seen> {
         let mut out: Vec<&Seen> = Vec::new();
-        for r in &self.records {
-            match out.iter_mut().find(|o| o.key == r.key) {
-                Some(slot) => *slot = r,
-                None => out.push(r),
+        for r in self.records.iter().rev().filter(|r| r.key == key) {
+            if !out.iter().any(|o| o.path == r.path) {
+                out.push(r);
             }
         }
         out
@@ -301,7 +300,7 @@ mod tests {
             again.key.key, id.key.key,
             "a copy finds the store by content"
         );
-        assert_eq!(index.latest().len(), 1);
+        assert_eq!(index.places(&id.key.key).len(), 1);
     }
 
     #[cfg(unix)]
