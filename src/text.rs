@@ -9,7 +9,7 @@
 //! | input | [`sanitise`] | [`sanitise_lines`] |
 //! |---|---|---|
 //! | LF | `␊` | kept |
-//! | U+2028, U+2029 | `␊` | LF |
+//! | U+2028, U+2029 | `␊` | `␊` |
 //! | other C0 controls (tab, CR, ESC, BEL…) and DEL | Control Pictures (`␛`, `␇`, `␡`) | the same |
 //! | C1 controls U+0080–U+009F | `<9B>`: the code point in hex | the same |
 //! | bidi embeddings, overrides, isolates, LRM, RLM, ALM | removed | removed |
@@ -84,8 +84,10 @@ pub fn sanitise(text: &str) -> Cow<'_, str> {
     sanitise_with(text, false)
 }
 
-/// [`sanitise`], keeping line feeds (and turning U+2028/2029 into them):
-/// for output made of lines, such as the Markdown export.
+/// [`sanitise`], keeping line feeds: for output made of lines, such as the
+/// Markdown export. It makes no new ones (U+2028/2029 and CR show as
+/// symbols), so the lines of the output stay the lines its writer made: a
+/// stored speaker name cannot break out of its attribution line.
 pub fn sanitise_lines(text: &str) -> Cow<'_, str> {
     sanitise_with(text, true)
 }
@@ -97,7 +99,7 @@ fn fix(c: char, keep_lines: bool) -> Option<Unsafe> {
         return None;
     }
     match classify(c)? {
-        Unsafe::LineBreak if !keep_lines => Some(Unsafe::Control('\u{240a}')),
+        Unsafe::LineBreak => Some(Unsafe::Control('\u{240a}')),
         u => Some(u),
     }
 }
@@ -111,7 +113,6 @@ fn sanitise_with(text: &str, keep_lines: bool) -> Cow<'_, str> {
     for c in text[first..].chars() {
         match fix(c, keep_lines) {
             None => out.push(c),
-            Some(Unsafe::LineBreak) => out.push('\n'),
             Some(u) => push_shown(&mut out, u),
         }
     }
@@ -168,9 +169,9 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_are_symbols_on_one_line_and_kept_in_lines() {
+    fn only_line_feeds_survive_and_only_in_lines() {
         assert_eq!(sanitise("a\nb\u{2028}c\u{2029}d"), "a␊b␊c␊d");
-        assert_eq!(sanitise_lines("a\nb\u{2028}c\u{2029}d"), "a\nb\nc\nd");
+        assert_eq!(sanitise_lines("a\nb\u{2028}c\u{2029}d"), "a\nb␊c␊d");
         assert_eq!(sanitise_lines("a\r\nb\x1b"), "a␍\nb␛");
     }
 

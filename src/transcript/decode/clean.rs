@@ -252,3 +252,39 @@ impl Cleaner {
         self.col = 0;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sanitise, sanitise_lines};
+    use proptest::prelude::*;
+
+    fn cleaned(s: &str) -> String {
+        clean(Cow::Borrowed(s), &mut Vec::new())
+    }
+
+    #[test]
+    fn controls_and_bidi_go_by_the_shared_table() {
+        let s = "a\x1b]0;t\x07 \u{9b}2J \u{202e}x\u{2069}\u{2028}b\x7f";
+        assert_eq!(cleaned(s), "a␛]0;t␇ <9B>2J x\nb␡");
+        // What the sanitiser would show on a line of its own.
+        assert_eq!(
+            cleaned("\x1b\u{9b}\u{202e}"),
+            sanitise("\x1b\u{9b}\u{202e}")
+        );
+    }
+
+    proptest! {
+        /// Cleaned text is already what the sanitiser makes: nothing the
+        /// decoder showed as a symbol is mapped twice.
+        #[test]
+        fn cleaned_text_is_a_fixed_point_of_the_sanitiser(
+            s in "(\\PC|[\\x00-\\x1f\\x7f-\\u{9f}\\u{a0}\\u{3000}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{2028}\\u{2029}])*"
+        ) {
+            let out = cleaned(&s);
+            prop_assert!(matches!(sanitise_lines(&out), Cow::Borrowed(_)), "{out:?}");
+            let once = sanitise(&out).into_owned();
+            prop_assert_eq!(sanitise(&once), once.as_str());
+        }
+    }
+}
