@@ -2,10 +2,12 @@
 //!
 //! `transcript` is the pure core (bytes to model), `app` the Elm-style state
 //! machine and run loop, `ui` the widgets, and `cli` the command-line edge.
+//! `text` is below them all: the one sanitiser every output goes through.
 
 pub mod app;
 pub mod cli;
 pub mod store;
+pub mod text;
 pub mod transcript;
 pub mod ui;
 

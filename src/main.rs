@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line, and nothing in it (a file name, a config key) can
             // drive the terminal.
-            eprintln!("tread: {}", cli::printable(&format!("{e:#}")));
+            cli::report(&format!("{e:#}"));
             if e.is::<cli::FlagError>() {
                 ExitCode::from(2)
             } else {
@@ -88,7 +88,7 @@ fn run(args: &Args) -> Result<()> {
     };
     if output != Output::Json {
         for warning in &doc.warnings {
-            eprintln!("tread: warning: {}", cli::printable(warning));
+            cli::warn(warning);
         }
     }
     let mut out = BufWriter::new(io::stdout().lock());
@@ -98,10 +98,7 @@ fn run(args: &Args) -> Result<()> {
         Output::Claims => cli::print_claims(&doc, &mut out),
         Output::Speakers => {
             if doc.candidates.is_empty() {
-                eprintln!(
-                    "tread: no speaker labels found in {}",
-                    cli::printable(&name)
-                );
+                cli::report(&format!("no speaker labels found in {name}"));
             }
             cli::print_speakers(&doc, &mut out)
         }

@@ -2,6 +2,19 @@
 //! delete and move by character, so CJK input and paste behave.
 
 use super::action::EditKey;
+use crate::text::{Unsafe, classify};
+
+/// What a typed or pasted character becomes in a line: itself; a space for
+/// a line break or tab (one line); nothing for any other control or a bidi
+/// control, which the transcript's own text never keeps either.
+pub fn typed(c: char) -> Option<char> {
+    match classify(c) {
+        None => Some(c),
+        Some(Unsafe::LineBreak) => Some(' '),
+        Some(_) if matches!(c, '\n' | '\r' | '\t') => Some(' '),
+        Some(_) => None,
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
@@ -24,8 +37,10 @@ pub enum Edited {
 }
 
 impl LineEdit {
+    /// A line holding `text` as if typed: a stored note may hold anything
+    /// a hand-edited file put there.
     pub fn new(text: impl Into<String>) -> LineEdit {
-        let text = text.into();
+        let text: String = text.into().chars().filter_map(typed).collect();
         LineEdit {
             cursor: text.len(),
             text,
@@ -38,16 +53,9 @@ impl LineEdit {
         let next = |t: &str, c: usize| t[c..].chars().next().map_or(c, |ch| c + ch.len_utf8());
         match key {
             EditKey::Char(c) => {
-                // One line: pasted line breaks and tabs become spaces, other
-                // control characters are dropped.
-                let c = if matches!(c, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    c
-                };
-                if c.is_control() {
+                let Some(c) = typed(c) else {
                     return Edited::Moved;
-                }
+                };
                 text.insert(*cursor, c);
                 *cursor += c.len_utf8();
                 Edited::Changed
@@ -107,5 +115,18 @@ mod tests {
         e.apply(EditKey::Char('\u{1b}'));
         assert_eq!(e.text, " ");
         assert_eq!(e.apply(EditKey::Up), Edited::Other(EditKey::Up));
+    }
+
+    #[test]
+    fn bidi_and_controls_are_dropped_as_typed_and_as_given() {
+        let mut e = LineEdit::default();
+        for c in "a\u{202e}b\u{2066}\u{200f}\u{061c}\u{9b}c\u{2028}d\x07".chars() {
+            e.apply(EditKey::Char(c));
+        }
+        assert_eq!(e.text, "abc d");
+        let e = LineEdit::new("note\x1b]52;c;aGk=\x07\u{202e}\nmore");
+        assert_eq!(e.text, "note]52;c;aGk= more");
+        assert_eq!(e.cursor, e.text.len());
+        assert_eq!(crate::text::sanitise(&e.text), e.text);
     }
 }

@@ -14,6 +14,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::{Action, EditKey, Effect, Pane};
 use super::find;
 use super::keymap::{Key, Layer};
+use super::line_edit;
 use super::state::Overlay;
 use super::state::State;
 use super::update::update;
@@ -35,6 +36,16 @@ pub enum Input {
     Resize,
     /// A signal asked the process to end (SIGTERM, SIGHUP, SIGINT).
     Terminate(i32),
+}
+
+/// Pasted text as typed characters, filtered as typing is (bidi and other
+/// controls dropped, line breaks one space each, a CRLF counting as one).
+fn paste_actions(text: &str) -> Vec<Action> {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(line_edit::typed)
+        .map(|c| Action::Edit(EditKey::Char(c)))
+        .collect()
 }
 
 /// A source of input events. `Ok(None)` means there will be no more.
@@ -83,10 +94,7 @@ where
             Input::Key(key) => key_action(state, &key).into_iter().collect(),
             Input::Mouse(m) => mouse_action(state, &m).into_iter().collect(),
             // Pasted text only means something to the note editor.
-            Input::Paste(text) => text
-                .chars()
-                .map(|c| Action::Edit(EditKey::Char(c)))
-                .collect(),
+            Input::Paste(text) => paste_actions(&text),
             Input::Resize => Vec::new(),
             Input::Tick => vec![Action::Tick],
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),

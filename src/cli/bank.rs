@@ -37,11 +37,10 @@ pub fn print_all(
 ) -> io::Result<()> {
     let shelf = shelve(dirs, options);
     match args.bookmark_format().unwrap_or(Format::Markdown) {
-        Format::Markdown => out.write_all(markdown(&shelf).as_bytes()),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json(&shelf)).map_err(io::Error::from)?;
-            writeln!(out)
+        Format::Markdown => {
+            out.write_all(crate::text::sanitise_lines(&markdown(&shelf)).as_bytes())
         }
+        Format::Json => super::write_json(out, &json(&shelf)),
     }
 }
 

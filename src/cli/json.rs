@@ -1,7 +1,13 @@
 //! The `--json` view: a stable, documented shape, kept separate from the
-//! model so the model's fields can change without breaking scripts.
+//! model so the model's fields can change without breaking scripts; and
+//! [`write_json`], the one way the binary prints JSON.
+
+use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+use crate::text;
 
 use crate::transcript::{Claim, Document, Section, SpeakerStat, Turn};
 
@@ -165,5 +171,97 @@ impl CharCursor {
             self.byte = from + i + ch.len_utf8();
         }
         self.chars
+    }
+}
+
+/// Print `value` as pretty JSON and a newline. Strings escape, besides the
+/// C0 controls JSON requires, every character the sanitiser's table flags
+/// (DEL, C1 such as U+009B, bidi controls, U+2028/2029): `jq -r` or a
+/// pager shows the value, so the JSON must not carry them raw. The JSON
+/// is as valid as before and parses back to the same strings.
+pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// [`PrettyFormatter`], escaping flagged characters inside strings.
+#[derive(Default)]
+struct SafeFormatter(PrettyFormatter<'static>);
+
+/// Forward the layout methods `PrettyFormatter` overrides.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[inline]
+        fn $name<W: ?Sized + Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl Formatter for SafeFormatter {
+    forward! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        let mut run = 0;
+        for (i, c) in s.char_indices() {
+            // serde_json has already escaped C0, `"` and `\` out of fragments.
+            if text::classify(c).is_none() {
+                continue;
+            }
+            w.write_all(&s.as_bytes()[run..i])?;
+            // Every flagged character is in the BMP: one `\uXXXX`.
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            run = i + c.len_utf8();
+        }
+        w.write_all(&s.as_bytes()[run..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(value: &serde_json::Value) -> String {
+        let mut out = Vec::new();
+        write_json(&mut out, value).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn flagged_characters_are_escaped_and_round_trip() {
+        let hostile = "\x1b]52;c;aGk=\x07 \u{9b}2J \u{202e}txt \u{2028}\u{2029} \x7f “ok” 中文";
+        let value = serde_json::json!({ "note": hostile, hostile: [hostile] });
+        let text = written(&value);
+        let raw = text
+            .chars()
+            .find(|&c| c != '\n' && text::classify(c).is_some());
+        assert_eq!(raw, None, "{text}");
+        for escape in [
+            "\\u001b", "\\u0007", "\\u009b", "\\u202e", "\\u2028", "\\u2029", "\\u007f",
+        ] {
+            assert!(text.contains(escape), "{escape} in {text}");
+        }
+        assert!(text.contains("“ok” 中文"), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn layout_is_the_pretty_printers() {
+        let value = serde_json::json!({ "a": [1, { "b": null }], "c": {} , "d": [] });
+        let mut pretty = serde_json::to_string_pretty(&value).unwrap();
+        pretty.push('\n');
+        assert_eq!(written(&value), pretty);
     }
 }

@@ -1,5 +1,6 @@
 //! Command-line flags, reading the input, and the non-interactive outputs
-//! (`--outline`, `--json`, `--claims`, `--speakers`, `--bookmarks`).
+//! (`--outline`, `--json`, `--claims`, `--speakers`, `--bookmarks`), and the
+//! one way anything reaches standard error ([`report`], [`warn`]).
 
 mod bank;
 mod json;
@@ -8,7 +9,7 @@ pub mod rules;
 pub mod session;
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -17,12 +18,13 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
+use crate::text;
 use crate::transcript::decode::{self, DecodeError};
 use crate::transcript::formats::Format as InputFormat;
 use crate::transcript::{self, Document, LoadOptions};
 
 pub use bank::print_all as print_bank;
-pub use json::JsonDocument;
+pub use json::{JsonDocument, write_json};
 pub use print::{print_claims, print_json, print_outline, print_speakers};
 
 /// Inputs larger than this are refused instead of read into memory. The
@@ -301,7 +303,9 @@ fn open(path: &Path, label: &str) -> io::Result<File> {
     match rx.recv_timeout(FIFO_NOTICE_AFTER) {
         Ok(opened) => opened,
         Err(_) => {
-            eprintln!("tread: {label} is a FIFO; waiting for a writer (Ctrl-c to give up)");
+            report(&format!(
+                "{label} is a FIFO; waiting for a writer (Ctrl-c to give up)"
+            ));
             rx.recv()
                 .unwrap_or_else(|_| Err(io::Error::other("the open failed")))
         }
@@ -355,26 +359,23 @@ fn too_large() -> String {
 }
 
 /// A file name or message made safe to print on one line: a name is as
-/// untrusted as the file's bytes (`tread 'x\e]0;title\a.txt'`). Controls show as the decoder shows
-/// them in text (Control Pictures, `<9B>` for C1), bidi formatting
-/// characters are dropped.
+/// untrusted as the file's bytes (`tread 'x\e]0;title\a.txt'`). It is
+/// [`text::sanitise`], owned.
 pub fn printable(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match u32::from(c) {
-            0x7F => out.push('\u{2421}'),
-            n @ 0x00..0x20 => out.extend(char::from_u32(0x2400 + n)),
-            n @ 0x80..0xA0 => out.push_str(&format!("<{n:02X}>")),
-            0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    text::sanitise(name).into_owned()
 }
 
-/// Print a warning on stderr, made safe like every other message.
+/// Print `tread: <message>` on standard error: the one place errors and
+/// notices reach it, so none skips the sanitiser (a message may hold a
+/// path, a config key or a stored note). A closed stderr is not an error
+/// worth a panic.
+pub fn report(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "tread: {}", text::sanitise(message));
+}
+
+/// Print `tread: warning: <message>` on standard error, through [`report`].
 pub fn warn(message: &str) {
-    eprintln!("tread: warning: {}", printable(message));
+    report(&format!("warning: {message}"));
 }
 
 /// An I/O error as a reason, without Rust's ` (os error 2)` suffix.

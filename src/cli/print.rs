@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::json::JsonDocument;
-use super::printable;
+use crate::text::sanitise;
 use crate::transcript::{Document, stats};
 
 /// Shown in place of a speaker for narration (a turn with no speaker).
@@ -89,7 +89,8 @@ pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
             .unwrap_or(NARRATION);
         writeln!(
             out,
-            "§{number} {}: {} [{}]",
+            "§{} {}: {} [{}]",
+            one_line(&number),
             one_line(speaker),
             one_line(doc.claim_text(claim)),
             claim.kind.as_str()
@@ -111,12 +112,12 @@ pub fn print_speakers(doc: &Document, out: &mut impl Write) -> io::Result<()> {
         .candidates
         .iter()
         .map(|c| {
-            let mut reason = printable(&c.reason);
+            let mut reason = sanitise(&c.reason).into_owned();
             if let Some(to) = &c.shown_as {
                 reason.push_str(" → shown as ");
-                reason.push_str(&printable(to));
+                reason.push_str(&sanitise(to));
             }
-            let name = printable(&c.name);
+            let name = sanitise(&c.name).into_owned();
             (name, c.count.to_string(), c.decision.as_str(), reason)
         })
         .collect();
@@ -134,13 +135,14 @@ pub fn print_speakers(doc: &Document, out: &mut impl Write) -> io::Result<()> {
 
 /// Print the model in the `--json` shape (see [`JsonDocument`]).
 pub fn print_json(doc: &Document, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonDocument::new(doc))?;
-    writeln!(out)
+    super::json::write_json(out, &JsonDocument::new(doc))
 }
 
-/// Keep a record on one line, whatever the parser let through.
+/// Keep a record on one line, whatever the parser let through, and
+/// sanitised: not every reader's text went through the decoder's cleaning
+/// (a JSON transcript's `\u001b` is unescaped after it).
 fn one_line(text: &str) -> String {
-    text.replace('\n', " ")
+    sanitise(&text.replace('\n', " ")).into_owned()
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::store::export;
 use crate::store::identity::DocKey;
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
+use crate::text;
 use crate::transcript::Document;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
@@ -84,16 +85,17 @@ pub fn print_bookmarks(
     let key = identity(args, dirs.as_ref(), name, doc).key;
     let store = open_store(&dirs, &key, &mut warnings);
     for w in &warnings {
-        eprintln!("tread: warning: {}", super::printable(&w.to_string()));
+        super::warn(w);
     }
     let bookmarks = store.as_ref().map_or(&[][..], |s| s.list());
     match args.bookmark_format().unwrap_or(Format::Markdown) {
-        Format::Markdown => out.write_all(export::markdown(doc, bookmarks).as_bytes())?,
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &export::json(doc, bookmarks))
-                .map_err(io::Error::from)?;
-            writeln!(out)?;
+        // Store text never went through the decoder: a note may hold
+        // anything a hand-edited or synced file put there.
+        Format::Markdown => {
+            let markdown = export::markdown(doc, bookmarks);
+            out.write_all(text::sanitise_lines(&markdown).as_bytes())?;
         }
+        Format::Json => super::write_json(out, &export::json(doc, bookmarks))?,
     }
     Ok(())
 }
@@ -134,7 +136,7 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
     }
     // On stderr too, so they are still there after the reader closes.
     for w in &warnings {
-        eprintln!("tread: warning: {}", super::printable(&w.to_string()));
+        super::warn(w);
     }
     if let Some(first) = warnings.first() {
         state.message = Some(format!("warning: {first}"));
@@ -151,7 +153,7 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
     if let (Some(positions), Some(here)) = (&mut positions, here)
         && let Err(e) = positions.set(&key, here)
     {
-        eprintln!("tread: warning: reading position not saved: {e}");
+        super::warn(&format!("reading position not saved: {e}"));
     }
     Ok(exit)
 }

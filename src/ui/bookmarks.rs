@@ -129,7 +129,8 @@ fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<(String, St
         width,
     );
     let mut lines = vec![(head, theme.claim_tag())];
-    let quote: String = b.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = crate::text::sanitise(&b.quote.split_whitespace().collect::<Vec<_>>().join(" "))
+        .into_owned();
     let ranges = wrap::wrap(&quote, width);
     let style = if selected {
         theme.selected()

@@ -6,10 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use std::borrow::Cow;
+
 use super::theme::Theme;
 use super::wrap;
 use crate::app::action::Pane;
 use crate::app::state::State;
+use crate::text::sanitise;
 use crate::transcript::Claim;
 
 pub struct Claims<'a> {
@@ -69,10 +72,13 @@ impl Widget for Claims<'_> {
             return;
         }
         let text_width = usize::from(inner.width.saturating_sub(GUTTER)).max(1);
-        let item = |i: usize| -> (&Claim, Vec<std::ops::Range<usize>>, &str) {
+        // Sanitised before wrapping (a borrow when clean, as decoded text
+        // is): not every input format's text went through the decoder's
+        // cleaning after it was unescaped.
+        let item = |i: usize| -> (&Claim, Vec<std::ops::Range<usize>>, Cow<str>) {
             let claim = &state.doc.claims[state.claims_view[i]];
-            let text = state.doc.claim_text(claim);
-            (claim, wrap::wrap(text, text_width), text)
+            let text = sanitise(state.doc.claim_text(claim));
+            (claim, wrap::wrap(&text, text_width), text)
         };
         // Start far enough back that the selected claim sits mid-pane.
         let sel = state.claim_selected.min(state.claims_view.len() - 1);

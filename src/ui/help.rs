@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::keymap::{Keymap, Layer};
+use crate::text::sanitise;
 
 pub struct Help<'a> {
     pub keymap: &'a Keymap,
@@ -35,7 +36,9 @@ impl Help<'_> {
             for (action, keys) in rows {
                 let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
                 let desc = action.description().unwrap_or_default();
-                out.push((format!("  {:<14} {desc}", keys.join(" ")), false));
+                // Sanitised before padding, so the columns line up as shown.
+                let keys = sanitise(&keys.join(" ")).into_owned();
+                out.push((format!("  {keys:<14} {desc}"), false));
             }
         }
         out
@@ -66,13 +69,9 @@ impl Widget for Help<'_> {
             } else {
                 Style::new()
             };
-            buf.set_stringn(
-                inner.x + 1,
-                inner.y + row as u16,
-                text,
-                usize::from(inner.width.saturating_sub(1)),
-                style,
-            );
+            // Key names come from the user's config file.
+            let width = usize::from(inner.width.saturating_sub(1));
+            super::put(buf, inner.x + 1, inner.y + row as u16, text, width, style);
         }
     }
 }

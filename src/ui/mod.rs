@@ -1,4 +1,5 @@
-//! Drawing: one widget per pane, all drawn from `&State`.
+//! Drawing: one widget per pane, all drawn from `&State`; [`put`] and
+//! [`fit`], the sanitising helpers every widget draws its text with.
 
 pub mod bookmarks;
 pub mod claims;
@@ -14,10 +15,12 @@ pub mod wrap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::{Overlay, State};
+use crate::text;
 use theme::Theme;
 
 /// Draw a whole frame. Layout comes from `state.viewport`, which the run loop
@@ -86,10 +89,13 @@ pub fn render(frame: &mut Frame, state: &State) {
     }
 }
 
-/// `s` cut to `width` columns, ending in `…` when something was cut.
+/// `s` sanitised ([`text::sanitise`]) and cut to `width` columns, ending
+/// in `…` when something was cut. Sanitised first, so the width measured
+/// is the width shown (`<9B>` is four columns).
 pub fn fit(s: &str, width: usize) -> String {
+    let s = text::sanitise(s);
     if s.width() <= width {
-        return s.to_string();
+        return s.into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -105,6 +111,15 @@ pub fn fit(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// Draw `s` at `(x, y)` in at most `width` columns, sanitised: how widgets
+/// draw any text but the dialogue's paragraphs (clean from the decoder, and
+/// the hot path). Store text, messages, file names and the config's key
+/// names reach the terminal only through here or [`fit`]. Returns the
+/// column after the text.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: usize, style: Style) -> u16 {
+    buf.set_stringn(x, y, text::sanitise(s), width, style).0
 }
 
 /// A popup of at most `w`×`h` centred in `area`, with the cells under it

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::fit;
 use super::theme::Theme;
 use crate::app::state::State;
+use crate::text::sanitise;
 
 /// Columns of the share bar.
 const BAR: usize = 10;
@@ -25,14 +26,10 @@ impl Picker<'_> {
     pub fn rows(&self) -> Vec<String> {
         let state = self.state;
         let mut rows = vec!["All speakers".to_string()];
-        let name_w = state
-            .flow
-            .speakers
-            .iter()
-            .map(|n| n.width())
-            .max()
-            .unwrap_or(0);
-        for name in &state.flow.speakers {
+        // Sanitised before measuring, so the columns line up as shown.
+        let names: Vec<_> = state.flow.speakers.iter().map(|n| sanitise(n)).collect();
+        let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0);
+        for (name, shown) in state.flow.speakers.iter().zip(&names) {
             let share = state
                 .shares
                 .as_ref()
@@ -40,8 +37,10 @@ impl Picker<'_> {
             let (turns, pct) = share.map_or((0, 0.0), |s| (s.turns, s.share * 100.0));
             let filled = ((pct / 100.0) * BAR as f32).round() as usize;
             let bar = "█".repeat(filled.min(BAR)) + &"·".repeat(BAR - filled.min(BAR));
-            let pad = " ".repeat(name_w - name.width());
-            rows.push(format!("{name}{pad}  {turns:>4} turns  {pct:>3.0}%  {bar}"));
+            let pad = " ".repeat(name_w - shown.width());
+            rows.push(format!(
+                "{shown}{pad}  {turns:>4} turns  {pct:>3.0}%  {bar}"
+            ));
         }
         rows
     }

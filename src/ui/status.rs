@@ -1,4 +1,5 @@
-//! The status line: where you are, in transcript terms, and messages.
+//! The status line: where you are, in transcript terms, and messages; the
+//! one-line editor the search line and the note editor draw with.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,10 +8,12 @@ use unicode_width::UnicodeWidthStr;
 
 use ratatui::style::Style;
 
+use super::put;
 use super::theme::Theme;
 use crate::app::find::Query;
 use crate::app::line_edit::LineEdit;
 use crate::app::state::State;
+use crate::text::sanitise;
 
 pub struct Status<'a> {
     pub state: &'a State,
@@ -47,11 +50,15 @@ impl Status<'_> {
             (s.turn() + 1).min(turns),
             s.focus.name()
         );
-        let full = format!(" {} · {place} {title} · {rest}", s.name);
+        // Sanitised before measuring: the name is a file name, and the
+        // width dropped must be the width shown.
+        let name = sanitise(&s.name);
+        let rest = sanitise(&rest);
+        let full = format!(" {name} · {place} {} · {rest}", sanitise(&title));
         if full.width() <= width {
             return full;
         }
-        let short = format!(" {} · {place} · {rest}", s.name);
+        let short = format!(" {name} · {place} · {rest}");
         if short.width() <= width {
             return short;
         }
@@ -63,21 +70,17 @@ impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.status());
         let width = usize::from(area.width);
-        let message = self.state.message.as_deref().unwrap_or("");
+        // Messages carry store errors (paths) and names: sanitised first.
+        let message = sanitise(self.state.message.as_deref().unwrap_or(""));
         // The message wins space: warnings must not be truncated away.
         let msg_w = message.width().min(width);
         let left_w = width.saturating_sub(msg_w + if msg_w > 0 { 2 } else { 0 });
-        buf.set_stringn(
-            area.x,
-            area.y,
-            self.text(left_w),
-            left_w,
-            self.theme.status(),
-        );
+        let status = self.theme.status();
+        put(buf, area.x, area.y, &self.text(left_w), left_w, status);
         if msg_w > 0 {
             let x = area.right() - msg_w as u16;
-            let style = self.theme.status().patch(self.theme.warning());
-            buf.set_stringn(x, area.y, message, msg_w, style);
+            let style = status.patch(self.theme.warning());
+            put(buf, x, area.y, &message, msg_w, style);
         }
     }
 }
@@ -85,7 +88,8 @@ impl Widget for Status<'_> {
 /// A one-line editor after `prompt`, scrolled so the cursor shows; returns
 /// the cursor's x for the terminal cursor.
 pub fn edit_line(buf: &mut Buffer, row: Rect, prompt: &str, line: &LineEdit, theme: Theme) -> u16 {
-    buf.set_stringn(
+    put(
+        buf,
         row.x,
         row.y,
         prompt,
@@ -95,14 +99,19 @@ pub fn edit_line(buf: &mut Buffer, row: Rect, prompt: &str, line: &LineEdit, the
     let room = usize::from(row.width)
         .saturating_sub(prompt.width() + 1)
         .max(1);
-    let before = &line.text[..line.cursor.min(line.text.len())];
+    // The editor keeps its text clean as typed; sanitised on both sides of
+    // the cursor anyway, so whatever `text` holds the cursor stays in place.
+    let cursor = line.cursor.min(line.text.len());
+    let (before, after) = line.text.split_at(cursor);
+    let (before, after) = (sanitise(before), sanitise(after));
     // Drop characters from the left until the cursor fits.
     let mut skip = 0;
     while before[skip..].width() > room {
         skip += before[skip..].chars().next().map_or(1, char::len_utf8);
     }
     let x0 = row.x + prompt.width().min(usize::from(row.width)) as u16;
-    buf.set_stringn(x0, row.y, &line.text[skip..], room, Style::new());
+    let shown = format!("{}{after}", &before[skip..]);
+    put(buf, x0, row.y, &shown, room, Style::new());
     x0 + before[skip..].width() as u16
 }
 
@@ -115,6 +124,7 @@ pub fn query_line(buf: &mut Buffer, row: Rect, state: &State, query: &Query, the
         (None, Some(m)) if !query.line.text.is_empty() => m.clone(),
         _ => String::new(),
     };
+    let note = sanitise(&note);
     let note_w = note.width().min(usize::from(row.width) / 2);
     let prompt = if query.regex { "/(regex) " } else { "/" };
     let edit = Rect {
@@ -128,7 +138,14 @@ pub fn query_line(buf: &mut Buffer, row: Rect, state: &State, query: &Query, the
         } else {
             theme.warning()
         };
-        buf.set_stringn(row.right() - note_w as u16, row.y, &note, note_w, style);
+        put(
+            buf,
+            row.right() - note_w as u16,
+            row.y,
+            &note,
+            note_w,
+            style,
+        );
     }
     x
 }

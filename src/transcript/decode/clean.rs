@@ -13,28 +13,27 @@
 //! | U+00A0 in a line's leading white space | one space |
 //! | U+3000 in a line's leading white space | two spaces (its display width) |
 //!
+//! Which characters are controls and bidi formatting, and how a control is
+//! shown, is the table in [`crate::text`], shared with every other output.
+//!
 //! Most text needs none of this, so a scan finds the first byte that needs
 //! work and everything before it is copied in one go.
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::{self as table, Unsafe};
 
 const TAB_STOP: usize = 8;
 
 /// Bytes that may start something to clean (or, with `LF`, reset the line
-/// state). UTF-8 lead bytes: 0xC2 (C1, NBSP), 0xD8 (ALM), 0xE2 (bidi, line
-/// separators), 0xE3 (ideographic space). Written as arithmetic so the
-/// compiler can turn it into vector compares.
+/// state): the shared table's ([`table::may_start_unsafe`]) plus 0xC2 and
+/// 0xE3, which start the NBSP and U+3000 of indentation. Written as
+/// arithmetic so the compiler can turn it into vector compares.
 #[inline(always)]
 fn special<const LF: bool>(c: u8) -> bool {
-    ((c < 0x20) & (LF | (c != b'\n')))
-        | (c == 0x7F)
-        | (c == 0xC2)
-        | (c == 0xD8)
-        | (c == 0xE2)
-        | (c == 0xE3)
+    (table::may_start_unsafe(c) & (LF | (c != b'\n'))) | (c == 0xC2) | (c == 0xE3)
 }
 
 /// The first special byte at or after `from`. Skips 16-byte blocks with a
@@ -64,12 +63,10 @@ enum Fix {
         len: usize,
     },
     Tab,
-    Replace {
+    /// A control character, shown as the shared table says.
+    Show {
         len: usize,
-        with: char,
-    },
-    Hex {
-        byte: u8,
+        with: Unsafe,
     },
     Remove {
         len: usize,
@@ -80,45 +77,49 @@ enum Fix {
     },
 }
 
-fn classify(b: &[u8], i: usize, at_indent: bool) -> Fix {
+/// What the special byte at `i` starts. Line ends, tabs and indentation
+/// are the cleaner's own; every other character goes by the shared table,
+/// so a control in a transcript looks as it does in a name or a note.
+fn classify(text: &str, i: usize, at_indent: bool) -> Fix {
+    let b = text.as_bytes();
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match b[i] {
-        b'\n' => Fix::Newline { len: 1 },
-        b'\r' => Fix::Newline {
-            len: if at(1) == b'\n' { 2 } else { 1 },
+        b'\n' => return Fix::Newline { len: 1 },
+        b'\r' => {
+            return Fix::Newline {
+                len: if at(1) == b'\n' { 2 } else { 1 },
+            };
+        }
+        b'\t' => return Fix::Tab,
+        0xC2 if at_indent && at(1) == 0xA0 => return Fix::Indent { len: 2, spaces: 1 },
+        0xE3 if at_indent && at(1) == 0x80 && at(2) == 0x80 => {
+            return Fix::Indent { len: 3, spaces: 2 };
+        }
+        _ => {}
+    }
+    // Special bytes are ASCII or UTF-8 lead bytes, so `i` is a boundary.
+    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        return Fix::Keep;
+    };
+    match table::classify(c) {
+        None => Fix::Keep,
+        Some(u @ (Unsafe::Control(_) | Unsafe::C1(_))) => Fix::Show {
+            len: c.len_utf8(),
+            with: u,
         },
-        b'\t' => Fix::Tab,
-        c @ 0x00..=0x1F => Fix::Replace {
-            len: 1,
-            with: char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'),
-        },
-        0x7F => Fix::Replace {
-            len: 1,
-            with: '\u{2421}',
-        },
-        0xC2 => match at(1) {
-            c @ 0x80..=0x9F => Fix::Hex { byte: c },
-            0xA0 if at_indent => Fix::Indent { len: 2, spaces: 1 },
-            _ => Fix::Keep,
-        },
-        0xD8 if at(1) == 0x9C => Fix::Remove { len: 2 },
-        0xE2 => match (at(1), at(2)) {
-            (0x80, 0xA8 | 0xA9) => Fix::Newline { len: 3 },
-            (0x80, 0x8E | 0x8F | 0xAA..=0xAE) | (0x81, 0xA6..=0xA9) => Fix::Remove { len: 3 },
-            _ => Fix::Keep,
-        },
-        0xE3 if at_indent && at(1) == 0x80 && at(2) == 0x80 => Fix::Indent { len: 3, spaces: 2 },
-        _ => Fix::Keep,
+        Some(Unsafe::Bidi) => Fix::Remove { len: c.len_utf8() },
+        Some(Unsafe::LineBreak) => Fix::Newline { len: c.len_utf8() },
     }
 }
 
 /// Where the first byte needing work is, if any. Conservative about
 /// indentation (any NBSP or U+3000 counts), which only costs a slower pass.
-fn first_dirty(b: &[u8]) -> Option<usize> {
+fn first_dirty(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
     let mut i = 0;
     loop {
         i = find_special::<false>(b, i)?;
-        if !matches!(classify(b, i, true), Fix::Keep) {
+        if !matches!(classify(text, i, true), Fix::Keep) {
             return Some(i);
         }
         i += 1;
@@ -127,7 +128,7 @@ fn first_dirty(b: &[u8]) -> Option<usize> {
 
 /// Clean `text`, noting what was neutralised in `warnings`.
 pub(super) fn clean(text: Cow<'_, str>, warnings: &mut Vec<String>) -> String {
-    let Some(dirty) = first_dirty(text.as_bytes()) else {
+    let Some(dirty) = first_dirty(&text) else {
         return text.into_owned();
     };
     // Restart at the beginning of the dirty line so indentation is known.
@@ -191,7 +192,7 @@ impl Cleaner {
                 None => break,
             }
             let indent = self.at_indent && b[run..i].iter().all(|&x| x == b' ');
-            let fix = classify(b, i, indent);
+            let fix = classify(text, i, indent);
             if let Fix::Keep = fix {
                 i += 1;
                 continue;
@@ -228,18 +229,11 @@ impl Cleaner {
                 self.measured = self.out.len();
                 1
             }
-            Fix::Replace { len, with } => {
-                self.out.push(with);
+            Fix::Show { len, with } => {
+                table::push_shown(&mut self.out, with);
                 self.controls += 1;
                 self.at_indent = false;
                 len
-            }
-            Fix::Hex { byte } => {
-                // Writing to a String cannot fail.
-                let _ = write!(self.out, "<{byte:02X}>");
-                self.controls += 1;
-                self.at_indent = false;
-                2
             }
             Fix::Remove { len } => {
                 self.bidi += 1;
@@ -256,5 +250,41 @@ impl Cleaner {
         self.at_indent = true;
         self.measured = self.out.len();
         self.col = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sanitise, sanitise_lines};
+    use proptest::prelude::*;
+
+    fn cleaned(s: &str) -> String {
+        clean(Cow::Borrowed(s), &mut Vec::new())
+    }
+
+    #[test]
+    fn controls_and_bidi_go_by_the_shared_table() {
+        let s = "a\x1b]0;t\x07 \u{9b}2J \u{202e}x\u{2069}\u{2028}b\x7f";
+        assert_eq!(cleaned(s), "a␛]0;t␇ <9B>2J x\nb␡");
+        // What the sanitiser would show on a line of its own.
+        assert_eq!(
+            cleaned("\x1b\u{9b}\u{202e}"),
+            sanitise("\x1b\u{9b}\u{202e}")
+        );
+    }
+
+    proptest! {
+        /// Cleaned text is already what the sanitiser makes: nothing the
+        /// decoder showed as a symbol is mapped twice.
+        #[test]
+        fn cleaned_text_is_a_fixed_point_of_the_sanitiser(
+            s in "(\\PC|[\\x00-\\x1f\\x7f-\\u{9f}\\u{a0}\\u{3000}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{2028}\\u{2029}])*"
+        ) {
+            let out = cleaned(&s);
+            prop_assert!(matches!(sanitise_lines(&out), Cow::Borrowed(_)), "{out:?}");
+            let once = sanitise(&out).into_owned();
+            prop_assert_eq!(sanitise(&once), once.as_str());
+        }
     }
 }
