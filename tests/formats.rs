@@ -409,3 +409,25 @@ fn unpunctuated_chinese_whisper_breaks_sentences_at_cues() {
         ]
     );
 }
+
+#[test]
+fn json_escapes_cannot_smuggle_controls_into_the_document() {
+    // `\u001b` is decoded by the JSON reader, after the decoder cleaned the
+    // file: the reader must clean those strings itself.
+    let t = r#"{"title": "T\u001b]0;x\u0007", "segments": [
+        {"start": 0, "speaker": "Ann\u202e", "text": "Hi \u001b[2J \u009b there."}]}"#;
+    let doc = read(t, Format::Json).unwrap();
+    let mut all = doc.title.clone().unwrap_or_default();
+    for turn in doc.turns() {
+        all.extend(turn.speaker.clone());
+        all.extend(turn.paragraphs.iter().cloned());
+    }
+    assert!(
+        !all.chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{9b}' || c == '\u{202e}'),
+        "{all}"
+    );
+    assert_eq!(paragraphs(&doc)[0], ["Hi ␛[2J <9B> there."]);
+    assert_eq!(speakers(&doc), [Some("Ann")]);
+    assert_eq!(doc.title.as_deref(), Some("T␛]0;x␇"));
+}

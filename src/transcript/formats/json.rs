@@ -45,10 +45,16 @@ fn seconds(v: Option<&Value>) -> Option<f64> {
 
 fn speaker(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::String(s) if !s.trim().is_empty() => Some(clean(s.trim())),
         Value::Number(n) => Some(format!("Speaker {n}")),
         _ => None,
     }
+}
+
+/// JSON escapes (`\u001b`) are decoded only here, after the decoder has
+/// cleaned the file's text, so strings go through the same sanitiser.
+fn clean(s: &str) -> String {
+    crate::text::sanitise_lines(s).into_owned()
 }
 
 pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatError> {
@@ -60,12 +66,13 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
         Value::Object(map) => {
             for key in ["language", "title", "version"] {
                 if let Some(Value::String(v)) = map.get(key) {
+                    let v = clean(v);
                     if key == "title" {
                         doc.title = Some(v.clone());
                     }
                     doc.metadata.push(Meta {
                         key: key.to_string(),
-                        value: v.clone(),
+                        value: v,
                         line: 1,
                     });
                 }
@@ -102,7 +109,7 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
             start: seconds(field(seg, &["start", "startTime", "start_time"])),
             end: seconds(field(seg, &["end", "endTime", "end_time"])),
             speaker: speaker(field(seg, &["speaker", "speaker_id", "speakerId"])),
-            text: body.trim().to_string(),
+            text: clean(body.trim()),
             line,
             end_line: line,
             ..Cue::default()
