@@ -3,8 +3,9 @@
 //! SRT and WebVTT with hard-wrapped turns; the reader's list and the
 //! exports agree, being made from one `Citation`.
 
-use std::path::Path;
+mod cite_support;
 
+use cite_support::{fixture, mark, mixed, parse, span_of};
 use tread::app::keymap::Keymap;
 use tread::app::state::State;
 use tread::store::Bookmark;
@@ -13,55 +14,10 @@ use tread::store::cite::{Citer, Status, cite_span, clock};
 use tread::store::export::{self, DETACHED_HEADING, NOW_READS};
 use tread::transcript::{Document, LoadOptions, load};
 
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/citations")
-        .join(name);
-    std::fs::read_to_string(path).unwrap()
-}
-
-/// Load text the way the binary does, with the extension as the hint.
-fn parse(text: &str, ext: &str) -> Document {
-    let options = LoadOptions {
-        extension: Some(ext.into()),
-        ..LoadOptions::default()
-    };
-    load(text.as_bytes(), &options).unwrap()
-}
-
-/// The span of the first occurrence of `needle` inside one paragraph.
-fn span_of(doc: &Document, needle: &str) -> Span {
-    for (si, sec) in doc.sections.iter().enumerate() {
-        for (ti, turn) in sec.turns.iter().enumerate() {
-            for (pi, text) in turn.paragraphs.iter().enumerate() {
-                if let Some(byte) = text.find(needle) {
-                    let offset = text[..byte].chars().count();
-                    let at = |offset| Anchor {
-                        section: si,
-                        turn: ti,
-                        paragraph: pi,
-                        offset,
-                    };
-                    let end = offset + needle.chars().count();
-                    return Span {
-                        start: at(offset),
-                        end: at(end),
-                    };
-                }
-            }
-        }
-    }
-    panic!("{needle:?} is in no paragraph");
-}
-
 fn lines_of(doc: &Document, needle: &str) -> String {
     cite_span(doc, &span_of(doc, needle), needle)
         .unwrap()
         .lines_label()
-}
-
-fn mark(doc: &Document, needle: &str) -> Bookmark {
-    Bookmark::new(doc, span_of(doc, needle), "").unwrap()
 }
 
 const ON_21: &str = "Every one of them fails in the same driver step.";
@@ -171,29 +127,6 @@ fn a_bookmark_saves_the_lines_and_time_it_was_made_at() {
     assert_eq!((old.last_line, old.time), (None, None));
     let again = serde_json::to_value(&old).unwrap();
     assert_eq!(again["from_the_future"], serde_json::json!([1, 2]));
-}
-
-/// A transcript and an edit of it that exercises every status: one quote
-/// stays, one moves, one has a typo fixed, one is deleted.
-fn mixed() -> (Document, Vec<Bookmark>) {
-    let before = "Ana: We should ship on Friday.\n\n\
-                  Ben: The installer stil fails on older laptops.\n\n\
-                  Ana: Then we wait a week.\n\n\
-                  Ben: Or we ship without them.\n\n\
-                  Cy: The budget is gone by June.\n";
-    let after = "Ana: We should ship on Friday.\n\n\
-                 Ben: The installer still fails on older laptops.\n\n\
-                 Ana: Then we wait a week.\n\n\
-                 Dee: Let me add something first.\n\n\
-                 Ben: Or we ship without them.\n";
-    let d = parse(before, "txt");
-    let marks = vec![
-        mark(&d, "We should ship on Friday."),
-        mark(&d, "The installer stil fails on older laptops."),
-        mark(&d, "Or we ship without them."),
-        mark(&d, "The budget is gone by June."),
-    ];
-    (parse(after, "txt"), marks)
 }
 
 #[test]
