@@ -9,10 +9,9 @@ use cite_support::{fixture, mark, mixed, parse, span_of};
 use tread::app::keymap::Keymap;
 use tread::app::state::State;
 use tread::store::Bookmark;
-use tread::store::anchor::{Anchor, Span};
 use tread::store::cite::{Citer, Status, cite_span, clock};
 use tread::store::export::{self, DETACHED_HEADING, NOW_READS};
-use tread::transcript::{Document, LoadOptions, load};
+use tread::transcript::Document;
 
 fn lines_of(doc: &Document, needle: &str) -> String {
     cite_span(doc, &span_of(doc, needle), needle)

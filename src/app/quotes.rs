@@ -106,11 +106,12 @@ pub fn cut_notice(total: usize) -> String {
 /// whether the quote was cut.
 pub fn copied(text: &str, shown: &str) -> String {
     let n = text.chars().count();
-    match text.rfind(" [quote cut to") {
-        Some(i) => format!(
-            "copied {n} characters ({}): {shown}",
-            &text[i + 2..text.len() - 1]
-        ),
+    // A cut copy ends in ` [quote cut to …]`, as `copy` wrote it.
+    let cut = text
+        .strip_suffix(']')
+        .and_then(|t| t.rfind(" [quote cut to").map(|i| &t[i + 2..]));
+    match cut {
+        Some(note) => format!("copied {n} characters ({note}): {shown}"),
         None => format!("copied {n} characters: {shown}"),
     }
 }

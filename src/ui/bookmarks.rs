@@ -157,9 +157,17 @@ fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<Row> {
         Style::new()
     };
     let saved = if c.current.is_some() { "was: " } else { "" };
-    rows.extend(quote_rows(saved, &c.quote, width).map(|l| row(l, style)));
+    rows.extend(
+        quote_rows(saved, &c.quote, width)
+            .into_iter()
+            .map(|l| row(l, style)),
+    );
     if let Some(now) = &c.current {
-        rows.extend(quote_rows("now: ", now, width).map(|l| row(l, style)));
+        rows.extend(
+            quote_rows("now: ", now, width)
+                .into_iter()
+                .map(|l| row(l, style)),
+        );
     }
     if !c.note.is_empty() {
         rows.push(row(fit(&format!("✎ {}", c.note), width), theme.narration()));
@@ -168,7 +176,7 @@ fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<Row> {
 }
 
 /// A quote wrapped to at most [`QUOTE_LINES`] lines, after a `prefix`.
-fn quote_rows(prefix: &str, quote: &str, width: usize) -> impl Iterator<Item = String> {
+fn quote_rows(prefix: &str, quote: &str, width: usize) -> Vec<String> {
     let quote = format!(
         "{prefix}{}",
         quote.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -179,13 +187,9 @@ fn quote_rows(prefix: &str, quote: &str, width: usize) -> impl Iterator<Item = S
         .into_iter()
         .take(QUOTE_LINES)
         .enumerate()
-        .map(move |(k, r)| {
-            let line = quote[r].to_string();
-            match k + 1 == QUOTE_LINES && more {
-                true => fit(&format!("{line}…"), width),
-                false => line,
-            }
+        .map(|(k, r)| match k + 1 == QUOTE_LINES && more {
+            true => fit(&format!("{}…", &quote[r]), width),
+            false => quote[r].to_string(),
         })
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
