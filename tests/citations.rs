@@ -210,3 +210,38 @@ fn a_citer_builds_no_index_for_bookmarks_that_hold() {
     );
     assert_eq!(c.current, None);
 }
+
+#[test]
+fn accepting_new_words_is_saved_and_keeps_the_rest_of_the_bookmark() {
+    use tread::app::Effect;
+    use tread::app::shell::Persist;
+    use tread::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.json");
+    let (doc, marks) = mixed();
+    let (mut store, _) = Store::open_file(path.clone(), "mixed.txt").unwrap();
+    let mut typo = marks[1].clone();
+    typo.note = "kept".into();
+    store.add(typo.clone()).unwrap();
+    let c = Citer::new(&doc).cite(&typo);
+    let span = c.span.unwrap();
+    let now = c.current.clone().unwrap();
+    let mut persist = Persist { store: Some(store) };
+    let effect = Effect::AcceptQuote {
+        id: typo.id.clone(),
+        span,
+        quote: now.clone(),
+        doc_hash: tread::store::doc_hash(&doc),
+    };
+    assert_eq!(persist.apply(effect), None);
+    let (again, _) = Store::open_file(path, "mixed.txt").unwrap();
+    let b = again.get(&typo.id).unwrap();
+    assert_eq!((b.quote.as_str(), b.span()), (now.as_str(), span));
+    assert_eq!(
+        (b.note.as_str(), &b.doc_hash),
+        ("kept", &tread::store::doc_hash(&doc))
+    );
+    assert_eq!(Citer::new(&doc).cite(b).status, Status::Exact);
+    let mut missing = again;
+    assert!(!missing.accept("no-such-id", span, "x", "h").unwrap());
+}

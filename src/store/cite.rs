@@ -326,3 +326,47 @@ pub fn order<'a>(c: &Citation, b: &'a Bookmark) -> (bool, Option<Anchor>, &'a st
         b.created.as_str(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn citation(first_line: usize, last_line: usize, time: Option<f64>) -> Citation {
+        Citation {
+            status: Status::Exact,
+            speaker: Some("Ben".into()),
+            section: SectionRef::new(1, None, Some("Laptops".into())),
+            first_line,
+            last_line,
+            time,
+            quote: "q".into(),
+            current: None,
+            note: String::new(),
+            span: None,
+        }
+    }
+
+    #[test]
+    fn one_line_or_a_range_with_an_en_dash_and_the_time_after() {
+        assert_eq!(citation(21, 21, None).place(), "line 21");
+        assert_eq!(citation(21, 23, None).place(), "lines 21–23");
+        assert_eq!(citation(21, 22, Some(70.2)).place(), "lines 21–22, 01:10");
+        assert_eq!(
+            citation(3, 3, Some(3723.0)).attribution(),
+            "— Ben, §2 Laptops (line 3, 01:02:03)"
+        );
+        let mut changed = citation(3, 3, None);
+        changed.status = Status::Changed;
+        changed.speaker = None;
+        assert_eq!(changed.attribution(), "— §2 Laptops (line 3, text changed)");
+    }
+
+    #[test]
+    fn sections_are_numbered_by_position_when_the_heading_has_none() {
+        assert_eq!(SectionRef::new(0, None, None).label, "§1 Preamble");
+        assert_eq!(SectionRef::new(2, None, None).label, "§3");
+        assert_eq!(SectionRef::new(2, Some("02".into()), None).label, "§02");
+        let titled = SectionRef::new(1, Some("01".into()), Some("Start".into()));
+        assert_eq!(titled.label, "§01 Start");
+    }
+}
