@@ -162,7 +162,8 @@ fn y_copies_the_quote_with_attribution() {
     let mut r = at_section_one();
     let quote = sentence_text(&r, r.state.cursor);
     r.keys("y");
-    let expected = format!("“{quote}” — 纳德拉, §01 “深度应用”,即将到来");
+    // Cited by the line the sentence is on, not its turn's (line 20).
+    let expected = format!("“{quote}” — 纳德拉, §01 “深度应用”,即将到来 (line 21)");
     assert_eq!(
         r.shell.effects.last(),
         Some(&Effect::Copy(expected.clone()))
@@ -174,7 +175,7 @@ fn y_copies_the_quote_with_attribution() {
         panic!()
     };
     assert!(
-        text.contains(&quote) && text.ends_with("— 纳德拉, §01 “深度应用”,即将到来"),
+        text.contains(&quote) && text.ends_with("— 纳德拉, §01 “深度应用”,即将到来 (lines 21–22)"),
         "{text}"
     );
     assert_eq!(r.state.selection, None);

@@ -352,7 +352,7 @@ fn y_puts_the_quote_with_attribution_on_the_clipboard_through_osc_52() {
         "{copied:?}"
     );
     assert!(
-        copied[0].ends_with("” — 纳德拉, §01 “深度应用”,即将到来"),
+        copied[0].ends_with("” — 纳德拉, §01 “深度应用”,即将到来 (line 20)"),
         "{copied:?}"
     );
     quit(pty);

@@ -1,10 +1,14 @@
 //! Re-anchoring keeps the speaker: a bookmarked quote follows its words
 //! through edits, but never moves to another speaker's words. The
 //! similarity threshold (`FUZZY_THRESHOLD`, bigram Dice 0.6) is tested on
-//! both sides.
+//! both sides. The same edits made to parsed text check the citation: the
+//! line and section follow the quote, changed words are shown as changed.
+
+mod cite_support;
 
 use proptest::prelude::*;
 use tread::store::anchor::{Anchor, FUZZY_THRESHOLD, Span, span_text};
+use tread::store::cite::{Citer, Status};
 use tread::store::{Bookmark, Resolution, resolve};
 use tread::transcript::{Document, Section, Turn};
 
@@ -173,6 +177,100 @@ fn the_threshold_holds_on_both_sides() {
         &["older laptops cannot run the new setup tool"],
     )]]);
     assert_eq!(resolve(&far, &b), Resolution::Detached);
+}
+
+/// Ben's turn, hard-wrapped, with the quote on its second line.
+const BEFORE: &str = "Ana: Are we shipping on Friday? The board keeps asking me\n\
+                      and I would like to give them a straight answer today.\n\n\
+                      Ben: Not yet, and I am sorry about that. The installer stil\n\
+                      fails on older laptops. Every one of them stops in the same\n\
+                      driver step, and nobody has found a fix for it so far.\n\n\
+                      Ana: Then we wait until it works on the older laptops, and\n\
+                      we tell the board exactly that when it meets next Monday.\n";
+
+const QUOTE: &str = "Every one of them stops in the same driver step";
+
+fn cited(before: &str, after: &str, quote: &str) -> tread::store::Citation {
+    let d = cite_support::parse(before, "txt");
+    let b = cite_support::mark(&d, quote);
+    let e = cite_support::parse(after, "txt");
+    Citer::new(&e).cite(&b)
+}
+
+#[test]
+fn citation_of_a_deleted_sentence_is_detached_with_what_was_saved() {
+    let after = BEFORE.replace(" Every one of them stops in the same\n", "\n");
+    let after = after.replace("driver step, and nobody", "Nobody");
+    let c = cited(BEFORE, &after, QUOTE);
+    assert_eq!(c.status, Status::Detached);
+    assert_eq!((c.speaker.as_deref(), c.first_line), (Some("Ben"), 5));
+    assert_eq!((c.quote.as_str(), c.span), (QUOTE, None));
+}
+
+#[test]
+fn citation_never_attaches_to_a_neighbours_similar_words() {
+    let after = BEFORE
+        .replace(" Every one of them stops in the same\n", "\n")
+        .replace("driver step, and nobody", "Nobody")
+        .replace(
+            "Ana: Then we wait",
+            "Ana: Every one of them stops in the same driver step. Then we wait",
+        );
+    let c = cited(BEFORE, &after, QUOTE);
+    assert_eq!(
+        (c.status, c.speaker.as_deref()),
+        (Status::Detached, Some("Ben"))
+    );
+}
+
+#[test]
+fn citation_of_a_quote_with_a_typo_fixed_is_changed_with_both_words() {
+    let quote = "The installer stil fails on older laptops.";
+    let after = BEFORE.replace("installer stil\n", "installer still\n");
+    let c = cited(BEFORE, &after, quote);
+    assert_eq!(c.status, Status::Changed);
+    assert_eq!(c.quote, quote);
+    assert_eq!(
+        c.current
+            .as_deref()
+            .map(tread::store::anchor::normalize)
+            .as_deref(),
+        Some("The installer still fails on older laptops.")
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.lines_label().as_str()),
+        (Some("Ben"), "lines 4–5")
+    );
+}
+
+#[test]
+fn citation_follows_text_inserted_before_it_to_its_new_line() {
+    let before_line = cited(BEFORE, BEFORE, QUOTE);
+    assert_eq!(
+        (before_line.status, before_line.first_line),
+        (Status::Exact, 5)
+    );
+    let after = BEFORE.replace("Ben: Not yet", "Cy: One more thing.\n\nBen: Not yet");
+    let c = cited(BEFORE, &after, QUOTE);
+    assert_eq!((c.status, c.current.as_deref()), (Status::Moved, None));
+    assert_eq!(
+        (c.speaker.as_deref(), c.lines_label().as_str()),
+        (Some("Ben"), "lines 7–8")
+    );
+}
+
+#[test]
+fn citation_follows_a_turn_moved_into_another_section() {
+    let (head, rest) = BEFORE.split_once("Ben: ").unwrap();
+    let (ben, tail) = rest.split_once("\n\n").unwrap();
+    let after = format!("{head}{tail}\n## Laptops\n\nBen: {ben}\n");
+    let c = cited(BEFORE, &after, QUOTE);
+    assert_eq!(c.status, Status::Moved);
+    assert_eq!(
+        (c.section.index, c.section.label.as_str()),
+        (1, "§2 Laptops")
+    );
+    assert_eq!((c.speaker.as_deref(), c.first_line), (Some("Ben"), 10));
 }
 
 /// An edit of a generated dialogue: delete, insert or replace a paragraph,

@@ -242,7 +242,8 @@ fn markdown_is_in_document_order_with_narration_and_fuzzy_marks() {
         "Latency is really the real constraint for agents now.".into();
     let md = export::markdown(&e, &[late, early]);
     let expected = format!(
-        "> {P3}\n\n— Bob, §1 Preamble (line 6, text changed)\n\ntwo\nlines\n\n\
+        "> {P3}\n\nNow reads:\n\n> Latency is really the real constraint for agents\n\n\
+         — Bob, §1 Preamble (line 6, text changed)\n\ntwo\nlines\n\n\
          > Narration here.\n\n— §2 Agents (line 8)\n"
     );
     assert_eq!(md, expected);

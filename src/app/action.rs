@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::store::anchor::Span;
 use crate::store::bookmarks::Bookmark;
 
 /// The panes of the reader, in focus order.
@@ -69,6 +70,9 @@ pub enum Action {
     EditNote,
     DeleteBookmark,
     UndoDelete,
+    /// `a` in the bookmarks list: a changed quote takes the words the
+    /// document has now.
+    AcceptChange,
     /// A key typed into the note editor or the search line.
     Edit(EditKey),
     /// `/`: open the search line.
@@ -128,6 +132,14 @@ pub enum Effect {
     SetNote {
         id: String,
         note: String,
+    },
+    /// A changed bookmark now holds `quote`, found at `span` of the document
+    /// whose hash is `doc_hash` (`Store::accept`).
+    AcceptQuote {
+        id: String,
+        span: Span,
+        quote: String,
+        doc_hash: String,
     },
     /// Put text on the clipboard (OSC 52).
     Copy(String),
@@ -214,6 +226,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "delete the bookmark",
     ),
     (Action::UndoDelete, "undo-delete", "undo the last delete"),
+    (
+        Action::AcceptChange,
+        "accept-change",
+        "accept a changed quote's new words",
+    ),
     (
         Action::Search,
         "search",

@@ -1,18 +1,29 @@
-//! Bookmarks as the reader sees them: store bookmarks placed on the flow
-//! (block and byte), and the conversions between sentences and store anchors.
+//! Bookmarks as the reader sees them: store bookmarks with their citation,
+//! placed on the flow (block and byte), and the conversions between
+//! sentences and store anchors.
 
-use crate::store::anchor::{Anchor, Resolver, Span, holds};
+use crate::store::anchor::{Anchor, Span};
 use crate::store::bookmarks::Bookmark;
+use crate::store::cite::{self, Citation, Citer, Status};
 use crate::transcript::Document;
 
 use super::flow::Flow;
 
 /// A bookmark placed in the flow. `start`/`end` are (block, byte offset);
 /// `end` is exclusive. A detached bookmark (its text is gone) has no place.
+/// The list and the gutter show its `citation`, as the exports do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
     pub bookmark: Bookmark,
     pub place: Option<Place>,
+    pub citation: Citation,
+}
+
+impl Mark {
+    /// Whether the quote's words differ from the document's now.
+    pub fn changed(&self) -> bool {
+        self.citation.status == Status::Changed
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,33 +37,31 @@ pub struct Place {
 /// Place every bookmark, re-anchoring by text where the document changed.
 /// Sorted in document order, detached ones last.
 pub fn place_all(doc: &Document, flow: &Flow, bookmarks: Vec<Bookmark>) -> Vec<Mark> {
-    // The resolver's index is built only if some quote moved.
-    let resolver = std::cell::OnceCell::new();
+    let citer = Citer::new(doc);
     let mut marks: Vec<Mark> = bookmarks
         .into_iter()
-        .map(|b| {
-            let span = if holds(doc, &b) {
-                Some(b.span())
-            } else {
-                resolver
-                    .get_or_init(|| Resolver::new(doc))
-                    .resolve(&b)
-                    .span()
-            };
-            let place = span.and_then(|s| place(doc, flow, &s));
-            Mark { bookmark: b, place }
-        })
+        .map(|b| mark(doc, flow, &citer, b))
         .collect();
     sort(&mut marks);
     marks
 }
 
+/// One bookmark, cited and placed.
+pub fn mark(doc: &Document, flow: &Flow, citer: &Citer, bookmark: Bookmark) -> Mark {
+    let citation = citer.cite(&bookmark);
+    let place = citation.span.and_then(|s| place(doc, flow, &s));
+    Mark {
+        bookmark,
+        place,
+        citation,
+    }
+}
+
+/// The order of the exports: by where the quote is now, detached ones last
+/// by when they were made.
 pub fn sort(marks: &mut [Mark]) {
-    marks.sort_by(|a, b| match (a.place, b.place) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.bookmark.created.cmp(&b.bookmark.created),
+    marks.sort_by(|a, b| {
+        cite::order(&a.citation, &a.bookmark).cmp(&cite::order(&b.citation, &b.bookmark))
     });
 }
 
@@ -123,20 +132,13 @@ pub fn anchor_sentence(doc: &Document, flow: &Flow, a: &Anchor) -> Option<usize>
     Some(flow.sentence_in(global_turn(flow, a)?, a.paragraph, byte))
 }
 
-/// `“quote” — Speaker, §N Section title`, ready to paste.
-pub fn attribution(doc: &Document, quote: &str, speaker: Option<&str>, section: usize) -> String {
-    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    let place =
-        doc.sections
-            .get(section)
-            .map_or_else(String::new, |s| match (&s.number, &s.title) {
-                (Some(n), Some(t)) => format!("§{n} {t}"),
-                (Some(n), None) => format!("§{n}"),
-                (None, Some(t)) => t.clone(),
-                (None, None) => doc.title.clone().unwrap_or_else(|| s.label()),
-            });
-    match speaker {
-        Some(name) => format!("“{quote}” — {name}, {place}"),
-        None => format!("“{quote}” — {place}"),
-    }
+/// `“quote” — Speaker, §N Section title (line L)`, ready to paste: the
+/// citation's own attribution, so a copy and an export agree.
+pub fn attribution(citation: &Citation) -> String {
+    let quote = citation
+        .quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("“{quote}” {}", citation.attribution())
 }

@@ -1,13 +1,17 @@
 //! The quote half of `update`: selecting sentences, bookmarking, the
-//! bookmarks list and its note editor, and copying with attribution. Pure:
-//! saving and copying are returned as effects.
+//! bookmarks list and its note editor, accepting a changed quote's new
+//! words, and copying with attribution. Pure: saving and copying are
+//! returned as effects. Quotes are bounded by [`MAX_QUOTE_CHARS`].
 
 use super::action::{EditKey, Effect};
 use super::line_edit::{Edited, LineEdit};
-use super::marks::{self, Mark};
+use super::marks;
 use super::state::{Overlay, State};
 use crate::store::anchor::span_text;
 use crate::store::bookmarks::Bookmark;
+use crate::store::cite::{Citer, cite_span};
+use crate::store::doc_hash;
+use crate::store::record::MAX_QUOTE_CHARS;
 
 /// `m`: bookmark the selection or the current sentence, or remove the
 /// bookmark under the cursor.
@@ -30,6 +34,13 @@ pub fn toggle(state: &mut State) -> Option<Effect> {
 
 fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
     let span = marks::span_of(&state.doc, &state.flow, first, last)?;
+    let chars = span_text(&state.doc, &span)?.chars().count();
+    if chars > MAX_QUOTE_CHARS {
+        state.message = Some(format!(
+            "not bookmarked: the quote has {chars} characters, more than the {MAX_QUOTE_CHARS} a bookmark keeps; select less"
+        ));
+        return None;
+    }
     let bookmark = Bookmark::new(&state.doc, span, "")?;
     insert(state, bookmark.clone());
     let n = last - first + 1;
@@ -42,9 +53,9 @@ fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
 }
 
 fn insert(state: &mut State, bookmark: Bookmark) -> usize {
-    let place = marks::place(&state.doc, &state.flow, &bookmark.span());
     let id = bookmark.id.clone();
-    state.marks.push(Mark { bookmark, place });
+    let mark = marks::mark(&state.doc, &state.flow, &Citer::new(&state.doc), bookmark);
+    state.marks.push(mark);
     marks::sort(&mut state.marks);
     state
         .marks
@@ -62,7 +73,8 @@ pub fn may_extend_to(state: &State, target: usize) -> bool {
     }
 }
 
-/// `y`: the selection or the current sentence, with speaker and section.
+/// `y`: the selection or the current sentence, with its citation. A quote
+/// longer than [`MAX_QUOTE_CHARS`] is cut there, and the copy says so.
 pub fn copy(state: &mut State) -> Option<Effect> {
     let (first, last) = state
         .selected_range()
@@ -70,13 +82,38 @@ pub fn copy(state: &mut State) -> Option<Effect> {
     state.selection = None;
     let span = marks::span_of(&state.doc, &state.flow, first, last)?;
     let quote = span_text(&state.doc, &span)?;
-    let text = marks::attribution(
-        &state.doc,
-        &quote,
-        state.speaker_of(first),
-        state.flow.section_of(first),
-    );
+    let total = quote.chars().count();
+    let cut = total > MAX_QUOTE_CHARS;
+    let quote = match cut {
+        true => quote.chars().take(MAX_QUOTE_CHARS).chain(['…']).collect(),
+        false => quote,
+    };
+    let citation = cite_span(&state.doc, &span, &quote)?;
+    let mut text = marks::attribution(&citation);
+    if cut {
+        text.push_str(&format!(" [{}]", cut_notice(total)));
+        state.message = Some(cut_notice(total));
+    }
     Some(Effect::Copy(text))
+}
+
+/// What a cut copy says, in the copy and in the status line.
+pub fn cut_notice(total: usize) -> String {
+    format!("quote cut to its first {MAX_QUOTE_CHARS} of {total} characters")
+}
+
+/// The status line after a copy: how much went to the clipboard, and
+/// whether the quote was cut.
+pub fn copied(text: &str, shown: &str) -> String {
+    let n = text.chars().count();
+    // A cut copy ends in ` [quote cut to …]`, as `copy` wrote it.
+    let cut = text
+        .strip_suffix(']')
+        .and_then(|t| t.rfind(" [quote cut to").map(|i| &t[i + 2..]));
+    match cut {
+        Some(note) => format!("copied {n} characters ({note}): {shown}"),
+        None => format!("copied {n} characters: {shown}"),
+    }
 }
 
 /// The placed bookmark after (or before) the cursor.
@@ -162,6 +199,7 @@ pub fn edit_key(state: &mut State, key: EditKey) -> Option<Effect> {
             state.overlay = Some(Overlay::Bookmarks { selected: mark });
             let m = state.marks.get_mut(mark)?;
             m.bookmark.note = note.clone();
+            m.citation.note = note.clone();
             state.message = Some("note saved".into());
             return Some(Effect::SetNote {
                 id: m.bookmark.id.clone(),
@@ -171,4 +209,32 @@ pub fn edit_key(state: &mut State, key: EditKey) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// `a` in the list: a changed quote takes the words the document has now.
+/// Keeping the saved words needs nothing: they stay until accepted.
+pub fn accept(state: &mut State) -> Option<Effect> {
+    let i = selected(state)?;
+    let mark = &state.marks[i];
+    let (Some(span), Some(now)) = (mark.citation.span, &mark.citation.current) else {
+        state.message = Some("only a changed quote has new words to accept".into());
+        return None;
+    };
+    let quote = span_text(&state.doc, &span).unwrap_or_else(|| now.clone());
+    let hash = doc_hash(&state.doc);
+    let mut bookmark = mark.bookmark.clone();
+    (bookmark.start, bookmark.end) = (span.start, span.end);
+    bookmark.quote = quote.clone();
+    bookmark.doc_hash = hash.clone();
+    let id = bookmark.id.clone();
+    state.marks.remove(i);
+    let at = insert(state, bookmark);
+    state.overlay = Some(Overlay::Bookmarks { selected: at });
+    state.message = Some("bookmark now quotes the new words".into());
+    Some(Effect::AcceptQuote {
+        id,
+        span,
+        quote,
+        doc_hash: hash,
+    })
 }

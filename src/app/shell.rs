@@ -23,6 +23,12 @@ impl Persist {
             Effect::RestoreBookmark(b) => store.restore(*b),
             Effect::RemoveBookmark(id) => store.remove(&id).map(|_| ()),
             Effect::SetNote { id, note } => store.set_note(&id, &note).map(|_| ()),
+            Effect::AcceptQuote {
+                id,
+                span,
+                quote,
+                doc_hash,
+            } => store.accept(&id, span, &quote, &doc_hash).map(|_| ()),
             Effect::Quit | Effect::Suspend | Effect::Copy(_) => return None,
         };
         let warning = store.take_warnings().into_iter().next();

@@ -125,11 +125,7 @@ impl Shell for TerminalShell<'_> {
                 let copied = execute!(io::stdout(), CopyToClipboard::to_clipboard_from(&text));
                 Some(match copied {
                     // Short, so the status line keeps its place too.
-                    Ok(()) => format!(
-                        "copied {} characters: {}",
-                        text.chars().count(),
-                        crate::ui::fit(&text, 36)
-                    ),
+                    Ok(()) => super::quotes::copied(&text, &crate::ui::fit(&text, 36)),
                     Err(e) => format!("copy failed: {e}"),
                 })
             }

@@ -71,6 +71,7 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         (Some(Overlay::Bookmarks { .. }), Action::EditNote) => quotes::edit(state),
         (Some(Overlay::Bookmarks { .. }), Action::DeleteBookmark) => return quotes::delete(state),
         (Some(Overlay::Bookmarks { .. }), Action::UndoDelete) => return quotes::undo(state),
+        (Some(Overlay::Bookmarks { .. }), Action::AcceptChange) => return quotes::accept(state),
         (Some(Overlay::Query(_)), Action::Edit(key)) => {
             find::key(state, key);
             return None;
@@ -252,6 +253,7 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::EditNote
         | Action::DeleteBookmark
         | Action::UndoDelete
+        | Action::AcceptChange
         | Action::Edit(_)
         | Action::Tick => {}
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),

@@ -29,7 +29,10 @@ fn identity(args: &Args, dirs: Option<&DataDirs>, name: &str, doc: &Document) ->
         Some(p) if p.as_os_str() != "-" && !is_sample(p) => {
             Identity::find(&index, Some(p), name, doc)
         }
-        Some(p) if p.as_os_str() != "-" => Identity::find(&index, None, crate::SAMPLE_NAME, doc),
+        Some(p) if p.as_os_str() != "-" => {
+            let sample = DocKey::for_content(crate::SAMPLE_NAME, doc);
+            Identity::find_or(&index, Some(p), sample, name, doc)
+        }
         _ => Identity::find(&index, None, name, doc),
     }
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::anchor::Span;
 use super::atomic::{self, Parsed};
 use super::identity::DocKey;
 use super::paths::DataDirs;
@@ -255,5 +256,25 @@ impl Store {
         self.pending.clear();
         self.bookmarks = list;
         Ok(())
+    }
+
+    /// Accept a changed quote's new words: the bookmark now holds `quote`
+    /// at `span` of the document hashed `doc_hash`; `false` if there was no
+    /// such id.
+    pub fn accept(
+        &mut self,
+        id: &str,
+        span: Span,
+        quote: &str,
+        doc_hash: &str,
+    ) -> Result<bool, StoreError> {
+        let Some(mut b) = self.get(id).cloned() else {
+            return Ok(false);
+        };
+        (b.start, b.end) = (span.start, span.end);
+        b.quote = quote.to_string();
+        b.doc_hash = doc_hash.to_string();
+        self.change(Op::Upsert(Box::new(b)))?;
+        Ok(true)
     }
 }

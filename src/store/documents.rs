@@ -165,12 +165,25 @@ impl Identity {
         name: &str,
         doc: &crate::transcript::Document,
     ) -> Identity {
-        let hash = super::doc_hash(doc);
-        let canonical = path.map(canonical);
         let derived = match path {
             Some(p) => DocKey::for_path(p),
             None => DocKey::for_content(name, doc),
         };
+        Self::find_or(index, path, derived, name, doc)
+    }
+
+    /// [`find`](Self::find), with the key to use when the index knows
+    /// nothing of the document: a file holding the bundled sample takes the
+    /// sample's, yet is recorded at its path so it keeps them once edited.
+    pub fn find_or(
+        index: &Documents,
+        path: Option<&Path>,
+        derived: DocKey,
+        name: &str,
+        doc: &crate::transcript::Document,
+    ) -> Identity {
+        let hash = super::doc_hash(doc);
+        let canonical = path.map(canonical);
         let key = match index.find(canonical.as_deref(), &hash) {
             Some(found) => DocKey {
                 key: found.key.clone(),

@@ -1,105 +1,36 @@
-//! `--bookmarks` output: a document's bookmarks as Markdown or JSON.
+//! `--bookmarks` output: a document's bookmarks as Markdown or JSON, each
+//! printed from its [`Citation`], as the reader's list shows it.
 //!
-//! Bookmarks are resolved against the document as it is now and listed in
-//! document order; detached ones come last. Markdown, per bookmark:
+//! Bookmarks are listed in document order; detached ones come last, under
+//! their own heading. Markdown, per bookmark:
 //!
 //! ```text
 //! > quoted text, every line prefixed
 //!
-//! — Speaker, §N Section title (line L)
+//! — Speaker, §N Section title (line L, 00:12)
 //!
 //! the note, if any
 //! ```
 //!
-//! Narration has no speaker, so the attribution starts at `§`. A section
-//! without a number is numbered by position (1-based); the untitled preamble
-//! is called "Preamble". A fuzzy match adds `, text changed` inside the
-//! parentheses, because the quote no longer appears verbatim.
+//! Narration has no speaker, so the attribution starts at `§`. `lines 21–23`
+//! for a quote over several lines; the time only in timed formats. A quote
+//! whose words changed is printed as saved, then `Now reads:` and the words
+//! the document has now, and `text changed` in the parentheses. A detached
+//! one is cited with the speaker, section and line it had when saved.
 
 use serde_json::{Value, json};
 
-use super::anchor::{Resolution, Resolver};
 use super::bookmarks::Bookmark;
+use super::cite::{Citation, Status, cite_all};
 use crate::transcript::Document;
 
 /// The heading above detached bookmarks.
 pub const DETACHED_HEADING: &str = "## Detached bookmarks";
+/// The line between a changed quote's saved words and its current ones.
+pub const NOW_READS: &str = "Now reads:";
 
-struct Entry<'a> {
-    b: &'a Bookmark,
-    r: Resolution,
-    speaker: Option<String>,
-    /// 0-based section index, number as written, title.
-    section: (usize, Option<String>, Option<String>),
-    line: usize,
-}
-
-/// Resolve and order: attached by position, then detached by creation.
-fn entries<'a>(doc: &Document, bookmarks: &'a [Bookmark]) -> Vec<Entry<'a>> {
-    let resolver = Resolver::new(doc);
-    let mut out: Vec<Entry> = bookmarks
-        .iter()
-        .map(|b| {
-            let r = resolver.resolve(b);
-            let here = r.span().and_then(|s| {
-                let sec = doc.sections.get(s.start.section)?;
-                let turn = sec.turns.get(s.start.turn)?;
-                Some(Entry {
-                    b,
-                    r,
-                    speaker: turn.speaker.clone(),
-                    section: (s.start.section, sec.number.clone(), sec.title.clone()),
-                    line: turn.line,
-                })
-            });
-            here.unwrap_or_else(|| Entry {
-                b,
-                r: Resolution::Detached,
-                speaker: b.speaker.clone(),
-                section: (
-                    b.start.section,
-                    b.section_number.clone(),
-                    b.section_title.clone(),
-                ),
-                line: b.line,
-            })
-        })
-        .collect();
-    out.sort_by(|x, y| {
-        let key = |e: &Entry| (e.r.span().is_none(), e.r.span().map(|s| s.start));
-        key(x)
-            .cmp(&key(y))
-            .then_with(|| x.b.created.cmp(&y.b.created))
-    });
-    out
-}
-
-fn section_label((index, number, title): &(usize, Option<String>, Option<String>)) -> String {
-    let n = number.clone().unwrap_or_else(|| (index + 1).to_string());
-    match (title, number) {
-        (Some(t), _) => format!("§{n} {t}"),
-        (None, None) if *index == 0 => format!("§{n} Preamble"),
-        (None, _) => format!("§{n}"),
-    }
-}
-
-fn attribution(e: &Entry) -> String {
-    let mut s = String::from("— ");
-    if let Some(sp) = &e.speaker {
-        s.push_str(sp);
-        s.push_str(", ");
-    }
-    s.push_str(&section_label(&e.section));
-    s.push_str(&format!(" (line {}", e.line));
-    if matches!(e.r, Resolution::Fuzzy(_)) {
-        s.push_str(", text changed");
-    }
-    s.push(')');
-    s
-}
-
-fn push_entry(out: &mut String, e: &Entry) {
-    for line in e.b.quote.lines() {
+fn push_quote(out: &mut String, text: &str) {
+    for line in text.lines() {
         if line.trim().is_empty() {
             out.push_str(">\n");
         } else {
@@ -108,10 +39,20 @@ fn push_entry(out: &mut String, e: &Entry) {
             out.push('\n');
         }
     }
+}
+
+fn push_entry(out: &mut String, c: &Citation) {
+    push_quote(out, &c.quote);
+    if let Some(now) = &c.current {
+        out.push('\n');
+        out.push_str(NOW_READS);
+        out.push_str("\n\n");
+        push_quote(out, now);
+    }
     out.push('\n');
-    out.push_str(&attribution(e));
+    out.push_str(&c.attribution());
     out.push('\n');
-    let note = e.b.note.trim_end();
+    let note = c.note.trim_end();
     if !note.is_empty() {
         out.push('\n');
         out.push_str(note);
@@ -123,8 +64,8 @@ fn push_entry(out: &mut String, e: &Entry) {
 pub fn markdown(doc: &Document, bookmarks: &[Bookmark]) -> String {
     let mut out = String::new();
     let mut in_detached = false;
-    for e in entries(doc, bookmarks) {
-        if e.r.span().is_none() && !in_detached {
+    for (_, c) in cite_all(doc, bookmarks) {
+        if c.status == Status::Detached && !in_detached {
             in_detached = true;
             if !out.is_empty() {
                 out.push('\n');
@@ -135,41 +76,48 @@ pub fn markdown(doc: &Document, bookmarks: &[Bookmark]) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        push_entry(&mut out, &e);
+        push_entry(&mut out, &c);
     }
     out
 }
 
-/// The same as [`markdown`], as JSON, plus ids, times, positions and each
-/// bookmark's `status` (`exact`, `moved`, `fuzzy`, `detached`).
+/// The same as [`markdown`], as JSON, plus ids, times and positions. Each
+/// bookmark has a `status` (`exact`, `moved`, `changed`, `detached`; older
+/// versions wrote `fuzzy` for `changed`), `quote` (the saved words) and
+/// `current` (the words there now when they differ, else `null`).
 pub fn json(doc: &Document, bookmarks: &[Bookmark]) -> Value {
-    let list: Vec<Value> = entries(doc, bookmarks)
+    let list: Vec<Value> = cite_all(doc, bookmarks)
         .iter()
-        .map(|e| {
-            let span = e.r.span();
-            json!({
-                "id": e.b.id,
-                "status": e.r.status(),
-                "quote": e.b.quote,
-                "note": e.b.note,
-                "speaker": e.speaker,
-                "section": {
-                    "index": e.section.0,
-                    "number": e.section.1,
-                    "title": e.section.2,
-                    "label": section_label(&e.section),
-                },
-                "line": e.line,
-                "created": e.b.created,
-                "start": span.map(|s| s.start),
-                "end": span.map(|s| s.end),
-                "stored": { "start": e.b.start, "end": e.b.end, "doc_hash": e.b.doc_hash },
-            })
-        })
+        .map(|(b, c)| entry(b, c))
         .collect();
     json!({
         "title": doc.title,
         "doc_hash": super::identity::doc_hash(doc),
         "bookmarks": list,
+    })
+}
+
+fn entry(b: &Bookmark, c: &Citation) -> Value {
+    json!({
+        "id": b.id,
+        "status": c.status.as_str(),
+        "quote": c.quote,
+        "current": c.current,
+        "note": c.note,
+        "speaker": c.speaker,
+        "section": {
+            "index": c.section.index,
+            "number": c.section.number,
+            "title": c.section.title,
+            "label": c.section.label,
+        },
+        "line": c.first_line,
+        "last_line": c.last_line,
+        "time": c.time,
+        "clock": c.time_label(),
+        "created": b.created,
+        "start": c.span.map(|s| s.start),
+        "end": c.span.map(|s| s.end),
+        "stored": { "start": b.start, "end": b.end, "doc_hash": b.doc_hash },
     })
 }

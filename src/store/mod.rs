@@ -9,6 +9,7 @@
 pub mod anchor;
 pub mod atomic;
 pub mod bookmarks;
+pub mod cite;
 pub mod documents;
 pub mod export;
 pub mod identity;
@@ -22,6 +23,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use anchor::{Anchor, Resolution, Resolver, Span, Whose, resolve};
 pub use bookmarks::{Bookmark, Store};
+pub use cite::{Citation, Status};
 pub use identity::{DocKey, doc_hash};
 pub use paths::DataDirs;
 pub use positions::{Positions, ReadingPosition};

@@ -1,5 +1,8 @@
 //! One bookmark: the record stored on disk, how it is made from a span of
 //! the document, and its id.
+//!
+//! Fields added after the first release are `#[serde(default)]`, so older
+//! files load; fields this version does not know stay in `extra`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -7,9 +10,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::anchor::{Anchor, Span, span_text};
+use super::cite::cite_span;
 use super::identity::doc_hash;
 use super::{rfc3339, unix_now};
 use crate::transcript::Document;
+
+/// The longest quote a bookmark keeps, in characters: a bookmark is a
+/// quotation, and a runaway selection (a file with no sentence breaks) must
+/// not make a 30 MB record or clipboard copy.
+pub const MAX_QUOTE_CHARS: usize = 10_000;
 
 /// A bookmarked stretch of text, with enough context to find it again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,8 +37,16 @@ pub struct Bookmark {
     pub section_number: Option<String>,
     #[serde(default)]
     pub section_title: Option<String>,
-    /// Source line of the turn the quote starts in (1-based).
+    /// Source line the quote started on when it was made (1-based; files of
+    /// older versions have its turn's line). Citations use the document's
+    /// lines; this is what a detached bookmark is cited by.
     pub line: usize,
+    /// Source line the quote ended on when it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_line: Option<usize>,
+    /// Seconds from the start of the cue it started in, for timed formats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<f64>,
     /// [`doc_hash`] of the document when the bookmark was made.
     pub doc_hash: String,
     /// RFC 3339, UTC.
@@ -43,14 +60,15 @@ pub struct Bookmark {
 
 impl Bookmark {
     /// A bookmark of `span` in `doc`; `None` if the span does not fit the
-    /// document or holds only whitespace.
+    /// document, holds only whitespace or is longer than [`MAX_QUOTE_CHARS`].
     pub fn new(doc: &Document, span: Span, note: &str) -> Option<Bookmark> {
         let quote = span_text(doc, &span)?;
-        if quote.trim().is_empty() {
+        if quote.trim().is_empty() || quote.chars().count() > MAX_QUOTE_CHARS {
             return None;
         }
         let section = doc.sections.get(span.start.section)?;
         let turn = section.turns.get(span.start.turn)?;
+        let cited = cite_span(doc, &span, &quote)?;
         Some(Bookmark {
             id: new_id(),
             start: span.start,
@@ -59,7 +77,9 @@ impl Bookmark {
             speaker: turn.speaker.clone(),
             section_number: section.number.clone(),
             section_title: section.title.clone(),
-            line: turn.line,
+            line: cited.first_line,
+            last_line: Some(cited.last_line),
+            time: cited.time,
             doc_hash: doc_hash(doc),
             created: rfc3339(unix_now()),
             note: note.to_string(),

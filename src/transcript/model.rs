@@ -27,6 +27,50 @@ pub struct Document {
     /// (for `--speakers`); not part of the JSON view.
     #[serde(skip)]
     pub candidates: Vec<super::parse::Candidate>,
+    /// Where each source line's text starts in the paragraphs, in document
+    /// order: how a quote is cited by the line it starts on. Empty for a
+    /// document no reader built (then a turn's own line is all there is).
+    #[serde(skip)]
+    pub line_starts: Vec<LineStart>,
+    /// Where each cue starts, with its time (timed formats, whose turns
+    /// merge several cues).
+    #[serde(skip)]
+    pub cue_starts: Vec<CueStart>,
+}
+
+/// A byte in a paragraph, with the turn counted over the whole document
+/// (sections are cut after turns are built, so readers know only this).
+/// `u32`s: inputs are capped well below 4 GiB, and one is kept per line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextPos {
+    pub turn: u32,
+    pub paragraph: u32,
+    pub byte: u32,
+}
+
+impl TextPos {
+    pub fn new(turn: usize, paragraph: usize, byte: usize) -> TextPos {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        TextPos {
+            turn: n(turn),
+            paragraph: n(paragraph),
+            byte: n(byte),
+        }
+    }
+}
+
+/// The source line (1-based) whose text starts at `at`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineStart {
+    pub at: TextPos,
+    pub line: u32,
+}
+
+/// The start time (seconds) of the cue whose text starts at `at`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CueStart {
+    pub at: TextPos,
+    pub time: f64,
 }
 
 /// One `key: value` pair from a header block or front matter.
@@ -128,6 +172,48 @@ impl Document {
     /// Every turn in document order.
     pub fn turns(&self) -> impl Iterator<Item = &Turn> {
         self.sections.iter().flat_map(|s| s.turns.iter())
+    }
+
+    /// The position of a paragraph's byte, with the turn counted over the
+    /// whole document; `None` if there is no such turn.
+    pub fn text_pos(
+        &self,
+        section: usize,
+        turn: usize,
+        paragraph: usize,
+        byte: usize,
+    ) -> Option<TextPos> {
+        let before: usize = self
+            .sections
+            .get(..section)?
+            .iter()
+            .map(|s| s.turns.len())
+            .sum();
+        self.sections.get(section)?.turns.get(turn)?;
+        Some(TextPos::new(before + turn, paragraph, byte))
+    }
+
+    /// The source line the text at `at` is on: the last line that started
+    /// at or before it in the same turn, or the turn's own line when the
+    /// reader recorded none (or recorded one outside the turn).
+    pub fn line_at(&self, at: TextPos, turn: &Turn) -> usize {
+        let i = self.line_starts.partition_point(|s| s.at <= at);
+        i.checked_sub(1)
+            .map(|i| self.line_starts[i])
+            .filter(|s| s.at.turn == at.turn)
+            .map(|s| s.line as usize)
+            .filter(|l| (turn.line..=turn.end_line.max(turn.line)).contains(l))
+            .unwrap_or(turn.line)
+    }
+
+    /// The start time of the cue the text at `at` is in, else the turn's.
+    pub fn time_at(&self, at: TextPos, turn: &Turn) -> Option<f64> {
+        let i = self.cue_starts.partition_point(|s| s.at <= at);
+        i.checked_sub(1)
+            .map(|i| self.cue_starts[i])
+            .filter(|s| s.at.turn == at.turn)
+            .map(|s| s.time)
+            .or(turn.time)
     }
 
     /// The text of a claim.

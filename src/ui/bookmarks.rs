@@ -1,5 +1,7 @@
-//! The bookmarks list (`'`): every bookmark with its section, speaker, quote
-//! and note, and the one-line note editor.
+//! The bookmarks list (`'`): every bookmark's citation (section, speaker,
+//! line and time, the quote, and for a changed quote the words there now),
+//! its note, detached bookmarks under their own heading, and the one-line
+//! note editor.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -11,6 +13,10 @@ use super::theme::Theme;
 use super::{clear_left_edge, fit, wrap};
 use crate::app::marks::Mark;
 use crate::app::state::{Overlay, State};
+use crate::store::cite::Status;
+
+/// The heading above detached bookmarks, as in the Markdown export.
+pub const DETACHED: &str = "Detached bookmarks: their text is gone from the document";
 
 /// Lines of a quote shown in the list; longer quotes end in `…`.
 const QUOTE_LINES: usize = 3;
@@ -34,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let title = if editing.is_some() {
         " Note · Enter saves · Esc cancels "
     } else {
-        " Bookmarks · Enter jump · e note · d delete · u undo · Esc "
+        " Bookmarks · Enter jump · e note · d delete · u undo · a accept · Esc "
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -80,12 +86,20 @@ fn draw_list(
         );
         return;
     }
-    let items: Vec<Vec<(String, Style)>> = state
+    let mut items: Vec<Vec<Row>> = state
         .marks
         .iter()
         .enumerate()
         .map(|(i, m)| item(m, i == selected, width - 2, theme))
         .collect();
+    if let Some(first) = state.marks.iter().position(|m| m.place.is_none()) {
+        let heading = Row {
+            text: fit(DETACHED, width - 2),
+            style: theme.header(false),
+            marked: false,
+        };
+        items[first].insert(0, heading);
+    }
     // Start far enough back that the selected item is in view.
     let mut start = selected.min(items.len() - 1);
     let mut above = items[start].len();
@@ -94,58 +108,87 @@ fn draw_list(
         start -= 1;
     }
     let mut y = area.y;
-    for (i, lines) in items.iter().enumerate().skip(start) {
-        for (text, style) in lines {
+    for (i, rows) in items.iter().enumerate().skip(start) {
+        for row in rows {
             if y >= area.bottom() {
                 return;
             }
-            if i == selected {
+            if i == selected && row.marked {
                 buf.set_string(area.x, y, "▌", theme.current());
             }
-            buf.set_stringn(area.x + 2, y, text, width - 2, *style);
+            buf.set_stringn(area.x + 2, y, &row.text, width - 2, row.style);
             y += 1;
         }
         y += 1;
     }
 }
 
-/// A bookmark's lines: where it is, the quote, the note.
-fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<(String, Style)> {
-    let b = &m.bookmark;
-    let section = match (&b.section_number, &b.section_title) {
-        (Some(n), Some(t)) => format!("§{n} {t}"),
-        (Some(n), None) => format!("§{n}"),
-        (None, Some(t)) => t.clone(),
-        (None, None) => "Preamble".into(),
+/// One line of the list; `marked` lines get the selection bar.
+struct Row {
+    text: String,
+    style: Style,
+    marked: bool,
+}
+
+/// A bookmark's lines: where it is, the quote, the words there now if they
+/// changed, the note.
+fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<Row> {
+    let c = &m.citation;
+    let who = c.speaker.as_deref().unwrap_or("narration");
+    let status = match c.status {
+        Status::Changed => " · changed: a accepts the new words",
+        Status::Detached => " · detached, as saved",
+        Status::Exact | Status::Moved => "",
     };
-    let who = b.speaker.as_deref().unwrap_or("narration");
-    let status = if m.place.is_none() {
-        " · detached: text not found"
-    } else {
-        ""
+    let head = format!("{} · {who} · {}{status}", c.section.label, c.place());
+    let head_style = match c.status {
+        Status::Changed | Status::Detached => theme.warning(),
+        Status::Exact | Status::Moved => theme.claim_tag(),
     };
-    let head = fit(
-        &format!("{section} · {who} · line {}{status}", b.line),
-        width,
-    );
-    let mut lines = vec![(head, theme.claim_tag())];
-    let quote = crate::text::sanitise(&b.quote.split_whitespace().collect::<Vec<_>>().join(" "))
-        .into_owned();
-    let ranges = wrap::wrap(&quote, width);
+    let row = |text: String, style: Style| Row {
+        text,
+        style,
+        marked: true,
+    };
+    let mut rows = vec![row(fit(&head, width), head_style)];
     let style = if selected {
         theme.selected()
     } else {
         Style::new()
     };
-    for (k, r) in ranges.iter().take(QUOTE_LINES).enumerate() {
-        let mut line = quote[r.clone()].to_string();
-        if k + 1 == QUOTE_LINES && ranges.len() > QUOTE_LINES {
-            line = fit(&format!("{line}…"), width);
-        }
-        lines.push((line, style));
+    let saved = if c.current.is_some() { "was: " } else { "" };
+    rows.extend(
+        quote_rows(saved, &c.quote, width)
+            .into_iter()
+            .map(|l| row(l, style)),
+    );
+    if let Some(now) = &c.current {
+        rows.extend(
+            quote_rows("now: ", now, width)
+                .into_iter()
+                .map(|l| row(l, style)),
+        );
     }
-    if !b.note.is_empty() {
-        lines.push((fit(&format!("✎ {}", b.note), width), theme.narration()));
+    if !c.note.is_empty() {
+        rows.push(row(fit(&format!("✎ {}", c.note), width), theme.narration()));
     }
-    lines
+    rows
+}
+
+/// A quote wrapped to at most [`QUOTE_LINES`] lines, after a `prefix`.
+fn quote_rows(prefix: &str, quote: &str, width: usize) -> Vec<String> {
+    // Store text never went through the decoder: sanitise before measuring.
+    let joined = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = format!("{prefix}{}", crate::text::sanitise(&joined));
+    let ranges = wrap::wrap(&quote, width);
+    let more = ranges.len() > QUOTE_LINES;
+    ranges
+        .into_iter()
+        .take(QUOTE_LINES)
+        .enumerate()
+        .map(|(k, r)| match k + 1 == QUOTE_LINES && more {
+            true => fit(&format!("{}…", &quote[r]), width),
+            false => quote[r].to_string(),
+        })
+        .collect()
 }

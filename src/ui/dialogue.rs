@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
@@ -13,6 +13,21 @@ use crate::app::flow::{BlockKind, INDENT};
 use crate::app::lines::LinePos;
 use crate::app::state::State;
 use crate::transcript::formats::fmt_clock;
+
+/// The gutter beside bookmarked lines.
+pub const BOOKMARK_MARK: &str = "▍";
+/// The gutter beside a bookmark whose words changed since it was made: a
+/// symbol of its own, so it differs without colour too.
+pub const CHANGED_MARK: &str = "≈";
+
+/// The changed mark's style: another colour than [`Theme::gutter`].
+pub fn changed_gutter(theme: Theme) -> Style {
+    let style = Style::new().add_modifier(Modifier::BOLD);
+    match theme.color {
+        true => style.fg(Color::LightRed),
+        false => style,
+    }
+}
 
 pub struct Dialogue<'a> {
     pub state: &'a State,
@@ -171,13 +186,18 @@ impl Dialogue<'_> {
             let claim = &state.doc.claims[c];
             marks.push((claim.start, claim.end, self.theme.claim()));
         }
-        let mut bookmarked = false;
-        for m in state.marks.iter().filter_map(|m| m.place) {
+        // A changed quote's mark wins the gutter: it asks for attention.
+        let mut gutter: Option<bool> = None;
+        for (m, changed) in state
+            .marks
+            .iter()
+            .filter_map(|m| Some((m.place?, m.changed())))
+        {
             if let Some(r) = block_part(m.start, m.end, pos.block, text.len())
                 && r.start < range.end.max(range.start + 1)
                 && range.start < r.end
             {
-                bookmarked = true;
+                gutter = Some(gutter.unwrap_or(false) || changed);
                 marks.push((r.start, r.end, self.theme.bookmark()));
             }
         }
@@ -209,8 +229,10 @@ impl Dialogue<'_> {
                 }
             }
         }
-        if bookmarked {
-            buf.set_string(row.x, row.y, "▍", self.theme.gutter());
+        match gutter {
+            Some(true) => buf.set_string(row.x, row.y, CHANGED_MARK, changed_gutter(self.theme)),
+            Some(false) => buf.set_string(row.x, row.y, BOOKMARK_MARK, self.theme.gutter()),
+            None => {}
         }
         if matched && row.width > 1 {
             buf.set_string(row.x + 1, row.y, "›", self.theme.search_current());

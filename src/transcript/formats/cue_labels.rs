@@ -56,12 +56,15 @@ pub(super) fn split(cues: Vec<Cue>, rules: &SpeakerRules, tally: &mut Tally) -> 
             ..cue.clone()
         };
         let mut current = blank();
+        // Each line keeps its source line, where the reader knows it.
+        let line_of = |k: usize| cue.line_of.get(k).copied();
         for (k, (line, start)) in cue.text.split('\n').zip(plan).enumerate() {
             let Some(start) = start else {
                 if !current.text.is_empty() {
                     current.text.push('\n');
                 }
                 current.text.push_str(line);
+                current.line_of.extend(line_of(k));
                 continue;
             };
             if !current.text.trim().is_empty() || current.speaker.is_some() {
@@ -74,10 +77,14 @@ pub(super) fn split(cues: Vec<Cue>, rules: &SpeakerRules, tally: &mut Tally) -> 
                 out.push(done);
             }
             current.speaker = Some(start.speaker);
-            current.text = match start.aside {
-                Some(aside) if start.rest.is_empty() => aside,
-                Some(aside) => format!("{aside}\n\n{}", start.rest),
-                None => start.rest,
+            let at = line_of(k);
+            (current.text, current.line_of) = match start.aside {
+                Some(aside) if start.rest.is_empty() => (aside, at.into_iter().collect()),
+                Some(aside) => (
+                    format!("{aside}\n\n{}", start.rest),
+                    at.map_or_else(Vec::new, |n| vec![n, 0, n]),
+                ),
+                None => (start.rest, at.into_iter().collect()),
             };
         }
         out.push(current);

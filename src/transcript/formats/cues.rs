@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::transcript::model::{Document, Section, Turn};
+use crate::transcript::model::{CueStart, Document, LineStart, Section, TextPos, Turn};
 use crate::transcript::parse::{self, SpeakerRules, Tally};
 
 /// One timed piece of a transcript as its format writes it.
@@ -41,7 +41,9 @@ impl Cue {
             }
         }
         cue.text.push_str(text);
-        cue.line_of.push(no);
+        // A tag read as a line break (`<br>`) puts more than one line here.
+        let lines = 1 + memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        cue.line_of.extend(std::iter::repeat_n(no, lines));
         cue.end_line = no;
     }
 }
@@ -147,20 +149,10 @@ pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) 
     let mut ends: Vec<Option<f64>> = Vec::new();
     // The end of the previous cue, and whether a paragraph may continue.
     let mut last_end: Option<f64> = None;
+    let mut starts = Starts::default();
     for cue in cues {
         let speaker = cue.speaker.as_ref().and_then(|s| names.get(s)).cloned();
-        let paragraphs: Vec<String> = cue
-            .text
-            .split("\n\n")
-            .map(|p| {
-                let mut out = String::new();
-                for line in p.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-                    parse::join_text(&mut out, line);
-                }
-                out
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
+        let paragraphs = cue_paragraphs(&cue);
         let gap = match (last_end, cue.start) {
             (Some(e), Some(s)) => s - e,
             _ => 0.0,
@@ -186,23 +178,110 @@ pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) 
         if let Some(e) = ends.last_mut() {
             *e = cue.end.or(cue.start).or(*e);
         }
+        let ordinal = turns.len().saturating_sub(1);
         let Some(turn) = turns.last_mut() else {
             continue;
         };
         turn.end_line = turn.end_line.max(cue.end_line);
-        for (i, p) in paragraphs.into_iter().enumerate() {
-            let joins = turn.paragraphs.last().is_some_and(|last| {
-                let ended = parse::ends_sentence(last) || phrases;
-                i == 0 && !(ended && (gap >= PARAGRAPH_PAUSE || last.len() >= LONG_PARAGRAPH))
-            });
-            match turn.paragraphs.last_mut() {
-                Some(last) if joins => join_cue(last, &p, phrases),
-                _ => turn.paragraphs.push(p),
-            }
-        }
+        let joins = |last: &str| {
+            let ended = parse::ends_sentence(last) || phrases;
+            !(ended && (gap >= PARAGRAPH_PAUSE || last.len() >= LONG_PARAGRAPH))
+        };
+        let here = Here {
+            ordinal,
+            time: cue.start,
+            phrases,
+        };
+        append(turn, paragraphs, &joins, here, &mut starts);
     }
+    doc.line_starts = starts.lines;
+    doc.cue_starts = starts.cues;
     doc.sections = pause_sections(turns, &ends, last_end);
     doc
+}
+
+/// The turn a cue goes into and what it brings.
+struct Here {
+    ordinal: usize,
+    time: Option<f64>,
+    phrases: bool,
+}
+
+/// Add a cue's paragraphs to its turn, the first joined to the turn's last
+/// paragraph when `joins` says so, and record where its lines start.
+fn append(
+    turn: &mut Turn,
+    paragraphs: Vec<(String, Vec<(usize, usize)>)>,
+    joins: &dyn Fn(&str) -> bool,
+    here: Here,
+    starts: &mut Starts,
+) {
+    for (i, (p, lines)) in paragraphs.into_iter().enumerate() {
+        let base = match turn.paragraphs.last_mut() {
+            Some(last) if i == 0 && joins(last) => {
+                join_cue(last, &p, here.phrases);
+                last.len() - p.len()
+            }
+            _ => {
+                turn.paragraphs.push(p);
+                0
+            }
+        };
+        let para = turn.paragraphs.len() - 1;
+        if i == 0 {
+            starts.cue(TextPos::new(here.ordinal, para, base), here.time);
+        }
+        for (byte, line) in lines {
+            starts.line(TextPos::new(here.ordinal, para, base + byte), line);
+        }
+    }
+}
+
+/// Where lines and cues start in the turns being built.
+#[derive(Default)]
+struct Starts {
+    lines: Vec<LineStart>,
+    cues: Vec<CueStart>,
+}
+
+impl Starts {
+    fn line(&mut self, at: TextPos, line: usize) {
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        self.lines.push(LineStart { at, line });
+    }
+
+    fn cue(&mut self, at: TextPos, time: Option<f64>) {
+        if let Some(time) = time {
+            self.cues.push(CueStart { at, time });
+        }
+    }
+}
+
+/// A cue's paragraphs, each with the byte where each of its source lines
+/// starts and that line (the cue's first line where the reader gave none).
+fn cue_paragraphs(cue: &Cue) -> Vec<(String, Vec<(usize, usize)>)> {
+    let mut k = 0;
+    let mut out = Vec::new();
+    for p in cue.text.split("\n\n") {
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for raw in p.split('\n') {
+            let line = cue.line_of.get(k).copied().filter(|&n| n > 0);
+            k += 1;
+            let raw = raw.trim();
+            if raw.is_empty() {
+                continue;
+            }
+            parse::join_text(&mut text, raw);
+            lines.push((text.len() - raw.len(), line.unwrap_or(cue.line)));
+        }
+        // The blank line between paragraphs is a line of its own.
+        k += 1;
+        if !text.is_empty() {
+            out.push((text, lines));
+        }
+    }
+    out
 }
 
 /// Whether the cues are CJK speech-to-text output without punctuation:

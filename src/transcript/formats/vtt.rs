@@ -286,7 +286,14 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
     rolling::unroll(&mut file.cues);
     let mut cues = Vec::with_capacity(file.cues.len());
     for c in file.cues {
+        // Cue text lines run without a gap up to the cue's last line (a
+        // rolling caption's repeated first lines are gone from the text).
+        let total = c.text.split('\n').count();
+        let mut next = (c.end_line + 1).saturating_sub(total).max(c.line + 1);
         for (speaker, text) in voices(&c.text) {
+            let lines = text.split('\n').count();
+            let line_of = (next..next + lines).collect();
+            next += lines - 1;
             cues.push(Cue {
                 start: Some(c.start),
                 end: Some(c.end),
@@ -294,7 +301,7 @@ pub(super) fn read(text: &str, rules: &SpeakerRules) -> Result<Document, FormatE
                 text,
                 line: c.line,
                 end_line: c.end_line,
-                ..Cue::default()
+                line_of,
             });
         }
     }

@@ -118,7 +118,7 @@ pub(super) fn build(
             Kind::Text(text, joinable) => build.text(no, text, width, joinable),
         }
     }
-    doc.sections = build.finish();
+    (doc.sections, doc.line_starts) = build.finish();
 }
 
 /// Classify body lines, then keep only the numbered and ALL-CAPS headings

@@ -2,7 +2,7 @@
 //! paragraph breaks, wrapped-line joining and the interviewer convention.
 
 use super::paragraphs::{continues, join, unescape};
-use crate::transcript::model::{Section, Turn};
+use crate::transcript::model::{LineStart, Section, TextPos, Turn};
 
 /// The line a paragraph last grew by, for the wrap test.
 struct Prev {
@@ -25,6 +25,10 @@ pub(super) struct Builder<'a> {
     wrap: Option<usize>,
     /// The last named non-interviewer speaker: who answers `――` questions.
     interviewee: Option<&'a str>,
+    /// Turns closed so far: the open turn's number in the document.
+    closed: usize,
+    /// Where each text line landed in the paragraphs, for citations.
+    starts: Vec<LineStart>,
 }
 
 impl<'a> Builder<'a> {
@@ -35,6 +39,8 @@ impl<'a> Builder<'a> {
             open: None,
             wrap,
             interviewee: None,
+            closed: 0,
+            starts: Vec::new(),
         }
     }
 
@@ -110,6 +116,17 @@ impl<'a> Builder<'a> {
         open.turn.paragraphs.push(unescape(text).into_owned());
         open.turn.end_line = no;
         open.prev = None;
+        self.mark_line(no, 0);
+    }
+
+    /// Record that line `no` starts at `byte` of the open turn's last paragraph.
+    fn mark_line(&mut self, no: usize, byte: usize) {
+        if let Some(open) = &self.open {
+            let paragraph = open.turn.paragraphs.len().saturating_sub(1);
+            let at = TextPos::new(self.closed, paragraph, byte);
+            let line = u32::try_from(no).unwrap_or(u32::MAX);
+            self.starts.push(LineStart { at, line });
+        }
     }
 
     /// Unlabelled text continues the open turn, joined to the previous line
@@ -125,12 +142,19 @@ impl<'a> Builder<'a> {
         let open = self.ensure_open(no);
         let text = unescape(text);
         let joined = joins(open, joinable, wrap, &text);
-        match open.turn.paragraphs.last_mut() {
-            Some(last) if joined => join(last, &text),
-            _ => open.turn.paragraphs.push(text.to_string()),
-        }
+        let byte = match open.turn.paragraphs.last_mut() {
+            Some(last) if joined => {
+                join(last, &text);
+                last.len() - text.len()
+            }
+            _ => {
+                open.turn.paragraphs.push(text.to_string());
+                0
+            }
+        };
         open.turn.end_line = no;
         open.prev = text.chars().next_back().map(|last| Prev { width, last });
+        self.mark_line(no, byte);
     }
 
     fn ensure_open(&mut self, no: usize) -> &mut Open {
@@ -147,6 +171,7 @@ impl<'a> Builder<'a> {
     fn close(&mut self) {
         if let Some(open) = self.open.take() {
             self.section.turns.push(open.turn);
+            self.closed += 1;
         }
     }
 
@@ -157,14 +182,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn finish(mut self) -> Vec<Section> {
+    /// The sections, and where each text line starts in their paragraphs.
+    pub fn finish(mut self) -> (Vec<Section>, Vec<LineStart>) {
         self.close();
         let last = std::mem::take(&mut self.section);
         self.push_section(last);
         if self.sections.is_empty() {
             self.sections.push(Section::default());
         }
-        self.sections
+        (self.sections, self.starts)
     }
 }
 
