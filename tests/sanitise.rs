@@ -275,7 +275,10 @@ fn a_json_transcripts_unescaped_controls_are_sanitised_in_every_print_mode() {
     }
     let json = s.run(&["--json"]);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(value["title"], hostile("title").as_str());
+    // The JSON reader cleans what its escapes decode to, as the decoder
+    // cleans text: the model holds the visible form.
+    let shown = tread::text::sanitise_lines(&hostile("title")).into_owned();
+    assert_eq!(value["title"], shown.as_str());
 }
 
 /// A data directory whose name holds ESC and BEL, with a regular file where

@@ -2,7 +2,10 @@
 //!
 //! The test re-runs its own binary as a child that saves in a loop (only
 //! when `CHILD_ENV` is set; otherwise `child_saver_loop` returns at once),
-//! kills it with SIGKILL at varying moments, and checks the file each time.
+//! kills it with SIGKILL at varying moments, and checks the files each
+//! time: the snapshot whole, the log at worst ending in a torn line (which
+//! readers skip), and nothing reported when opening. The child compacts
+//! every tenth save, so kills also land between a compaction's two steps.
 
 use std::fs;
 use std::path::Path;
@@ -43,9 +46,11 @@ fn bookmark(doc: &Document, n: usize) -> Bookmark {
         paragraph: p,
         offset,
     };
+    // Distinct words for 600 marks (identical marks would be one bookmark).
+    let from = n / 20 % 30;
     let span = Span {
-        start: a(0),
-        end: a(12),
+        start: a(from),
+        end: a(from + 12),
     };
     // Notes of varying length, so saves differ in size and timing.
     Bookmark::new(doc, span, &format!("note {n} {}", "·".repeat(n % 97))).unwrap()
@@ -56,7 +61,8 @@ fn key(doc: &Document) -> DocKey {
 }
 
 /// The child: add bookmarks forever, trimming the oldest past 150 so both
-/// the add and the remove paths are hit and saves stay quick.
+/// the add and the remove paths are hit and saves stay quick, and
+/// compacting now and then.
 #[test]
 fn child_saver_loop() {
     let Some(dir) = std::env::var_os(CHILD_ENV) else {
@@ -65,11 +71,16 @@ fn child_saver_loop() {
     let doc = document();
     let dirs = DataDirs::resolve(Some(Path::new(&dir))).unwrap();
     let (mut store, _) = Store::open(&dirs, &key(&doc)).unwrap();
+    // Tell the parent the saving starts now, so its kill lands in saves.
+    fs::write(Path::new(&dir).join("saving"), "").unwrap();
     for n in 0.. {
         store.add(bookmark(&doc, n)).unwrap();
         if store.list().len() > 150 {
             let id = store.list()[0].id.clone();
             store.remove(&id).unwrap();
+        }
+        if n % 10 == 9 {
+            store.compact().unwrap();
         }
     }
 }
@@ -98,8 +109,14 @@ fn sigkill_mid_save_never_tears_the_file() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let saving = tmp.path().join("saving");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !saving.exists() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = fs::remove_file(&saving);
         rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-        std::thread::sleep(Duration::from_millis(20 + (rng >> 33) % 60));
+        std::thread::sleep(Duration::from_millis(1 + (rng >> 33) % 40));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
 
@@ -116,7 +133,17 @@ fn sigkill_mid_save_never_tears_the_file() {
         };
         let v: serde_json::Value = serde_json::from_slice(&bytes)
             .unwrap_or_else(|e| panic!("round {round}: torn file ({e})"));
-        assert_eq!(v["version"], 1, "round {round}");
+        assert_eq!(v["version"], 2, "round {round}");
+        // Every whole line of the log is whole JSON; a torn last one is skipped.
+        let log = fs::read(path.with_extension("log")).unwrap_or_default();
+        let whole = log.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+        for line in log[..whole]
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+        {
+            serde_json::from_slice::<serde_json::Value>(line)
+                .unwrap_or_else(|e| panic!("round {round}: torn log line ({e})"));
+        }
         let (store, warnings) = Store::open(&dirs, &key(&doc)).unwrap();
         assert!(warnings.is_empty(), "round {round}: {warnings:?}");
         seen = seen.max(store.list().len());

@@ -1,8 +1,10 @@
-//! Side effects that outlive the process: saving bookmarks as they change.
+//! Side effects that outlive the process: saving bookmarks as they change,
+//! retrying what could not be saved yet, and what is left at quit.
 //! The terminal's own effects (suspend, clipboard) live in `terminal.rs`.
 
 use super::action::Effect;
-use crate::store::bookmarks::Store;
+use crate::store::StoreError;
+use crate::store::bookmarks::{Bookmark, Store};
 
 /// Where bookmark changes go. Without a store (no usable data directory)
 /// changes stay in the session, and the user is told so.
@@ -12,12 +14,14 @@ pub struct Persist {
 
 impl Persist {
     /// Save a bookmark change at once. Returns a line for the status bar
-    /// when something went wrong or needs the user's attention.
+    /// when something went wrong or needs the user's attention. A change
+    /// that cannot be saved is kept (the store holds it) and retried.
     pub fn apply(&mut self, effect: Effect) -> Option<String> {
         let store = match &mut self.store {
             Some(store) => store,
             None => return Some("bookmarks are kept for this session only".into()),
         };
+        let earlier = store.pending_count();
         let saved = match effect {
             Effect::AddBookmark(b) => store.add(*b),
             Effect::RestoreBookmark(b) => store.restore(*b),
@@ -33,8 +37,63 @@ impl Persist {
         };
         let warning = store.take_warnings().into_iter().next();
         match saved {
-            Err(e) => Some(format!("bookmark not saved: {e}")),
-            Ok(()) => warning.map(|w| w.to_string()),
+            Err(e) => Some(not_saved(&e)),
+            Ok(()) => warning.map(|w| w.to_string()).or_else(|| {
+                (earlier > 0).then(|| format!("saved, with {earlier} earlier unsaved changes"))
+            }),
+        }
+    }
+
+    /// For a timer in the run loop: save changes that could not be saved
+    /// before. A line once they are; nothing while it still fails (the
+    /// failure was told when it happened).
+    pub fn retry(&mut self) -> Option<String> {
+        let store = self.store.as_mut()?;
+        if !store.has_unsaved() || store.read_only().is_some() {
+            return None;
+        }
+        let n = store.pending_count();
+        store.retry().ok()?;
+        Some(format!("saved {n} bookmark changes that were waiting"))
+    }
+
+    /// The bookmarks as they are now, if other instances changed them since
+    /// the last look (cheap when they did not).
+    pub fn refresh(&mut self) -> Option<Vec<Bookmark>> {
+        let store = self.store.as_mut()?;
+        match store.refresh() {
+            Ok(true) => Some(store.list().to_vec()),
+            _ => None,
+        }
+    }
+
+    /// At quit: save what is unsaved, or write it to a recovery file; lines
+    /// to show on stderr. Safe to call twice.
+    pub fn close(&mut self) -> Vec<String> {
+        self.store.as_mut().map_or_else(Vec::new, |s| {
+            s.close().iter().map(ToString::to_string).collect()
+        })
+    }
+}
+
+fn not_saved(e: &StoreError) -> String {
+    match e {
+        StoreError::ReadOnly { .. } => {
+            format!(
+                "{e}; the change is kept in this session and written to a recovery file at quit"
+            )
+        }
+        _ => format!("bookmark change not saved yet ({e}); it is kept and will be retried"),
+    }
+}
+
+impl Drop for Persist {
+    /// However the session ends, nothing unsaved goes without a word: the
+    /// store saves it or writes it to a recovery file, and says so here (the
+    /// terminal is restored by the time the reader's `Persist` is dropped).
+    fn drop(&mut self) {
+        for line in self.close() {
+            eprintln!("tread: warning: {line}");
         }
     }
 }

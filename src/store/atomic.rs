@@ -1,10 +1,18 @@
-//! Crash-safe file replacement, the sidecar lock, and setting bad files aside.
+//! Crash-safe file replacement, locks that never follow links, and setting
+//! bad files aside.
 //!
-//! The protocol every store follows: take the exclusive lock on `<file>.lock`,
-//! read the file, merge, write a temporary file in the same directory, fsync
-//! it, rename it over the file, fsync the directory, unlock. A crash at any
-//! point leaves the old file or the new one; at worst a stray temporary file,
-//! which the next writer (holding the lock, so no one else is writing) removes.
+//! The protocol for a file rewritten whole (the reading positions, a
+//! bookmark snapshot): take the exclusive lock, read the file, merge, write a
+//! temporary file in the same directory, fsync it, rename it over the file,
+//! fsync the directory, unlock. A crash at any point leaves the old file or
+//! the new one; at worst a stray temporary file, which the next writer
+//! (holding the lock, so no one else is writing) removes.
+//!
+//! Links: temporary files come from `tempfile` (`O_CREAT | O_EXCL`, so a link
+//! planted at their name is never opened), and `rename` replaces a link at
+//! the target rather than writing through it. Lock files and the bookmark log
+//! are opened with `O_NOFOLLOW` ([`no_follow`]): a dangling link there must
+//! not make tread create a file wherever it points.
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
@@ -21,43 +29,89 @@ pub struct LockGuard {
     _file: File,
 }
 
-/// The sidecar lock file of `path`. It is never deleted: removing a lock
-/// file while another process waits on it would let two writers in.
+/// The sidecar lock file of `path`. It is never deleted while in use:
+/// removing a lock file while another process waits on it would let two
+/// writers in. (Bookmarks no longer use one; their log is their lock.)
 pub fn lock_path(path: &Path) -> PathBuf {
     with_suffix(path, ".lock")
 }
 
 /// How long to wait for another instance's save before giving up. Saves
 /// take milliseconds; this only matters if the holder is stopped mid-save
-/// (Ctrl-Z, a debugger), where failing the save beats freezing the reader.
-pub const LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+/// (Ctrl-Z, a debugger), where failing the save (the change stays queued and
+/// is retried) beats freezing the reader.
+pub const LOCK_TIMEOUT: Duration = Duration::from_millis(250);
 
-/// Take the exclusive lock for `path`, creating its directory if needed.
+/// Which advisory lock: shared to read, exclusive to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    Shared,
+    Exclusive,
+}
+
+/// Open without following a symbolic link at the last component (`ELOOP`
+/// instead); a file it creates is the user's alone (0600). Elsewhere the
+/// flag does not exist and the options are unchanged.
+pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW).mode(0o600)
+    }
+    #[cfg(not(unix))]
+    options
+}
+
+/// True if opening failed because the path is a symbolic link (see [`no_follow`]).
+pub fn is_link_refused(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    false
+}
+
+/// Take `kind` of lock on `file` (named `path` in errors), waiting at most
+/// `timeout` for another holder to let go.
+pub fn lock_file(
+    file: &File,
+    path: &Path,
+    kind: Lock,
+    timeout: Duration,
+) -> Result<(), StoreError> {
+    let deadline = Instant::now() + timeout;
+    let mut nap = Duration::from_millis(1);
+    loop {
+        let tried = match kind {
+            Lock::Shared => file.try_lock_shared(),
+            Lock::Exclusive => file.try_lock(),
+        };
+        match tried {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(nap);
+                nap = (nap * 2).min(Duration::from_millis(10));
+            }
+            Err(TryLockError::WouldBlock) => {
+                let e = io::Error::new(io::ErrorKind::TimedOut, "another tread is saving");
+                return Err(StoreError::io("cannot lock", path, e));
+            }
+            Err(TryLockError::Error(e)) => return Err(StoreError::io("cannot lock", path, e)),
+        }
+    }
+}
+
+/// Take the exclusive lock for `path` on its sidecar lock file, creating its
+/// directory if needed.
 pub fn lock(path: &Path) -> Result<LockGuard, StoreError> {
     let lp = lock_path(path);
     if let Some(dir) = lp.parent() {
         fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
     }
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    let file = no_follow(OpenOptions::new().create(true).truncate(false).write(true))
         .open(&lp)
         .map_err(|e| StoreError::io("cannot open lock", &lp, e))?;
-    let deadline = Instant::now() + LOCK_TIMEOUT;
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(LockGuard { _file: file }),
-            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(2));
-            }
-            Err(TryLockError::WouldBlock) => {
-                let e = io::Error::new(io::ErrorKind::TimedOut, "another tread holds the lock");
-                return Err(StoreError::io("cannot lock", &lp, e));
-            }
-            Err(TryLockError::Error(e)) => return Err(StoreError::io("cannot lock", &lp, e)),
-        }
-    }
+    lock_file(&file, &lp, Lock::Exclusive, LOCK_TIMEOUT)?;
+    Ok(LockGuard { _file: file })
 }
 
 /// What reading a store file found.
@@ -96,12 +150,12 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub fn sync_dir(_dir: &Path) -> io::Result<()> {
     // Windows cannot open a directory as a file; its rename is journaled.
     Ok(())
 }
@@ -247,7 +301,7 @@ pub fn load_unlocked<T: Default>(
     }
 }
 
-fn parent(path: &Path) -> &Path {
+pub fn parent(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -310,6 +364,22 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_replaced_or_refused_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        let p = dir.path().join("b.json");
+        std::os::unix::fs::symlink(&outside, &p).unwrap();
+        write(&p, b"mine").unwrap();
+        assert!(!outside.exists(), "rename replaced the link");
+        assert!(fs::symlink_metadata(&p).unwrap().is_file());
+        let q = dir.path().join("c.json");
+        std::os::unix::fs::symlink(&outside, lock_path(&q)).unwrap();
+        let err = lock(&q).unwrap_err();
+        assert!(!outside.exists(), "{err}");
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //!
 //! Everything here is storage and pure logic; the reader decides when to call
 //! it. Bookmarks live in the data directory, reading positions in the state
-//! directory (see [`paths`]). Every file is written atomically under an
-//! advisory lock and merged with what is on disk, so two instances of tread
-//! never lose each other's changes (see [`atomic`]).
+//! directory (see [`paths`]). Bookmarks are a snapshot plus an append-only
+//! log of operations, merged by operation with other instances of tread
+//! ([`bookmarks`], [`log`], [`merge`], [`snapshot`]); positions are one file
+//! rewritten atomically under a lock ([`atomic`]). Either way two instances
+//! never lose each other's changes.
 
 pub mod anchor;
 pub mod atomic;
@@ -13,16 +15,20 @@ pub mod cite;
 pub mod documents;
 pub mod export;
 pub mod identity;
+pub mod log;
+pub mod logfile;
+pub mod merge;
 pub mod paths;
 pub mod positions;
 pub mod record;
+pub mod snapshot;
 
 use std::fmt;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use anchor::{Anchor, Resolution, Resolver, Span, Whose, resolve};
-pub use bookmarks::{Bookmark, Store};
+pub use bookmarks::{Bookmark, Store, recovery_path};
 pub use cite::{Citation, Status};
 pub use identity::{DocKey, doc_hash};
 pub use paths::DataDirs;
@@ -77,6 +83,22 @@ pub enum Warning {
     /// A file exists but cannot be used; it is left untouched and nothing
     /// will be written over it.
     ReadOnly { path: PathBuf, reason: String },
+    /// A damaged file that was not set aside (opened read-only, or another
+    /// instance held the lock): what could be read is shown.
+    Damaged {
+        path: PathBuf,
+        reason: String,
+        salvaged: usize,
+    },
+    /// Lines of a bookmark log that could not be read were skipped.
+    SkippedLines { path: PathBuf, count: usize },
+    /// A change made here was ignored: another instance had deleted the
+    /// bookmark (the start of its quote).
+    DeletedElsewhere { quote: String },
+    /// Changes that could not be saved were written to a recovery file.
+    PendingWritten { count: usize, path: PathBuf },
+    /// Changes that could not be saved, nor written anywhere else.
+    Unsaved { count: usize, reason: String },
 }
 
 impl fmt::Display for Warning {
@@ -101,6 +123,30 @@ impl fmt::Display for Warning {
             }
             Warning::ReadOnly { path, reason } => {
                 write!(f, "{}: {reason}; changes will not be saved", path.display())
+            }
+            Warning::Damaged {
+                path,
+                reason,
+                salvaged,
+            } => write!(
+                f,
+                "{} is damaged ({reason}); showing the {salvaged} bookmarks that could be read",
+                path.display()
+            ),
+            Warning::SkippedLines { path, count } => {
+                write!(f, "{}: skipped {count} unreadable lines", path.display())
+            }
+            Warning::DeletedElsewhere { quote } => write!(
+                f,
+                "a bookmark you edited was deleted in another window: “{quote}”"
+            ),
+            Warning::PendingWritten { count, path } => write!(
+                f,
+                "{count} unsaved bookmark changes were written to {}",
+                path.display()
+            ),
+            Warning::Unsaved { count, reason } => {
+                write!(f, "{count} bookmark changes were not saved ({reason})")
             }
         }
     }

@@ -2,9 +2,11 @@
 //!
 //! One file for all documents (`<state>/positions.json`):
 //! `{ "version": 1, "positions": { "<doc key>": ReadingPosition, … } }`,
-//! capped at the [`MAX_DOCUMENTS`] most recently read. Saved like bookmarks:
-//! under the lock, re-read, merged by key, written atomically. Losing a
-//! position is mild, but a bad file is still set aside rather than
+//! capped at the [`MAX_DOCUMENTS`] most recently read. Saved under the
+//! sidecar lock `positions.json.lock` (opened without following links):
+//! re-read, merged by key, written atomically. One small file rewritten
+//! whole is fine here; bookmarks, which can be many, use a log instead.
+//! Losing a position is mild, but a bad file is still set aside rather than
 //! overwritten.
 
 use std::collections::BTreeMap;
