@@ -188,7 +188,7 @@ fn bookmarks_are_saved_at_once_and_come_back_in_a_new_session() {
     let mut r = at_section_one();
     let (store, warnings) = Store::open_file(path.clone(), "sample").unwrap();
     assert!(warnings.is_empty());
-    r.shell.persist = Some(Persist { store: Some(store) });
+    r.shell.persist = Some(Persist::new(Some(store)));
     let sentence = r.state.cursor;
     r.keys("m");
     // On disk before the session ends.

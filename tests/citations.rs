@@ -226,7 +226,7 @@ fn accepting_new_words_is_saved_and_keeps_the_rest_of_the_bookmark() {
     let c = Citer::new(&doc).cite(&typo);
     let span = c.span.unwrap();
     let now = c.current.clone().unwrap();
-    let mut persist = Persist { store: Some(store) };
+    let mut persist = Persist::new(Some(store));
     let effect = Effect::AcceptQuote {
         id: typo.id.clone(),
         span,

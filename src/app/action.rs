@@ -92,6 +92,14 @@ pub enum Action {
     CloseOverlay,
     Suspend,
     Quit,
+    /// In the unsaved prompt: try saving again.
+    RetrySave,
+    /// In the unsaved prompt: name a file to write the unsaved changes to.
+    WriteUnsaved,
+    /// In the unsaved prompt: quit, leaving the changes in a recovery file.
+    QuitUnsaved,
+    /// The shell could not save `n` bookmark changes at quit: ask.
+    Unsaved(usize),
     /// Explicitly unbinds a key in a user keymap.
     Noop,
     /// Mouse wheel over a pane: positive is down.
@@ -125,6 +133,12 @@ pub enum EditKey {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Try again to save bookmark changes that could not be saved.
+    RetrySave,
+    /// Write the unsaved bookmark changes to this file, then quit.
+    WriteUnsaved(String),
+    /// Quit though changes are unsaved (they go to a recovery file).
+    QuitUnsaved,
     Suspend,
     AddBookmark(Box<Bookmark>),
     RemoveBookmark(String),
@@ -267,6 +281,21 @@ pub const NAMED: &[(Action, &str, &str)] = &[
     (Action::CloseOverlay, "close-overlay", "close the overlay"),
     (Action::Suspend, "suspend", "suspend to the shell"),
     (Action::Quit, "quit", "quit"),
+    (
+        Action::RetrySave,
+        "retry-save",
+        "try saving the bookmarks again",
+    ),
+    (
+        Action::WriteUnsaved,
+        "write-unsaved",
+        "write the unsaved bookmarks to a file you name",
+    ),
+    (
+        Action::QuitUnsaved,
+        "quit-unsaved",
+        "quit; the unsaved bookmarks go to a recovery file",
+    ),
     (Action::Noop, "noop", "do nothing (unbinds a key)"),
 ];
 

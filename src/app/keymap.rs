@@ -21,16 +21,19 @@ pub enum Layer {
     Bookmarks,
     Speakers,
     Help,
+    /// The prompt shown when quitting with bookmark changes not saved.
+    Unsaved,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 6] = [
+    pub const ALL: [Layer; 7] = [
         Layer::Global,
         Layer::Contents,
         Layer::Claims,
         Layer::Bookmarks,
         Layer::Speakers,
         Layer::Help,
+        Layer::Unsaved,
     ];
 
     pub fn name(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Layer {
             Layer::Bookmarks => "bookmarks",
             Layer::Speakers => "speakers",
             Layer::Help => "help",
+            Layer::Unsaved => "unsaved",
         }
     }
 }
@@ -266,7 +270,10 @@ impl Keymap {
         let found = match (found, layer) {
             (Some(a), _) => Some(a),
             // Overlays are modal: no fallback to global bindings.
-            (None, Layer::Help | Layer::Bookmarks | Layer::Speakers | Layer::Global) => None,
+            (
+                None,
+                Layer::Help | Layer::Bookmarks | Layer::Speakers | Layer::Unsaved | Layer::Global,
+            ) => None,
             (None, _) => self
                 .layers
                 .get(&Layer::Global)
@@ -274,6 +281,23 @@ impl Keymap {
                 .copied(),
         };
         found.filter(|a| *a != Action::Noop)
+    }
+
+    /// The first key bound to `action` in `layer` (or, for pane layers,
+    /// globally), as shown in help; `None` if no key is. Hints that name a
+    /// key come from here, so rebinding it changes the hint.
+    pub fn key_for(&self, layer: Layer, action: Action) -> Option<Key> {
+        let find = |l: Layer| {
+            self.layers
+                .get(&l)?
+                .iter()
+                .find(|(_, a)| **a == action)
+                .map(|(k, _)| *k)
+        };
+        find(layer).or_else(|| match layer {
+            Layer::Contents | Layer::Claims => find(Layer::Global),
+            _ => None,
+        })
     }
 
     /// For the help overlay: each layer's actions with all their keys, in

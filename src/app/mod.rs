@@ -17,6 +17,7 @@ pub mod shell;
 pub mod speakers;
 pub mod state;
 pub mod terminal;
+pub mod unsaved;
 pub mod update;
 
 pub use action::{Action, Effect, Pane};

@@ -20,6 +20,9 @@ use super::state::State;
 use super::update::update;
 use crate::ui;
 
+/// How long without input makes an [`Input::Idle`].
+pub const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Lines one mouse wheel notch scrolls.
 const WHEEL_LINES: i16 = 3;
 
@@ -32,6 +35,9 @@ pub enum Input {
     Paste(String),
     /// No input is ready and background work is waiting.
     Tick,
+    /// No input came for a while ([`IDLE_AFTER`]): a moment for the shell
+    /// to retry unsaved changes and look for other instances' bookmarks.
+    Idle,
     /// The terminal changed size; the next frame lays out anew.
     Resize,
     /// A signal asked the process to end (SIGTERM, SIGHUP, SIGINT).
@@ -62,6 +68,28 @@ pub trait Shell {
     fn suspend(&mut self) -> io::Result<()>;
     /// Perform a side effect; a returned line is shown in the status line.
     fn perform(&mut self, effect: Effect) -> Option<String>;
+    /// Bookmark changes that could not be saved yet.
+    fn unsaved(&self) -> usize {
+        0
+    }
+    /// Write the unsaved changes to the file `path`: a line saying so, or
+    /// why it failed.
+    fn write_unsaved(&mut self, path: &str) -> Result<String, String> {
+        Err(format!("nothing to write to {path}"))
+    }
+    /// Nothing happened for a while: retry what is unsaved and look for
+    /// changes other instances saved.
+    fn idle(&mut self) -> Idle {
+        Idle::default()
+    }
+}
+
+/// What the shell found in an idle moment.
+#[derive(Debug, Default)]
+pub struct Idle {
+    pub message: Option<String>,
+    /// The bookmarks, when other instances changed them.
+    pub bookmarks: Option<Vec<crate::store::Bookmark>>,
 }
 
 /// Why the loop ended.
@@ -97,24 +125,76 @@ where
             Input::Paste(text) => paste_actions(&text),
             Input::Resize => Vec::new(),
             Input::Tick => vec![Action::Tick],
+            Input::Idle => {
+                let idle = shell.idle();
+                if let Some(list) = idle.bookmarks {
+                    state.set_bookmarks(list);
+                }
+                state.message = idle.message.or(state.message.take());
+                Vec::new()
+            }
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),
         };
         for action in actions {
-            match update(state, action) {
-                Some(Effect::Quit) => return Ok(Exit::Quit),
-                Some(Effect::Suspend) => {
-                    shell.suspend()?;
-                    terminal.clear().map_err(io::Error::other)?;
-                }
-                Some(effect) => {
-                    if let Some(message) = shell.perform(effect) {
-                        state.message = Some(message);
-                    }
-                }
-                None => {}
+            let Some(effect) = update(state, action) else {
+                continue;
+            };
+            if let Some(exit) = perform(terminal, state, shell, effect)? {
+                return Ok(exit);
             }
         }
     }
+}
+
+/// Perform one effect; `Some` ends the loop.
+fn perform<B: Backend, S: Shell>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    shell: &mut S,
+    effect: Effect,
+) -> io::Result<Option<Exit>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    match effect {
+        Effect::Quit | Effect::RetrySave => return Ok(quit_if_saved(state, shell, effect)),
+        Effect::QuitUnsaved => return Ok(Some(Exit::Quit)),
+        Effect::WriteUnsaved(path) => match shell.write_unsaved(&path) {
+            Ok(message) => {
+                state.message = Some(message);
+                return Ok(Some(Exit::Quit));
+            }
+            Err(message) => state.message = Some(message),
+        },
+        Effect::Suspend => {
+            shell.suspend()?;
+            terminal.clear().map_err(io::Error::other)?;
+        }
+        effect => {
+            if let Some(message) = shell.perform(effect) {
+                state.message = Some(message);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Quit, unless bookmark changes are still unsaved after one more try:
+/// then the user decides where they go.
+fn quit_if_saved<S: Shell>(state: &mut State, shell: &mut S, effect: Effect) -> Option<Exit> {
+    if shell.unsaved() == 0 {
+        return Some(Exit::Quit);
+    }
+    let message = shell.perform(Effect::RetrySave);
+    let left = shell.unsaved();
+    if left == 0 {
+        return Some(Exit::Quit);
+    }
+    update(state, Action::Unsaved(left));
+    if effect == Effect::RetrySave || message.is_some() {
+        state.message = message;
+    }
+    None
 }
 
 /// Lay the panes out for the terminal's size and tell `update` if that changed.
@@ -135,6 +215,7 @@ pub fn active_layer(state: &State) -> Layer {
     match state.overlay {
         Some(Overlay::Help { .. }) => return Layer::Help,
         Some(Overlay::Speakers { .. }) => return Layer::Speakers,
+        Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
         // The note editor and the search line take text, not bindings.
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
             return Layer::Bookmarks;
@@ -154,7 +235,7 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     }
     if matches!(
         state.overlay,
-        Some(Overlay::Note { .. } | Overlay::Query(_))
+        Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
     ) {
         return edit_key(key).map(Action::Edit);
     }

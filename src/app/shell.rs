@@ -2,6 +2,8 @@
 //! retrying what could not be saved yet, and what is left at quit.
 //! The terminal's own effects (suspend, clipboard) live in `terminal.rs`.
 
+use std::path::Path;
+
 use super::action::Effect;
 use crate::store::StoreError;
 use crate::store::bookmarks::{Bookmark, Store};
@@ -10,9 +12,49 @@ use crate::store::bookmarks::{Bookmark, Store};
 /// changes stay in the session, and the user is told so.
 pub struct Persist {
     pub store: Option<Store>,
+    /// Lines for stderr at quit, beyond what the store reports.
+    told: Vec<String>,
 }
 
 impl Persist {
+    pub fn new(store: Option<Store>) -> Persist {
+        Persist {
+            store,
+            told: Vec::new(),
+        }
+    }
+
+    /// Bookmark changes not saved in the store yet.
+    pub fn unsaved(&self) -> usize {
+        self.store.as_ref().map_or(0, Store::pending_count)
+    }
+
+    /// Write the unsaved changes to `path`, a new file the user named.
+    pub fn write_unsaved(&mut self, path: &Path) -> Result<String, String> {
+        let store = self.store.as_mut().ok_or("there is no bookmark store")?;
+        let count = store.pending_count();
+        store
+            .keep_pending_in(path)
+            .map_err(|e| format!("not written: {e}"))?;
+        let line = format!(
+            "{count} bookmark {} not in the store; written to {}",
+            super::unsaved::changes(count),
+            path.display()
+        );
+        self.told.push(line.clone());
+        Ok(line)
+    }
+
+    /// Save what is pending now, for the prompt at quit: a line either way.
+    fn retry_now(&mut self) -> Option<String> {
+        let store = self.store.as_mut()?;
+        let n = store.pending_count();
+        Some(match store.retry() {
+            Ok(()) => format!("saved {n} bookmark changes that were waiting"),
+            Err(e) => format!("still not saved: {e}"),
+        })
+    }
+
     /// Save a bookmark change at once. Returns a line for the status bar
     /// when something went wrong or needs the user's attention. A change
     /// that cannot be saved is kept (the store holds it) and retried.
@@ -33,7 +75,12 @@ impl Persist {
                 quote,
                 doc_hash,
             } => store.accept(&id, span, &quote, &doc_hash).map(|_| ()),
-            Effect::Quit | Effect::Suspend | Effect::Copy(_) => return None,
+            Effect::RetrySave => return self.retry_now(),
+            Effect::Quit
+            | Effect::Suspend
+            | Effect::Copy(_)
+            | Effect::WriteUnsaved(_)
+            | Effect::QuitUnsaved => return None,
         };
         let warning = store.take_warnings().into_iter().next();
         match saved {
@@ -70,9 +117,11 @@ impl Persist {
     /// At quit: save what is unsaved, or write it to a recovery file; lines
     /// to show on stderr. Safe to call twice.
     pub fn close(&mut self) -> Vec<String> {
-        self.store.as_mut().map_or_else(Vec::new, |s| {
-            s.close().iter().map(ToString::to_string).collect()
-        })
+        let mut lines = std::mem::take(&mut self.told);
+        if let Some(s) = self.store.as_mut() {
+            lines.extend(s.close().iter().map(ToString::to_string));
+        }
+        lines
     }
 }
 

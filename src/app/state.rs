@@ -66,6 +66,12 @@ pub enum Overlay {
     },
     /// Typing a search query.
     Query(Query),
+    /// Quitting with `count` bookmark changes not saved; `path` is open
+    /// while the user names a file to write them to.
+    Unsaved {
+        count: usize,
+        path: Option<LineEdit>,
+    },
 }
 
 /// The top line of the dialogue view, as a block and a byte offset so it

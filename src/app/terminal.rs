@@ -18,7 +18,7 @@ use ratatui::crossterm::terminal::{
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use super::action::Effect;
-use super::run::{EventSource, Exit, Input, Shell, run};
+use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
 use super::shell::Persist;
 use super::state::State;
 
@@ -68,6 +68,8 @@ fn install_panic_hook() {
 /// Crossterm events, interleaved with terminating signals.
 pub struct TerminalEvents {
     signal: Arc<AtomicUsize>,
+    /// When the last input (or idle moment) was.
+    last: std::time::Instant,
 }
 
 impl TerminalEvents {
@@ -76,7 +78,10 @@ impl TerminalEvents {
         for sig in TERMINATING {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
         }
-        Ok(TerminalEvents { signal })
+        Ok(TerminalEvents {
+            signal,
+            last: std::time::Instant::now(),
+        })
     }
 }
 
@@ -92,8 +97,13 @@ impl EventSource for TerminalEvents {
                 if busy {
                     return Ok(Some(Input::Tick));
                 }
+                if self.last.elapsed() >= IDLE_AFTER {
+                    self.last = std::time::Instant::now();
+                    return Ok(Some(Input::Idle));
+                }
                 continue;
             }
+            self.last = std::time::Instant::now();
             match event::read()? {
                 Event::Key(k) => return Ok(Some(Input::Key(k))),
                 Event::Mouse(m) => return Ok(Some(Input::Mouse(m))),
@@ -130,6 +140,21 @@ impl Shell for TerminalShell<'_> {
                 })
             }
             effect => self.persist.apply(effect),
+        }
+    }
+
+    fn unsaved(&self) -> usize {
+        self.persist.unsaved()
+    }
+
+    fn write_unsaved(&mut self, path: &str) -> Result<String, String> {
+        self.persist.write_unsaved(std::path::Path::new(path))
+    }
+
+    fn idle(&mut self) -> Idle {
+        Idle {
+            message: self.persist.retry(),
+            bookmarks: self.persist.refresh(),
         }
     }
 }

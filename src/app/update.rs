@@ -8,6 +8,7 @@ use super::quotes;
 use super::scroll::{MARGIN, clamp_top, ensure_visible, half_page, page, page_lines, set_top};
 use super::speakers;
 use super::state::{Anchor, Overlay, State, Visibility, list_offset};
+use super::unsaved;
 use crate::transcript::ClaimKind;
 
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
@@ -44,6 +45,15 @@ fn is_jump(action: Action, overlay: bool) -> bool {
 }
 
 fn apply(state: &mut State, action: Action) -> Option<Effect> {
+    if let Action::Unsaved(count) = action {
+        unsaved::open(state, count);
+        return None;
+    }
+    if matches!(state.overlay, Some(Overlay::Unsaved { .. }))
+        && !matches!(action, Action::Viewport(_))
+    {
+        return unsaved::handle(state, action);
+    }
     match (&mut state.overlay, action) {
         (Some(Overlay::Help { scroll }), Action::SelectDown) => *scroll = scroll.saturating_add(1),
         (Some(Overlay::Help { scroll }), Action::SelectUp) => *scroll = scroll.saturating_sub(1),
@@ -254,6 +264,10 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         | Action::DeleteBookmark
         | Action::UndoDelete
         | Action::AcceptChange
+        | Action::RetrySave
+        | Action::WriteUnsaved
+        | Action::QuitUnsaved
+        | Action::Unsaved(_)
         | Action::Edit(_)
         | Action::Tick => {}
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),

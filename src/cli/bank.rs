@@ -73,7 +73,7 @@ fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
             key: key.clone(),
             display: name.clone(),
         };
-        let store = match Store::open(dirs, &doc_key) {
+        let store = match Store::open_read_only(dirs, &doc_key) {
             Ok((store, warnings)) => {
                 for w in warnings {
                     super::warn(&w.to_string());

@@ -55,10 +55,20 @@ fn is_sample(path: &std::path::Path) -> bool {
 }
 
 /// The bookmark store, or why there is none. Problems are warnings: the
-/// reader works without saved bookmarks.
-fn open_store(dirs: &Option<DataDirs>, key: &DocKey, warnings: &mut Vec<String>) -> Option<Store> {
+/// reader works without saved bookmarks. `read_only` for the print modes,
+/// which must write nothing.
+fn open_store(
+    dirs: &Option<DataDirs>,
+    key: &DocKey,
+    read_only: bool,
+    warnings: &mut Vec<String>,
+) -> Option<Store> {
     let dirs = dirs.as_ref()?;
-    match Store::open(dirs, key) {
+    let opened = match read_only {
+        true => Store::open_read_only(dirs, key),
+        false => Store::open(dirs, key),
+    };
+    match opened {
         Ok((store, w)) => {
             warnings.extend(w.iter().map(ToString::to_string));
             Some(store)
@@ -86,7 +96,7 @@ pub fn print_bookmarks(
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let key = identity(args, dirs.as_ref(), name, doc).key;
-    let store = open_store(&dirs, &key, &mut warnings);
+    let store = open_store(&dirs, &key, true, &mut warnings);
     for w in &warnings {
         super::warn(w);
     }
@@ -110,7 +120,7 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
     let dirs = data_dirs(args, &mut warnings);
     let id = identity(args, dirs.as_ref(), &name, &doc);
     let key = id.key.clone();
-    let store = open_store(&dirs, &key, &mut warnings);
+    let store = open_store(&dirs, &key, false, &mut warnings);
     let mut positions = dirs.as_ref().and_then(|d| match Positions::open(d) {
         Ok((p, w)) => {
             warnings.extend(w.iter().map(ToString::to_string));
@@ -145,7 +155,7 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
         state.message = Some(format!("warning: {first}"));
     }
 
-    let mut persist = Persist { store };
+    let mut persist = Persist::new(store);
     let exit = terminal::run_reader(&mut state, &mut persist)?;
     if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
         remember(dirs, &id, store);
@@ -157,6 +167,18 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
         && let Err(e) = positions.set(&key, here)
     {
         super::warn(&format!("reading position not saved: {e}"));
+    }
+    // What could not be saved, and where it went instead; then a non-zero
+    // exit, so a script sees that the store is missing something.
+    for line in persist.close() {
+        super::warn(&line);
+    }
+    let left = persist.unsaved();
+    if left > 0 && !matches!(exit, Exit::Signal(_)) {
+        anyhow::bail!(
+            "{left} bookmark {} not saved in the store (see above)",
+            crate::app::unsaved::changes(left)
+        );
     }
     Ok(exit)
 }

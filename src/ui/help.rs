@@ -28,6 +28,7 @@ impl Help<'_> {
                 Layer::Bookmarks => "In the bookmarks list",
                 Layer::Speakers => "In the speaker picker",
                 Layer::Help => "In this help",
+                Layer::Unsaved => "When quitting with unsaved bookmarks",
             };
             if !out.is_empty() {
                 out.push((String::new(), false));

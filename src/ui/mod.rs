@@ -10,6 +10,7 @@ pub mod speakers;
 pub mod status;
 pub mod theme;
 pub mod toc;
+pub mod unsaved;
 pub mod wrap;
 
 use ratatui::Frame;
@@ -80,6 +81,15 @@ pub fn render(frame: &mut Frame, state: &State) {
                 theme,
             };
             frame.render_widget(picker, above_status);
+        }
+        Some(Overlay::Unsaved { count, path }) => {
+            let prompt = unsaved::Prompt {
+                count: *count,
+                path: path.as_ref(),
+                keymap: &state.keymap,
+                theme,
+            };
+            prompt.render(frame, above_status);
         }
         Some(Overlay::Query(query)) => {
             let x = status::query_line(frame.buffer_mut(), status, state, query, theme);

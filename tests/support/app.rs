@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use tread::app::Effect;
 use tread::app::keymap::Keymap;
-use tread::app::run::{EventSource, Exit, Input, Shell, run};
+use tread::app::run::{EventSource, Exit, Idle, Input, Shell, run};
 use tread::app::shell::Persist;
 use tread::app::state::State;
 use tread::transcript::{LoadOptions, load};
@@ -94,6 +94,25 @@ impl Shell for TestShell {
         match effect {
             Effect::Copy(text) => Some(format!("copied: {text}")),
             effect => self.persist.as_mut().and_then(|p| p.apply(effect)),
+        }
+    }
+
+    fn unsaved(&self) -> usize {
+        self.persist.as_ref().map_or(0, Persist::unsaved)
+    }
+
+    fn write_unsaved(&mut self, path: &str) -> Result<String, String> {
+        let persist = self.persist.as_mut().ok_or("no store")?;
+        persist.write_unsaved(std::path::Path::new(path))
+    }
+
+    fn idle(&mut self) -> Idle {
+        let Some(persist) = self.persist.as_mut() else {
+            return Idle::default();
+        };
+        Idle {
+            message: persist.retry(),
+            bookmarks: persist.refresh(),
         }
     }
 }

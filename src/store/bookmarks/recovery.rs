@@ -68,6 +68,15 @@ impl Store {
         atomic::sync_dir(dir).map_err(|e| StoreError::io("cannot sync", dir, e))
     }
 
+    /// Write the unsaved changes to `path` (as [`write_pending`](Self::write_pending))
+    /// because the user chose to keep them there: closing then writes no
+    /// recovery file for them.
+    pub fn keep_pending_in(&mut self, path: &Path) -> Result<(), StoreError> {
+        self.write_pending(path)?;
+        self.recovered = Some(self.pending.len());
+        Ok(())
+    }
+
     /// Write the pending changes to a new recovery file, once; the warning
     /// that says where, or why they could not be.
     pub(super) fn save_elsewhere(&mut self) -> Option<Warning> {
