@@ -127,12 +127,12 @@ impl Persist {
 
 fn not_saved(e: &StoreError) -> String {
     match e {
+        // What happens to the change first: a long path in the reason may
+        // not fit the status line.
         StoreError::ReadOnly { .. } => {
-            format!(
-                "{e}; the change is kept in this session and written to a recovery file at quit"
-            )
+            format!("kept for this session, not saved (a recovery file at quit): {e}")
         }
-        _ => format!("bookmark change not saved yet ({e}); it is kept and will be retried"),
+        _ => format!("kept, not saved yet; will retry: {e}"),
     }
 }
 
