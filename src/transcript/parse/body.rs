@@ -3,9 +3,10 @@
 //! sections and turns built from them.
 
 use super::decide::Verdict;
+use super::found::Found;
 use super::headings::{self, Family, Heading};
 use super::lossless::is_structure;
-use super::{labels, paragraphs, speakers, turns};
+use super::{paragraphs, speakers, turns};
 use crate::transcript::model::Document;
 
 /// How a body line takes part in the document.
@@ -126,7 +127,7 @@ pub(super) fn build(
 pub(super) fn classify<'a>(
     lines: &[&'a str],
     body: std::ops::Range<usize>,
-    found: &[Option<labels::Label<'a>>],
+    found: &Found<'a>,
     verdicts: &[Option<Verdict<'a>>],
     speakers: &speakers::Speakers<'a>,
     japanese: bool,
@@ -136,7 +137,7 @@ pub(super) fn classify<'a>(
     let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
     for i in body.clone() {
         let line = lines[i];
-        let label = match (found[i], verdicts[i]) {
+        let label = match (found.get(i), verdicts[i]) {
             (Some(l), Some(Verdict::Speaker(_, display))) => Some((display, l)),
             _ => None,
         };
@@ -145,7 +146,7 @@ pub(super) fn classify<'a>(
         } else if let Some(rest) = japanese.then(|| interviewer(line)).flatten() {
             Kind::Interviewer(rest)
         } else if let Some((speaker, l)) = label {
-            let named = speakers.note_is_name(&l);
+            let named = speakers.note_is_name(l);
             Kind::Label {
                 speaker,
                 aside: l.note.filter(|_| !named).map(|n| n.written),
@@ -159,7 +160,7 @@ pub(super) fn classify<'a>(
         } else {
             // A label not taken stays its own paragraph, never joined to
             // the sentence before it.
-            Kind::Text(line, found[i].is_none())
+            Kind::Text(line, found.get(i).is_none())
         };
         match &kind {
             Kind::Label { .. } | Kind::Interviewer(_) => gate.label(),

@@ -4,6 +4,7 @@
 //! date, a URL or a speaker's name is metadata) and whether it sits in
 //! dialogue. Also the account of every decision for `--speakers`.
 
+use super::found::Found;
 use super::labels::Label;
 use super::lossless::is_structure;
 use super::paragraphs::{ends_sentence, is_wide};
@@ -55,15 +56,15 @@ pub(super) fn single<'a>(l: &Label, speakers: &Speakers<'a>) -> Verdict<'a> {
 /// Decide every line's label. `interviewer[i]` marks a `――` question.
 pub(super) fn lines<'a>(
     lines: &[&str],
-    found: &[Option<Label<'a>>],
+    found: &Found<'a>,
     speakers: &Speakers<'a>,
     interviewer: &dyn Fn(usize) -> bool,
 ) -> Vec<Option<Verdict<'a>>> {
     let context = Context::new(lines, found, speakers);
     let mut after_question = false;
     let mut out = Vec::with_capacity(lines.len());
-    for (i, l) in found.iter().enumerate() {
-        out.push(l.as_ref().map(|l| context.verdict(i, l, after_question)));
+    for (i, l) in found.lines().enumerate() {
+        out.push(l.map(|l| context.verdict(i, l, after_question)));
         if !is_structure(lines[i]) {
             after_question = interviewer(i);
         }
@@ -74,9 +75,9 @@ pub(super) fn lines<'a>(
 /// What the lines around a label say, computed once for the document.
 struct Context<'c, 'a> {
     speakers: &'c Speakers<'a>,
-    /// Each label line's name, looked up once.
-    status: Vec<Option<Status>>,
-    display: Vec<&'a str>,
+    found: &'c Found<'a>,
+    /// Each label's name, looked up once; by label, not by line.
+    names: Vec<Option<(Status, &'a str)>>,
     /// Where the dialogue opens: the first sure speaker saying something
     /// other than names. Before it, `For the Defendant: Paul Okonkwo,
     /// Esq.` lists people, and a name used once is a speaker only when
@@ -90,21 +91,17 @@ struct Context<'c, 'a> {
 }
 
 impl<'c, 'a> Context<'c, 'a> {
-    fn new(lines: &[&str], found: &[Option<Label<'a>>], speakers: &'c Speakers<'a>) -> Self {
-        let (status, display): (Vec<Option<Status>>, Vec<&'a str>) = found
-            .iter()
-            .map(|l| match l.as_ref().and_then(|l| speakers.lookup(l.name)) {
-                Some((status, display)) => (Some(status), display),
-                None => (None, ""),
-            })
-            .unzip();
-        let sure = |i: usize| matches!(status[i], Some(Status::Speaker(_)));
+    fn new(lines: &[&str], found: &'c Found<'a>, speakers: &'c Speakers<'a>) -> Self {
+        let names: Vec<Option<(Status, &'a str)>> =
+            found.labels().map(|l| speakers.lookup(l.name)).collect();
+        let status = |i: usize| found.index(i).and_then(|k| names[k]).map(|(s, _)| s);
+        let sure = |i: usize| matches!(status(i), Some(Status::Speaker(_)));
         let weak = |i: usize| {
-            status[i] == Some(Status::Once) && found[i].as_ref().is_some_and(|l| is_speech(l.rest))
+            status(i) == Some(Status::Once) && found.get(i).is_some_and(|l| is_speech(l.rest))
         };
         let lists = |i: usize| {
-            let role = status[i] == Some(Status::Speaker(Why::Role));
-            found[i].as_ref().is_some_and(|l| {
+            let role = status(i) == Some(Status::Speaker(Why::Role));
+            found.get(i).is_some_and(|l| {
                 is_name_list(l.rest, true) || (role && is_name_list(l.rest, false))
             })
         };
@@ -126,8 +123,8 @@ impl<'c, 'a> Context<'c, 'a> {
         }
         Context {
             speakers,
-            status,
-            display,
+            found,
+            names,
             first_sure,
             next_sure,
             chain,
@@ -149,10 +146,11 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 
     fn verdict(&self, i: usize, l: &Label, after_question: bool) -> Verdict<'a> {
-        let Some(status) = self.status[i] else {
+        let named = self.found.index(i).and_then(|k| self.names[k]);
+        let Some((status, display)) = named else {
             return Verdict::Text("not a name");
         };
-        let speaker = |taken| Verdict::Speaker(taken, self.display[i]);
+        let speaker = |taken| Verdict::Speaker(taken, display);
         match status {
             Status::Denied => Verdict::Text("--not-speaker"),
             Status::Common => Verdict::Text("a word, not a name"),
@@ -237,12 +235,12 @@ pub(super) fn is_name_list(rest: &str, strict: bool) -> bool {
 /// The account of every label for `--speakers`: one candidate per name and
 /// decision, in order of first appearance.
 pub(super) fn report(
-    found: &[Option<Label>],
+    found: &Found,
     verdicts: &[Option<Verdict>],
     metadata: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Candidate> {
     let mut out = Tally::default();
-    for (i, (l, v)) in found.iter().zip(verdicts).enumerate() {
+    for (i, (l, v)) in found.lines().zip(verdicts).enumerate() {
         let (Some(l), Some(v)) = (l, v) else {
             continue;
         };

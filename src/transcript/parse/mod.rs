@@ -17,6 +17,7 @@
 
 mod body;
 mod decide;
+mod found;
 mod header;
 mod headings;
 mod labels;
@@ -38,6 +39,7 @@ pub(crate) use speakers::{Speakers, Status};
 
 use body::{build, classify, interviewer, is_japanese};
 use decide::Verdict;
+use found::Found;
 
 use super::model::Document;
 
@@ -109,12 +111,8 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     let mut doc = Document::default();
     let start = header::front_matter(&lines, &mut doc);
 
-    let mut found: Vec<Option<labels::Label>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i >= start).then(|| labels::split_with(l, rules)).flatten())
-        .collect();
-    let speakers = speakers::Speakers::new(found.iter().flatten(), rules);
+    let mut found = Found::collect(&lines, start, rules);
+    let speakers = speakers::Speakers::new(found.labels(), rules);
     let japanese = is_japanese(&lines[start..]);
     let question = |i: usize| japanese && interviewer(lines[i]).is_some();
     let mut verdicts = decide::lines(&lines, &found, &speakers, &question);
@@ -122,7 +120,7 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     // Around the dialogue, `记者：张三` or `Host: Bob` is a byline.
     let frame_speaks = |i: usize| {
         speaks(i)
-            && !found[i].as_ref().is_some_and(|l| {
+            && !found.get(i).is_some_and(|l| {
                 let weak = speakers.status(l.name) == Some(speakers::Status::Once);
                 decide::is_meta_value(l.rest, &speakers)
                     || (header::is_meta_key(l.name) && !decide::is_speech(l.rest))
@@ -147,8 +145,8 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     }
     if let Some(q) = quoted {
         lines[q] = lines[q].trim_start_matches(['"', '“']).trim_start();
-        found[q] = labels::split_with(lines[q], rules);
-        verdicts[q] = found[q].as_ref().map(|l| decide::single(l, &speakers));
+        found.set(q, labels::split_with(lines[q], rules));
+        verdicts[q] = found.get(q).map(|l| decide::single(l, &speakers));
     }
     let body = body_start..body_end.max(body_start);
     doc.candidates = account(&doc, &found, &verdicts, &body);
@@ -168,7 +166,7 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
 /// body, and the verdict of each line in between.
 fn account(
     doc: &Document,
-    found: &[Option<labels::Label>],
+    found: &Found,
     verdicts: &[Option<Verdict>],
     body: &std::ops::Range<usize>,
 ) -> Vec<Candidate> {
@@ -191,7 +189,7 @@ fn account(
     // Header keys that are no label shape (`日期`, `作者`) are candidates too.
     let mut tally = decide::Tally::default();
     for m in &doc.metadata {
-        if found.get(m.line - 1).is_none_or(Option::is_none) {
+        if found.get(m.line - 1).is_none() {
             tally.add(&m.key, None, m.line, Decision::Metadata, || {
                 "header key".into()
             });
