@@ -36,10 +36,12 @@ impl Persist {
         store
             .keep_pending_in(path)
             .map_err(|e| format!("not written: {e}"))?;
+        // Absolute, so the line still says where after the reader is gone.
+        let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let line = format!(
             "{count} bookmark {} not in the store; written to {}",
             super::unsaved::changes(count),
-            path.display()
+            shown.display()
         );
         self.told.push(line.clone());
         Ok(line)
