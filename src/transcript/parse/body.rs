@@ -128,7 +128,7 @@ pub(super) fn classify<'a>(
     lines: &[&'a str],
     body: std::ops::Range<usize>,
     found: &Found<'a>,
-    verdicts: &[Option<Verdict<'a>>],
+    verdicts: &[Verdict<'a>],
     speakers: &speakers::Speakers<'a>,
     japanese: bool,
 ) -> Vec<Kind<'a>> {
@@ -137,7 +137,8 @@ pub(super) fn classify<'a>(
     let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
     for i in body.clone() {
         let line = lines[i];
-        let label = match (found.get(i), verdicts[i]) {
+        let verdict = found.index(i).and_then(|k| verdicts.get(k).copied());
+        let label = match (found.get(i), verdict) {
             (Some(l), Some(Verdict::Speaker(_, display))) => Some((display, l)),
             _ => None,
         };

@@ -53,18 +53,21 @@ pub(super) fn single<'a>(l: &Label, speakers: &Speakers<'a>) -> Verdict<'a> {
     }
 }
 
-/// Decide every line's label. `interviewer[i]` marks a `――` question.
+/// Decide every label, in the order of [`Found::labels`] (a slot per
+/// label, not per line). `interviewer[i]` marks a `――` question.
 pub(super) fn lines<'a>(
     lines: &[&str],
     found: &Found<'a>,
     speakers: &Speakers<'a>,
     interviewer: &dyn Fn(usize) -> bool,
-) -> Vec<Option<Verdict<'a>>> {
+) -> Vec<Verdict<'a>> {
     let context = Context::new(lines, found, speakers);
     let mut after_question = false;
-    let mut out = Vec::with_capacity(lines.len());
+    let mut out = Vec::with_capacity(found.labels().len());
     for (i, l) in found.lines().enumerate() {
-        out.push(l.map(|l| context.verdict(i, l, after_question)));
+        if let Some(l) = l {
+            out.push(context.verdict(i, l, after_question));
+        }
         if !is_structure(lines[i]) {
             after_question = interviewer(i);
         }
@@ -236,12 +239,12 @@ pub(super) fn is_name_list(rest: &str, strict: bool) -> bool {
 /// decision, in order of first appearance.
 pub(super) fn report(
     found: &Found,
-    verdicts: &[Option<Verdict>],
+    verdicts: &[Verdict],
     metadata: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Candidate> {
     let mut out = Tally::default();
-    for (i, (l, v)) in found.lines().zip(verdicts).enumerate() {
-        let (Some(l), Some(v)) = (l, v) else {
+    for (i, l) in found.lines().enumerate() {
+        let (Some(l), Some(v)) = (l, found.index(i).and_then(|k| verdicts.get(k))) else {
             continue;
         };
         let (decision, reason, shown) = match (metadata(i), *v) {

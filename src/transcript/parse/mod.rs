@@ -116,7 +116,8 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     let japanese = is_japanese(&lines[start..]);
     let question = |i: usize| japanese && interviewer(lines[i]).is_some();
     let mut verdicts = decide::lines(&lines, &found, &speakers, &question);
-    let speaks = |i: usize| matches!(verdicts.get(i), Some(Some(Verdict::Speaker(..))));
+    let verdict = |i: usize| found.index(i).and_then(|k| verdicts.get(k));
+    let speaks = |i: usize| matches!(verdict(i), Some(Verdict::Speaker(..)));
     // Around the dialogue, `记者：张三` or `Host: Bob` is a byline.
     let frame_speaks = |i: usize| {
         speaks(i)
@@ -146,7 +147,14 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     if let Some(q) = quoted {
         lines[q] = lines[q].trim_start_matches(['"', '“']).trim_start();
         found.set(q, labels::split_with(lines[q], rules));
-        verdicts[q] = found.get(q).map(|l| decide::single(l, &speakers));
+        // `set` replaces the line's label in its slot or adds one at the end.
+        if let (Some(k), Some(l)) = (found.index(q), found.get(q)) {
+            let v = decide::single(l, &speakers);
+            match verdicts.get_mut(k) {
+                Some(slot) => *slot = v,
+                None => verdicts.push(v),
+            }
+        }
     }
     let body = body_start..body_end.max(body_start);
     doc.candidates = account(&doc, &found, &verdicts, &body);
@@ -167,7 +175,7 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
 fn account(
     doc: &Document,
     found: &Found,
-    verdicts: &[Option<Verdict>],
+    verdicts: &[Verdict],
     body: &std::ops::Range<usize>,
 ) -> Vec<Candidate> {
     let mut meta_lines = vec![false; found.len() + 1];
