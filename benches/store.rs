@@ -40,7 +40,7 @@ fn template() -> Bookmark {
         start: a(2),
         end: a(10),
     };
-    Bookmark::new(
+    Bookmark::fresh(
         &doc,
         span,
         "a note of ordinary length, written while reading",

@@ -48,7 +48,7 @@ fn bookmark_ben(dirs: &DataDirs, path: Option<&Path>, name: &str, doc: &Document
         start: at(0),
         end: at(chars.min(15)),
     };
-    store.add(Bookmark::new(doc, span, "").unwrap()).unwrap();
+    store.add(Bookmark::fresh(doc, span, "").unwrap()).unwrap();
     Documents::record(dirs, &id.seen).unwrap();
 }
 

@@ -55,7 +55,7 @@ fn mark(d: &Document, section: usize, turn: usize, paragraph: usize) -> Bookmark
         start: at(section, turn, paragraph, 0),
         end: at(section, turn, paragraph, len),
     };
-    Bookmark::new(d, span, "").unwrap()
+    Bookmark::fresh(d, span, "").unwrap()
 }
 
 fn speaker_at(d: &Document, r: &Resolution) -> Option<Option<String>> {

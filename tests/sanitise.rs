@@ -116,9 +116,9 @@ fn hostile_bookmarks() -> Vec<Bookmark> {
         start: anchor(turn, a),
         end: anchor(turn, b),
     };
-    let mut attached = Bookmark::new(&doc, span(1, 4, 23), "").unwrap();
+    let mut attached = Bookmark::fresh(&doc, span(1, 4, 23), "").unwrap();
     attached.note = hostile("note one\nsecond line");
-    let mut detached = Bookmark::new(&doc, span(0, 3, 10), "").unwrap();
+    let mut detached = Bookmark::fresh(&doc, span(0, 3, 10), "").unwrap();
     detached.id = hostile("id");
     detached.quote = hostile("quote");
     detached.speaker = Some(hostile("speaker"));

@@ -73,7 +73,7 @@ fn base() -> Document {
 
 /// A bookmark of "open weights matter" in Bob's first paragraph.
 fn weights(d: &Document) -> Bookmark {
-    Bookmark::new(d, span(at(0, 1, 0, 4), at(0, 1, 0, 23)), "key point").unwrap()
+    Bookmark::fresh(d, span(at(0, 1, 0, 4), at(0, 1, 0, 23)), "key point").unwrap()
 }
 
 fn data() -> (tempfile::TempDir, DataDirs, DocKey) {
@@ -93,15 +93,15 @@ fn new_bookmark_records_its_context() {
     assert_eq!(b.doc_hash, tread::store::doc_hash(&d));
     assert!(b.created.ends_with('Z'));
     assert_eq!(resolve(&d, &b), Resolution::Exact(b.span()));
-    assert!(Bookmark::new(&d, span(at(0, 1, 0, 4), at(0, 1, 0, 999)), "").is_none());
-    assert!(Bookmark::new(&d, span(at(9, 0, 0, 0), at(9, 0, 0, 1)), "").is_none());
+    assert!(Bookmark::fresh(&d, span(at(0, 1, 0, 4), at(0, 1, 0, 999)), "").is_none());
+    assert!(Bookmark::fresh(&d, span(at(9, 0, 0, 0), at(9, 0, 0, 1)), "").is_none());
 }
 
 #[test]
 fn a_range_spans_paragraphs_and_turns() {
     let d = base();
     let s = span(at(0, 0, 0, 11), at(0, 1, 0, 8));
-    let b = Bookmark::new(&d, s, "").unwrap();
+    let b = Bookmark::fresh(&d, s, "").unwrap();
     assert_eq!(b.quote, "the model on fifteen trillion tokens.\nThe open");
     assert_eq!(resolve(&d, &b), Resolution::Exact(s));
     // Insert a turn in between: the quote no longer matches verbatim there.
@@ -155,7 +155,7 @@ fn edits_around_the_quote_keep_it() {
 #[test]
 fn reflowed_whitespace_still_matches() {
     let d = base();
-    let b = Bookmark::new(&d, span(at(0, 1, 0, 30), at(0, 1, 1, 10)), "").unwrap();
+    let b = Bookmark::fresh(&d, span(at(0, 1, 0, 30), at(0, 1, 1, 10)), "").unwrap();
     let mut e = d.clone();
     // The two paragraphs joined into one, with a double space.
     e.sections[0].turns[1].paragraphs = vec![format!("{P2}  {P3}")];
@@ -166,7 +166,7 @@ fn reflowed_whitespace_still_matches() {
 #[test]
 fn an_edited_quote_is_found_fuzzily() {
     let d = base();
-    let b = Bookmark::new(&d, span(at(0, 1, 1, 0), at(0, 1, 1, 48)), "").unwrap();
+    let b = Bookmark::fresh(&d, span(at(0, 1, 1, 0), at(0, 1, 1, 48)), "").unwrap();
     let mut e = d.clone();
     e.sections[0].turns[1].paragraphs[1] =
         "Latency is really the real constraint for agents now.".into();
@@ -191,7 +191,7 @@ fn the_nearest_exact_occurrence_wins() {
         None,
         &[(Some("A"), &["same words here", "x", "y", "same words here"])],
     )]);
-    let b = Bookmark::new(&d, span(at(0, 0, 3, 0), at(0, 0, 3, 10)), "").unwrap();
+    let b = Bookmark::fresh(&d, span(at(0, 0, 3, 0), at(0, 0, 3, 10)), "").unwrap();
     let mut e = d.clone();
     e.sections[0].turns[0]
         .paragraphs
@@ -207,7 +207,7 @@ fn a_removed_quote_is_detached_but_kept_and_exported_last() {
     let (_t, dirs, key) = data();
     let d = base();
     let gone = weights(&d);
-    let stays = Bookmark::new(&d, span(at(0, 0, 0, 0), at(0, 0, 0, 10)), "").unwrap();
+    let stays = Bookmark::fresh(&d, span(at(0, 0, 0, 0), at(0, 0, 0, 10)), "").unwrap();
     let (mut store, w) = Store::open(&dirs, &key).unwrap();
     assert!(w.is_empty());
     store.add(gone.clone()).unwrap();
@@ -237,8 +237,8 @@ fn a_removed_quote_is_detached_but_kept_and_exported_last() {
 #[test]
 fn markdown_is_in_document_order_with_narration_and_fuzzy_marks() {
     let d = base();
-    let late = Bookmark::new(&d, span(at(1, 0, 0, 0), at(1, 0, 0, 15)), "").unwrap();
-    let early = Bookmark::new(&d, span(at(0, 1, 1, 0), at(0, 1, 1, 48)), "two\nlines").unwrap();
+    let late = Bookmark::fresh(&d, span(at(1, 0, 0, 0), at(1, 0, 0, 15)), "").unwrap();
+    let early = Bookmark::fresh(&d, span(at(0, 1, 1, 0), at(0, 1, 1, 48)), "two\nlines").unwrap();
     let mut e = d.clone();
     e.sections[0].turns[1].paragraphs[1] =
         "Latency is really the real constraint for agents now.".into();
@@ -282,7 +282,7 @@ fn two_stores_merge_and_deletes_are_respected() {
     let (mut a, _) = Store::open(&dirs, &key).unwrap();
     let (mut b, _) = Store::open(&dirs, &key).unwrap();
     let ba = weights(&d);
-    let bb = Bookmark::new(&d, span(at(0, 0, 0, 0), at(0, 0, 0, 10)), "").unwrap();
+    let bb = Bookmark::fresh(&d, span(at(0, 0, 0, 0), at(0, 0, 0, 10)), "").unwrap();
     a.add(ba.clone()).unwrap();
     b.add(bb.clone()).unwrap(); // b has not seen ba; it must not lose it
     assert_eq!(b.list().len(), 2);

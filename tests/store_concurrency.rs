@@ -98,7 +98,7 @@ fn child_adder() {
             true => span(i, 20),
             false => span(i % 25, i % 25 + 3 + i / 25 + longer),
         };
-        let b = Bookmark::new(&doc, s, &format!("{tag}-{i}")).unwrap();
+        let b = Bookmark::fresh(&doc, s, &format!("{tag}-{i}")).unwrap();
         store.add(b).unwrap();
     }
 }
@@ -180,7 +180,7 @@ fn a_delete_in_one_process_beats_a_stale_edit_in_another() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, _) = open(tmp.path());
     let doc = document();
-    let b = Bookmark::new(&doc, span(0, 11), "").unwrap();
+    let b = Bookmark::fresh(&doc, span(0, 11), "").unwrap();
     store.add(b.clone()).unwrap();
     let mut editor = spawn("child_stale_editor", tmp.path(), "editor", false);
     wait_for(&tmp.path().join("editor-open"));

@@ -53,7 +53,7 @@ fn bookmark(doc: &Document, n: usize) -> Bookmark {
         end: a(from + 12),
     };
     // Notes of varying length, so saves differ in size and timing.
-    Bookmark::new(doc, span, &format!("note {n} {}", "·".repeat(n % 97))).unwrap()
+    Bookmark::fresh(doc, span, &format!("note {n} {}", "·".repeat(n % 97))).unwrap()
 }
 
 fn key(doc: &Document) -> DocKey {

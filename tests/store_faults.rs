@@ -47,7 +47,7 @@ fn mark(from: usize, note: &str) -> Bookmark {
         start: a(from),
         end: a(from + 6),
     };
-    Bookmark::new(&document(), span, note).unwrap()
+    Bookmark::fresh(&document(), span, note).unwrap()
 }
 
 fn open(dir: &Path) -> Store {

@@ -40,7 +40,7 @@ fn mark(from: usize) -> Bookmark {
         start: a(from),
         end: a(from + 5),
     };
-    Bookmark::new(&document(), span, "").unwrap()
+    Bookmark::fresh(&document(), span, "").unwrap()
 }
 
 struct Setup {

@@ -108,6 +108,39 @@ pub enum Action {
     ClickToc(u16),
     /// The terminal was resized or a frame laid out the panes anew.
     Viewport(super::state::Viewport),
+    /// The time the next input came, in seconds since the epoch: the run
+    /// loop reads the clock so that `update` dates bookmarks without doing so.
+    Clock(u64),
+}
+
+/// What the shell reports back to the app: the answer to an effect, or what
+/// an idle moment found. Kept out of [`Action`], which keymaps and the help
+/// table copy freely, because it carries text and bookmarks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Report {
+    /// The status line's message from now on (`None` clears it).
+    Status(Option<String>),
+    /// The bookmarks as the store now has them (other instances changed them).
+    Bookmarks(Vec<Bookmark>),
+}
+
+/// Everything `update` takes: an action, or a report from the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Action(Action),
+    Report(Report),
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Action(a)
+    }
+}
+
+impl From<Report> for Msg {
+    fn from(r: Report) -> Msg {
+        Msg::Report(r)
+    }
 }
 
 /// Keys of the one-line note editor, which takes text rather than bindings.
@@ -220,11 +253,7 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "toggle-bookmark",
         "bookmark the sentence or selection, or remove it",
     ),
-    (
-        Action::StartSelection,
-        "select",
-        "select sentences (j/k extend, Esc cancels)",
-    ),
+    (Action::StartSelection, "select", "select sentences"),
     (
         Action::CopyQuote,
         "copy-quote",

@@ -3,6 +3,7 @@
 //! background a slice at a time so no frame waits for a big document.
 
 use super::action::EditKey;
+use super::hints;
 use super::line_edit::{Edited, LineEdit};
 use super::state::{Anchor, Overlay, State};
 use super::update::move_cursor;
@@ -181,7 +182,7 @@ pub fn busy(state: &State) -> bool {
 /// `n` / `N`: the next or previous match, wrapping around the document.
 pub fn step(state: &mut State, forward: bool) {
     let Some(find) = &mut state.find else {
-        state.message = Some("no search: / starts one".into());
+        state.message = Some(hints::no_search(&state.keymap));
         return;
     };
     let from = match find.current {

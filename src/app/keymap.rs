@@ -177,6 +177,10 @@ pub type Binding = (Action, Vec<Key>);
 #[derive(Debug, Default, Clone)]
 pub struct Keymap {
     layers: BTreeMap<Layer, BTreeMap<Key, Action>>,
+    /// When each binding was made: (which merge, where in its file). Maps
+    /// come back sorted by key, and hints name the key a file lists first.
+    order: BTreeMap<(Layer, Key), (usize, usize)>,
+    merges: usize,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +215,7 @@ impl Keymap {
             let span = e.span().unwrap_or(0..0);
             err(span, e.message().to_string())
         })?;
+        self.merges += 1;
         for (layer_name, bindings) in file.keys {
             let layer = Layer::ALL
                 .into_iter()
@@ -258,6 +263,8 @@ impl Keymap {
                             err(action_name.span(), e.to_string())
                         })?;
                 self.layers.entry(layer).or_default().insert(key, action);
+                let at = (self.merges, key_name.span().start);
+                self.order.insert((layer, key), at);
             }
         }
         Ok(())
@@ -284,14 +291,16 @@ impl Keymap {
     }
 
     /// The first key bound to `action` in `layer` (or, for pane layers,
-    /// globally), as shown in help; `None` if no key is. Hints that name a
-    /// key come from here, so rebinding it changes the hint.
+    /// globally), in the order the keymap files list them; `None` if no key
+    /// is. Hints that name a key come from here, so rebinding it changes
+    /// the hint.
     pub fn key_for(&self, layer: Layer, action: Action) -> Option<Key> {
         let find = |l: Layer| {
             self.layers
                 .get(&l)?
                 .iter()
-                .find(|(_, a)| **a == action)
+                .filter(|(_, a)| **a == action)
+                .min_by_key(|(k, _)| self.order.get(&(l, **k)))
                 .map(|(k, _)| *k)
         };
         find(layer).or_else(|| match layer {

@@ -4,13 +4,13 @@
 //! returned as effects. Quotes are bounded by [`MAX_QUOTE_CHARS`].
 
 use super::action::{EditKey, Effect};
+use super::hints;
 use super::line_edit::{Edited, LineEdit};
 use super::marks;
 use super::state::{Overlay, State};
 use crate::store::anchor::span_text;
 use crate::store::bookmarks::Bookmark;
 use crate::store::cite::{Citer, cite_span};
-use crate::store::doc_hash;
 use crate::store::record::MAX_QUOTE_CHARS;
 
 /// `m`: bookmark the selection or the current sentence, or remove the
@@ -25,7 +25,7 @@ pub fn toggle(state: &mut State) -> Option<Effect> {
             let mark = state.marks.remove(i);
             let id = mark.bookmark.id.clone();
             state.deleted = Some(mark.bookmark);
-            state.message = Some("bookmark removed (' then u brings it back)".into());
+            state.message = Some(hints::removed(&state.keymap));
             Some(Effect::RemoveBookmark(id))
         }
         None => add(state, state.cursor, state.cursor),
@@ -41,7 +41,10 @@ fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
         ));
         return None;
     }
-    let bookmark = Bookmark::new(&state.doc, span, "")?;
+    // The id, time and hash come from the state, so `m` reads nothing from
+    // the world and costs no pass over the document.
+    let origin = state.ids.next(&state.doc_hash);
+    let bookmark = Bookmark::new(&state.doc, span, "", origin)?;
     insert(state, bookmark.clone());
     let n = last - first + 1;
     state.message = Some(if n == 1 {
@@ -162,7 +165,7 @@ pub fn delete(state: &mut State) -> Option<Effect> {
     state.overlay = Some(Overlay::Bookmarks {
         selected: i.min(state.marks.len().saturating_sub(1)),
     });
-    state.message = Some("bookmark deleted (u undoes)".into());
+    state.message = Some(hints::deleted(&state.keymap));
     Some(Effect::RemoveBookmark(id))
 }
 
@@ -221,7 +224,7 @@ pub fn accept(state: &mut State) -> Option<Effect> {
         return None;
     };
     let quote = span_text(&state.doc, &span).unwrap_or_else(|| now.clone());
-    let hash = doc_hash(&state.doc);
+    let hash = state.doc_hash.clone();
     let mut bookmark = mark.bookmark.clone();
     (bookmark.start, bookmark.end) = (span.start, span.end);
     bookmark.quote = quote.clone();

@@ -1,6 +1,7 @@
 //! Speaker focus: the picker (`s`), showing one speaker's turns with the
 //! rest folded to stubs, and `w`/`W` from turn to turn of one speaker.
 
+use super::hints;
 use super::scroll::{clamp_top, ensure_visible};
 use super::state::{Overlay, State};
 use super::update::move_cursor;
@@ -39,12 +40,9 @@ pub fn clear(state: &mut State) {
 
 fn set_focus(state: &mut State, focus: Option<u32>) {
     state.speaker_focus = focus.filter(|&i| (i as usize) < state.flow.speakers.len());
-    state.message = state.speaker_focus.map(|i| {
-        format!(
-            "showing {} only (s, Esc shows all)",
-            state.flow.speakers[i as usize]
-        )
-    });
+    state.message = state
+        .speaker_focus
+        .map(|i| hints::only(&state.keymap, &state.flow.speakers[i as usize]));
     let s = state.visible_sentence(state.cursor, true);
     move_cursor(state, s);
     clamp_top(state);

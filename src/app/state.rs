@@ -13,6 +13,7 @@ use super::keymap::Keymap;
 use super::line_edit::LineEdit;
 use super::lines::{LinePos, Lines, WrapCache};
 use super::marks::{self, Mark};
+use super::startup::{Ids, Startup};
 use crate::store::bookmarks::Bookmark;
 use crate::transcript::stats::SpeakerShare;
 use crate::transcript::{ClaimKind, Document};
@@ -131,10 +132,26 @@ pub struct State {
     /// Show each turn's start time beside its speaker (`T`).
     pub times: bool,
     pub wrap: RefCell<WrapCache>,
+    /// [`crate::store::doc_hash`] of `doc`, computed once at load.
+    pub doc_hash: String,
+    /// Ids and creation times for new bookmarks, from outside.
+    pub ids: Ids,
 }
 
 impl State {
+    /// The reader on `doc` with [`Startup::new`]'s defaults.
     pub fn new(doc: Document, name: impl Into<String>, keymap: Keymap) -> State {
+        let startup = Startup::new(&doc);
+        State::start(doc, name, keymap, startup)
+    }
+
+    /// The bare state, before [`State::start`] adds what the shell knows.
+    pub(super) fn with_hash(
+        doc: Document,
+        name: impl Into<String>,
+        keymap: Keymap,
+        doc_hash: String,
+    ) -> State {
         let flow = Flow::new(&doc);
         let claim_sentence = doc
             .claims
@@ -181,6 +198,8 @@ impl State {
             color: true,
             times: false,
             wrap: RefCell::new(WrapCache::default()),
+            doc_hash,
+            ids: Ids::default(),
         };
         state.refresh_claims_view();
         state

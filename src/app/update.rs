@@ -1,7 +1,9 @@
 //! `update`: the only place state changes. Pure: no I/O, no terminal.
 
-use super::action::{Action, Effect, Pane};
+use super::action::{Action, Effect, Msg, Pane, Report};
 use super::find;
+use super::help;
+use super::hints;
 use super::history;
 use super::lines::LinePos;
 use super::quotes;
@@ -11,7 +13,17 @@ use super::state::{Anchor, Overlay, State, Visibility, list_offset};
 use super::unsaved;
 use crate::transcript::ClaimKind;
 
-pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+/// Apply an action or a shell report. A function of the state and the
+/// message: time and ids come in through them (`Action::Clock`,
+/// `State::ids`), never from the world.
+pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
+    let action = match msg.into() {
+        Msg::Action(a) => a,
+        Msg::Report(r) => {
+            report(state, r);
+            return None;
+        }
+    };
     let before = state.cursor;
     let overlay = state.overlay.is_some();
     let effect = apply(state, action);
@@ -44,7 +56,18 @@ fn is_jump(action: Action, overlay: bool) -> bool {
     ) && !(overlay && action != Action::Activate)
 }
 
+fn report(state: &mut State, report: Report) {
+    match report {
+        Report::Status(message) => state.message = message,
+        Report::Bookmarks(list) => state.set_bookmarks(list),
+    }
+}
+
 fn apply(state: &mut State, action: Action) -> Option<Effect> {
+    if let Action::Clock(now) = action {
+        state.ids.set_now(now);
+        return None;
+    }
     if let Action::Unsaved(count) = action {
         unsaved::open(state, count);
         return None;
@@ -55,8 +78,8 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         return unsaved::handle(state, action);
     }
     match (&mut state.overlay, action) {
-        (Some(Overlay::Help { scroll }), Action::SelectDown) => *scroll = scroll.saturating_add(1),
-        (Some(Overlay::Help { scroll }), Action::SelectUp) => *scroll = scroll.saturating_sub(1),
+        (Some(Overlay::Help { .. }), Action::SelectDown) => help::scroll(state, 1),
+        (Some(Overlay::Help { .. }), Action::SelectUp) => help::scroll(state, -1),
         (Some(Overlay::Bookmarks { .. }), Action::SelectDown) => quotes::select(state, 1),
         (Some(Overlay::Bookmarks { .. }), Action::SelectUp) => quotes::select(state, -1),
         (Some(Overlay::Bookmarks { .. }), Action::Activate) => {
@@ -242,7 +265,7 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::ToggleBookmark => return quotes::toggle(state),
         Action::StartSelection => {
             state.selection = Some(state.cursor);
-            state.message = Some("select: j/k extend, m bookmarks, y copies, Esc cancels".into());
+            state.message = Some(hints::selecting(&state.keymap));
         }
         Action::CopyQuote => return quotes::copy(state),
         Action::OpenBookmarks => quotes::open_list(state),
@@ -269,7 +292,8 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         | Action::QuitUnsaved
         | Action::Unsaved(_)
         | Action::Edit(_)
-        | Action::Tick => {}
+        | Action::Tick
+        | Action::Clock(_) => {}
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::CloseOverlay => close_overlay(state),
         Action::Suspend => return Some(Effect::Suspend),

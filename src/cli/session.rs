@@ -7,16 +7,17 @@ use anyhow::Result;
 
 use super::{Args, Format};
 use crate::app::keymap::Keymap;
-use crate::app::marks::{anchor_sentence, sentence_anchor};
+use crate::app::marks::sentence_anchor;
 use crate::app::run::Exit;
 use crate::app::shell::Persist;
-use crate::app::{State, terminal};
-use crate::store::bookmarks::Store;
+use crate::app::{Startup, State, terminal};
+use crate::store::bookmarks::{Store, new_session};
 use crate::store::documents::{Documents, Identity};
 use crate::store::export;
 use crate::store::identity::DocKey;
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
+use crate::store::unix_now;
 use crate::text;
 use crate::transcript::Document;
 
@@ -132,28 +133,28 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
         }
     });
 
-    let mut state = State::new(doc, name, keymap);
-    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    if let Some(store) = &store {
-        state.set_bookmarks(store.list().to_vec());
-    }
-    if !args.no_resume {
-        let resumed = positions
+    let resume = match args.no_resume {
+        true => None,
+        false => positions
             .as_ref()
             .and_then(|p| p.get(&key))
-            .and_then(|p| p.resolve(&state.doc))
-            .and_then(|a| anchor_sentence(&state.doc, &state.flow, &a));
-        if let Some(s) = resumed {
-            state.resume_at(s);
-        }
-    }
+            .and_then(|p| p.resolve(&doc)),
+    };
     // On stderr too, so they are still there after the reader closes.
     for w in &warnings {
         super::warn(w);
     }
-    if let Some(first) = warnings.first() {
-        state.message = Some(format!("warning: {first}"));
-    }
+    let startup = Startup {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        bookmarks: store.as_ref().map_or_else(Vec::new, |s| s.list().to_vec()),
+        resume,
+        warning: warnings.into_iter().next(),
+        // Hashed once already, to find the document's store.
+        doc_hash: id.seen.hash.clone(),
+        session: new_session(),
+        now: unix_now(),
+    };
+    let mut state = State::start(doc, name, keymap, startup);
 
     let mut persist = Persist::new(store);
     let exit = terminal::run_reader(&mut state, &mut persist)?;

@@ -63,7 +63,7 @@ use super::log::{Change, Op};
 use super::logfile::Stamp;
 use super::merge::{Merged, Outcome, Undo};
 use super::paths::DataDirs;
-pub use super::record::{Bookmark, new_id};
+pub use super::record::{Bookmark, Origin, new_id, new_session};
 pub use super::snapshot::VERSION;
 use super::{StoreError, Warning};
 pub use recovery::recovery_path;

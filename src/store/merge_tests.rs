@@ -38,7 +38,7 @@ fn span(p: usize, from: usize, to: usize) -> Span {
 }
 
 fn mark(p: usize, from: usize, to: usize, note: &str) -> Bookmark {
-    Bookmark::new(&doc(), span(p, from, to), note).unwrap()
+    Bookmark::fresh(&doc(), span(p, from, to), note).unwrap()
 }
 
 fn add(b: &Bookmark) -> Op {

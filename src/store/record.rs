@@ -58,10 +58,35 @@ pub struct Bookmark {
     pub extra: serde_json::Map<String, Value>,
 }
 
+/// What makes a new bookmark unique and dated, supplied by the caller so
+/// that making one reads no clock, no randomness and no whole document:
+/// the reader makes it from its session and the time the input came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub id: String,
+    /// RFC 3339, UTC.
+    pub created: String,
+    /// [`doc_hash`] of the document, computed once when it was loaded.
+    pub doc_hash: String,
+}
+
+impl Origin {
+    /// A fresh id, the clock now, and a pass over `doc` for its hash: for
+    /// callers outside the reader (tools, tests), where that cost is fine.
+    pub fn now(doc: &Document) -> Origin {
+        Origin {
+            id: new_id(),
+            created: rfc3339(unix_now()),
+            doc_hash: doc_hash(doc),
+        }
+    }
+}
+
 impl Bookmark {
-    /// A bookmark of `span` in `doc`; `None` if the span does not fit the
-    /// document, holds only whitespace or is longer than [`MAX_QUOTE_CHARS`].
-    pub fn new(doc: &Document, span: Span, note: &str) -> Option<Bookmark> {
+    /// A bookmark of `span` in `doc` with the id, creation time and document
+    /// hash of `origin`; `None` if the span does not fit the document, holds
+    /// only whitespace or is longer than [`MAX_QUOTE_CHARS`].
+    pub fn new(doc: &Document, span: Span, note: &str, origin: Origin) -> Option<Bookmark> {
         let quote = span_text(doc, &span)?;
         if quote.trim().is_empty() || quote.chars().count() > MAX_QUOTE_CHARS {
             return None;
@@ -70,7 +95,7 @@ impl Bookmark {
         let turn = section.turns.get(span.start.turn)?;
         let cited = cite_span(doc, &span, &quote)?;
         Some(Bookmark {
-            id: new_id(),
+            id: origin.id,
             start: span.start,
             end: span.end,
             quote,
@@ -80,11 +105,17 @@ impl Bookmark {
             line: cited.first_line,
             last_line: Some(cited.last_line),
             time: cited.time,
-            doc_hash: doc_hash(doc),
-            created: rfc3339(unix_now()),
+            doc_hash: origin.doc_hash,
+            created: origin.created,
             note: note.to_string(),
             extra: serde_json::Map::new(),
         })
+    }
+
+    /// [`new`](Self::new) with [`Origin::now`]: for callers outside the
+    /// reader.
+    pub fn fresh(doc: &Document, span: Span, note: &str) -> Option<Bookmark> {
+        Bookmark::new(doc, span, note, Origin::now(doc))
     }
 
     pub fn span(&self) -> Span {
@@ -97,15 +128,23 @@ impl Bookmark {
 
 /// A fresh id such as `19a3c0f2e41-5c2f-3-9d1e02ab`.
 pub fn new_id() -> String {
-    use std::hash::{BuildHasher, RandomState};
     static SEQ: AtomicU64 = AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
+    format!("{}-{seq:x}", new_session())
+}
+
+/// A prefix unique to one session, such as `19a3c0f2e41-5c2f-9d1e02ab`:
+/// time, process and randomness. The reader numbers its bookmarks after
+/// it (`<session>-<n>`), so ids stay unique across instances and machines
+/// while making one reads nothing from the world.
+pub fn new_session() -> String {
+    use std::hash::{BuildHasher, RandomState};
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(0);
-    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
     // RandomState is seeded from the OS: it separates machines sharing a
     // synced directory, where pids and clocks may collide.
-    let random = RandomState::new().hash_one(seq) as u32;
-    format!("{nanos:x}-{:x}-{seq:x}-{random:08x}", std::process::id())
+    let random = RandomState::new().hash_one(nanos) as u32;
+    format!("{nanos:x}-{:x}-{random:08x}", std::process::id())
 }

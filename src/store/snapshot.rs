@@ -249,7 +249,7 @@ mod tests {
             start: a(0),
             end: a(4),
         };
-        let mut b = Bookmark::new(&doc, span, "n").unwrap();
+        let mut b = Bookmark::fresh(&doc, span, "n").unwrap();
         b.extra.insert("colour".into(), "red".into());
         b
     }

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::status::edit_line;
 use super::theme::Theme;
 use super::{clear_left_edge, fit, wrap};
+use crate::app::hints;
 use crate::app::marks::Mark;
 use crate::app::state::{Overlay, State};
 use crate::store::cite::Status;
@@ -37,14 +38,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let buf = frame.buffer_mut();
     clear_left_edge(buf, popup);
     Clear.render(popup, buf);
-    let title = if editing.is_some() {
-        " Note · Enter saves · Esc cancels "
-    } else {
-        " Bookmarks · Enter jump · e note · d delete · u undo · a accept · Esc "
+    // The note editor takes text: Enter and Esc are fixed, not bindings.
+    let title = match editing {
+        Some(_) => " Note · Enter saves · Esc cancels ".to_string(),
+        None => hints::bookmarks_title(&state.keymap),
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(fit(title, usize::from(w.saturating_sub(2))))
+        .title(fit(&title, usize::from(w.saturating_sub(2))))
         .border_style(theme.rule());
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -76,21 +77,22 @@ fn draw_list(
 ) {
     let width = usize::from(area.width);
     if state.marks.is_empty() {
-        let text = "No bookmarks yet: press m on a sentence, or v to select several.";
+        let text = hints::no_bookmarks(&state.keymap);
         buf.set_stringn(
             area.x + 1,
             area.y,
-            fit(text, width - 1),
+            fit(&text, width - 1),
             width - 1,
             theme.dim(),
         );
         return;
     }
+    let changed = hints::changed_tag(&state.keymap);
     let mut items: Vec<Vec<Row>> = state
         .marks
         .iter()
         .enumerate()
-        .map(|(i, m)| item(m, i == selected, width - 2, theme))
+        .map(|(i, m)| item(m, i == selected, width - 2, theme, &changed))
         .collect();
     if let Some(first) = state.marks.iter().position(|m| m.place.is_none()) {
         let heading = Row {
@@ -132,11 +134,12 @@ struct Row {
 
 /// A bookmark's lines: where it is, the quote, the words there now if they
 /// changed, the note.
-fn item(m: &Mark, selected: bool, width: usize, theme: Theme) -> Vec<Row> {
+/// `changed` is the tag of a changed quote, naming the key that accepts it.
+fn item(m: &Mark, selected: bool, width: usize, theme: Theme, changed: &str) -> Vec<Row> {
     let c = &m.citation;
     let who = c.speaker.as_deref().unwrap_or("narration");
     let status = match c.status {
-        Status::Changed => " · changed: a accepts the new words",
+        Status::Changed => changed,
         Status::Detached => " · detached, as saved",
         Status::Exact | Status::Moved => "",
     };

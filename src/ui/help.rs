@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::keymap::{Keymap, Layer};
-use crate::text::sanitise;
+use crate::app::keymap::Keymap;
+use crate::app::{help, hints};
 
 pub struct Help<'a> {
     pub keymap: &'a Keymap,
@@ -17,32 +17,9 @@ pub struct Help<'a> {
 }
 
 impl Help<'_> {
-    /// The overlay's text: a heading per layer, then `keys  description` rows.
+    /// The overlay's text: [`crate::app::help::lines`].
     pub fn lines(&self) -> Vec<(String, bool)> {
-        let mut out = Vec::new();
-        for (layer, rows) in self.keymap.describe() {
-            let heading = match layer {
-                Layer::Global => "Everywhere",
-                Layer::Contents => "In the contents pane",
-                Layer::Claims => "In the claims pane",
-                Layer::Bookmarks => "In the bookmarks list",
-                Layer::Speakers => "In the speaker picker",
-                Layer::Help => "In this help",
-                Layer::Unsaved => "When quitting with unsaved bookmarks",
-            };
-            if !out.is_empty() {
-                out.push((String::new(), false));
-            }
-            out.push((heading.to_string(), true));
-            for (action, keys) in rows {
-                let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-                let desc = action.description().unwrap_or_default();
-                // Sanitised before padding, so the columns line up as shown.
-                let keys = sanitise(&keys.join(" ")).into_owned();
-                out.push((format!("  {keys:<14} {desc}"), false));
-            }
-        }
-        out
+        help::lines(self.keymap)
     }
 }
 
@@ -53,10 +30,12 @@ impl Widget for Help<'_> {
         let popup = super::popup(buf, area, w, lines.len() as u16 + 2);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(" Keys · Esc closes · j/k scroll ")
+            .title(hints::help_title(self.keymap))
             .border_style(self.theme.rule());
         let inner = block.inner(popup);
         block.render(popup, buf);
+        // `update` bounds the scroll for this same height; clamped again in
+        // case the frame is drawn before a resize reaches `update`.
         let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
         let skip = usize::from(self.scroll).min(max_scroll);
         for (row, (text, heading)) in lines

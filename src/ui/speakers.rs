@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use super::theme::Theme;
+use crate::app::hints;
 use crate::app::state::State;
 use crate::text::sanitise;
 
@@ -54,7 +55,7 @@ impl Widget for Picker<'_> {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(fit(
-                " Show · Enter · Esc shows all ",
+                &hints::speakers_title(&self.state.keymap),
                 usize::from(w.saturating_sub(2)),
             ))
             .border_style(self.theme.rule());

@@ -51,7 +51,7 @@ pub fn span_of(doc: &Document, needle: &str) -> Span {
 }
 
 pub fn mark(doc: &Document, needle: &str) -> Bookmark {
-    Bookmark::new(doc, span_of(doc, needle), "").unwrap()
+    Bookmark::fresh(doc, span_of(doc, needle), "").unwrap()
 }
 
 /// A transcript and an edit of it that exercises every status: one quote

@@ -40,7 +40,7 @@ fn span(p: usize) -> Span {
 }
 
 fn mark(p: usize, note: &str) -> Bookmark {
-    Bookmark::new(&doc(), span(p), note).unwrap()
+    Bookmark::fresh(&doc(), span(p), note).unwrap()
 }
 
 struct Dir {

@@ -1,0 +1,109 @@
+//! The one place besides `update` where the reader's state is set: what
+//! the shell knows at start-up (colour, saved bookmarks, where to resume,
+//! warnings, the document's hash, the session's id prefix and the clock),
+//! and the ids that new bookmarks take from it without reading the world.
+
+use super::keymap::Keymap;
+use super::marks::anchor_sentence;
+use super::state::State;
+use crate::store::anchor::Anchor;
+use crate::store::bookmarks::{Bookmark, Origin};
+use crate::store::{doc_hash, rfc3339};
+use crate::transcript::Document;
+
+/// What the shell hands the reader when it opens a document.
+#[derive(Debug, Clone)]
+pub struct Startup {
+    /// Whether styles may use colour (false under `NO_COLOR`).
+    pub color: bool,
+    /// The document's saved bookmarks.
+    pub bookmarks: Vec<Bookmark>,
+    /// Where the reader left the document last time.
+    pub resume: Option<Anchor>,
+    /// The first problem met opening the document's data, for the status line.
+    pub warning: Option<String>,
+    /// [`doc_hash`] of the document, computed once at load: bookmarks
+    /// record it, and `m` must not pay a pass over the document for it.
+    pub doc_hash: String,
+    /// A prefix unique to this session ([`crate::store::bookmarks::new_session`]);
+    /// bookmark ids number on from it.
+    pub session: String,
+    /// Seconds since the epoch when the reader opened; [`super::Action::Clock`]
+    /// moves it on.
+    pub now: u64,
+}
+
+impl Startup {
+    /// Defaults for `doc`: colour, nothing saved, a fixed session prefix
+    /// and the epoch as the time. Deterministic, for tests and tools; the
+    /// binary fills in the real session and clock.
+    pub fn new(doc: &Document) -> Startup {
+        Startup {
+            color: true,
+            bookmarks: Vec::new(),
+            resume: None,
+            warning: None,
+            doc_hash: doc_hash(doc),
+            session: "local".into(),
+            now: 0,
+        }
+    }
+}
+
+/// Where new bookmarks get their id and creation time: the session's
+/// prefix and a counter, and the last time the run loop reported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ids {
+    session: String,
+    next: u64,
+    now: u64,
+}
+
+impl Ids {
+    pub fn new(session: String, now: u64) -> Ids {
+        Ids {
+            session,
+            next: 0,
+            now,
+        }
+    }
+
+    /// The clock as the run loop read it for the current input.
+    pub fn set_now(&mut self, now: u64) {
+        self.now = now;
+    }
+
+    /// The origin of the next bookmark: `<session>-<n>`, made now.
+    pub fn next(&mut self, doc_hash: &str) -> Origin {
+        let id = format!("{}-{:x}", self.session, self.next);
+        self.next += 1;
+        Origin {
+            id,
+            created: rfc3339(self.now),
+            doc_hash: doc_hash.to_string(),
+        }
+    }
+}
+
+impl State {
+    /// Open the reader on `doc` with what the shell knows at start-up: the
+    /// one named place, besides `update`, that sets state.
+    pub fn start(doc: Document, name: impl Into<String>, keymap: Keymap, up: Startup) -> State {
+        let mut state = State::with_hash(doc, name, keymap, up.doc_hash);
+        state.ids = Ids::new(up.session, up.now);
+        state.color = up.color;
+        if !up.bookmarks.is_empty() {
+            state.set_bookmarks(up.bookmarks);
+        }
+        let resumed = up
+            .resume
+            .and_then(|a| anchor_sentence(&state.doc, &state.flow, &a));
+        if let Some(s) = resumed {
+            state.resume_at(s);
+        }
+        if let Some(w) = up.warning {
+            state.message = Some(format!("warning: {w}"));
+        }
+        state
+    }
+}
