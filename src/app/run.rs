@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, EditKey, Effect, Pane};
+use super::action::{Action, EditKey, Effect, Pane, Report};
 use super::find;
 use super::keymap::{Key, Layer};
 use super::line_edit;
@@ -118,6 +118,8 @@ where
         let Some(input) = events.next(find::busy(state))? else {
             return Ok(Exit::EventsEnded);
         };
+        // Bookmarks made by this input are dated now; `update` reads no clock.
+        update(state, Action::Clock(crate::store::unix_now()));
         let actions: Vec<Action> = match input {
             Input::Key(key) => key_action(state, &key).into_iter().collect(),
             Input::Mouse(m) => mouse_action(state, &m).into_iter().collect(),
@@ -128,9 +130,11 @@ where
             Input::Idle => {
                 let idle = shell.idle();
                 if let Some(list) = idle.bookmarks {
-                    state.set_bookmarks(list);
+                    update(state, Report::Bookmarks(list));
                 }
-                state.message = idle.message.or(state.message.take());
+                if let Some(message) = idle.message {
+                    update(state, Report::Status(Some(message)));
+                }
                 Vec::new()
             }
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),
@@ -161,10 +165,12 @@ where
         Effect::QuitUnsaved => return Ok(Some(Exit::Quit)),
         Effect::WriteUnsaved(path) => match shell.write_unsaved(&path) {
             Ok(message) => {
-                state.message = Some(message);
+                update(state, Report::Status(Some(message)));
                 return Ok(Some(Exit::Quit));
             }
-            Err(message) => state.message = Some(message),
+            Err(message) => {
+                update(state, Report::Status(Some(message)));
+            }
         },
         Effect::Suspend => {
             shell.suspend()?;
@@ -172,7 +178,7 @@ where
         }
         effect => {
             if let Some(message) = shell.perform(effect) {
-                state.message = Some(message);
+                update(state, Report::Status(Some(message)));
             }
         }
     }
@@ -192,7 +198,7 @@ fn quit_if_saved<S: Shell>(state: &mut State, shell: &mut S, effect: Effect) -> 
     }
     update(state, Action::Unsaved(left));
     if effect == Effect::RetrySave || message.is_some() {
-        state.message = message;
+        update(state, Report::Status(message));
     }
     None
 }
