@@ -6,11 +6,10 @@ use std::io::{self, Write};
 use anyhow::Result;
 
 use super::{Args, Format};
+use crate::app::State;
 use crate::app::keymap::Keymap;
 use crate::app::marks::{anchor_sentence, sentence_anchor};
-use crate::app::run::Exit;
 use crate::app::shell::Persist;
-use crate::app::{State, terminal};
 use crate::store::bookmarks::Store;
 use crate::store::documents::{Documents, Identity};
 use crate::store::export;
@@ -19,6 +18,8 @@ use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::text;
 use crate::transcript::Document;
+use crate::tty::run::Exit;
+use crate::tty::terminal;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
 /// by content, then by path. The bundled sample is the sample however it

@@ -37,20 +37,21 @@ pub fn render(frame: &mut Frame, state: &State) {
         return;
     }
     let vp = state.viewport;
-    frame.render_widget(dialogue::Dialogue { state, theme }, vp.dialogue);
+    let (dialogue, toc, claims) = (vp.dialogue.into(), vp.toc.into(), vp.claims.into());
+    frame.render_widget(dialogue::Dialogue { state, theme }, dialogue);
     let (toc_over, claims_over) = layout::overlays(&vp);
     if !vp.toc.is_empty() {
         if toc_over {
-            frame.render_widget(Clear, vp.toc);
+            frame.render_widget(Clear, toc);
         }
-        frame.render_widget(toc::Toc { state, theme }, vp.toc);
+        frame.render_widget(toc::Toc { state, theme }, toc);
     }
     if !vp.claims.is_empty() {
         if claims_over {
-            clear_left_edge(frame.buffer_mut(), vp.claims);
-            frame.render_widget(Clear, vp.claims);
+            clear_left_edge(frame.buffer_mut(), claims);
+            frame.render_widget(Clear, claims);
         }
-        frame.render_widget(claims::Claims { state, theme }, vp.claims);
+        frame.render_widget(claims::Claims { state, theme }, claims);
     }
     let status = Rect {
         y: area.bottom() - 1,
