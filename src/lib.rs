@@ -1,14 +1,17 @@
 //! tread: a terminal reader for conversation transcripts.
 //!
-//! `transcript` is the pure core (bytes to model), `app` the Elm-style state
-//! machine and run loop, `ui` the widgets, and `cli` the command-line edge.
-//! `text` is below them all: the one sanitiser every output goes through.
+//! Layers point one way: the edge (`cli`, `tty`: the run loop and the
+//! terminal) → `ui` (the widgets) → `app` (the Elm-style state machine) →
+//! `transcript` (the pure core, bytes to model) and `store` (user data on
+//! disk). `text` is below them all: wrapping, widths and the one sanitiser
+//! every output goes through. `tests/layers.rs` keeps the imports that way.
 
 pub mod app;
 pub mod cli;
 pub mod store;
 pub mod text;
 pub mod transcript;
+pub mod tty;
 pub mod ui;
 
 /// The bundled sample transcript, opened when no file is given.

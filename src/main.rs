@@ -11,9 +11,9 @@ use anyhow::Result;
 use clap::{CommandFactory, Parser};
 use tread::app::config;
 use tread::app::keymap::Keymap;
-use tread::app::run::Exit;
 use tread::cli::{self, Args, Output};
 use tread::transcript::decode;
+use tread::tty::run::Exit;
 
 fn main() -> ExitCode {
     let args = Args::parse();

@@ -113,7 +113,7 @@ fn the_list_jumps_edits_notes_deletes_and_undoes() {
 
     // A note in Chinese, typed and pasted, with a correction.
     r.keys("'je重点x<bs>");
-    r.input(vec![tread::app::run::Input::Paste("：蒸馏\n工厂".into())]);
+    r.input(vec![tread::tty::run::Input::Paste("：蒸馏\n工厂".into())]);
     r.keys("<enter>");
     assert!(matches!(
         r.shell.effects.last(),

@@ -22,7 +22,7 @@ fn sample(keymap: Keymap, startup: impl FnOnce(&mut Startup)) -> State {
     update(
         &mut s,
         Action::Viewport(Viewport {
-            dialogue: area,
+            dialogue: area.into(),
             ..Viewport::default()
         }),
     );

@@ -58,7 +58,7 @@ fn default_keymap_binds_the_documented_keys() {
 #[test]
 fn key_events_normalise_like_names() {
     use ratatui::crossterm::event::KeyEvent;
-    let ev = |code, mods| Key::from_event(&KeyEvent::new(code, mods));
+    let ev = |code, mods| tread::tty::keys::key_of(&KeyEvent::new(code, mods));
     assert_eq!(ev(KeyCode::Char('J'), KeyModifiers::SHIFT), Some(key("J")));
     assert_eq!(
         ev(KeyCode::Char('d'), KeyModifiers::CONTROL),

@@ -5,7 +5,7 @@ mod support;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
 use support::app::Reader;
-use tread::app::run::{Exit, Input};
+use tread::tty::run::{Exit, Input};
 
 #[test]
 fn the_sample_opens_in_three_panes() {

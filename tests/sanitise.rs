@@ -10,7 +10,6 @@ use std::process::{Command, Output};
 use support::app::Reader;
 use support::pty::{Pty, TIMEOUT};
 use tread::app::keymap::Keymap;
-use tread::app::run::Input;
 use tread::app::state::{Overlay, State};
 use tread::store::bookmarks::Bookmark;
 use tread::store::identity::DocKey;
@@ -18,6 +17,7 @@ use tread::store::{Anchor, Span};
 use tread::text::{classify, sanitise_lines};
 use tread::transcript::decode::decode;
 use tread::transcript::{LoadOptions, load};
+use tread::tty::run::Input;
 
 mod support;
 

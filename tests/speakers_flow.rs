@@ -30,7 +30,7 @@ fn picking_one_speaker_folds_every_other_turn_to_a_stub() {
     let mut seen_top = None;
     loop {
         // The dialogue pane only: the claims sidebar may quote anyone.
-        let d = r.state.viewport.dialogue;
+        let d: ratatui::layout::Rect = r.state.viewport.dialogue.into();
         let pane: Vec<String> = (d.top()..d.bottom())
             .map(|y| {
                 r.cells(y)

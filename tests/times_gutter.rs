@@ -15,7 +15,7 @@ fn state(text: &str) -> State {
     let doc = load(text.as_bytes(), &LoadOptions::default()).unwrap();
     let mut s = State::new(doc, "t", Keymap::default_keymap());
     let vp = Viewport {
-        dialogue: Rect::new(0, 0, 50, 14),
+        dialogue: Rect::new(0, 0, 50, 14).into(),
         ..Viewport::default()
     };
     update(&mut s, Action::Viewport(vp));
@@ -23,7 +23,7 @@ fn state(text: &str) -> State {
 }
 
 fn screen(state: &State) -> Vec<String> {
-    let area = state.viewport.dialogue;
+    let area: Rect = state.viewport.dialogue.into();
     let mut buf = Buffer::empty(area);
     Dialogue {
         state,

@@ -9,10 +9,10 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use support::app::Reader;
-use tread::app::run::{Exit, Input};
 use tread::app::shell::Persist;
 use tread::app::state::Overlay;
 use tread::store::bookmarks::Store;
+use tread::tty::run::{Exit, Input};
 
 struct Blocked {
     _dir: tempfile::TempDir,

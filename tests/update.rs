@@ -1,7 +1,7 @@
 //! `update` on a synthetic document: cursor movement, scrolling, sections,
 //! panes and claims, with no terminal involved.
 
-use ratatui::layout::Rect;
+use tread::app::area::Area;
 use tread::app::keymap::Keymap;
 use tread::app::state::{Overlay, Viewport, Visibility};
 use tread::app::{Action, Effect, Pane, State, update};
@@ -54,18 +54,18 @@ fn turn(speaker: Option<&str>, tag: &str, line: usize) -> Turn {
 
 fn viewport(w: u16, h: u16) -> Viewport {
     let toc = if w >= 70 {
-        Rect::new(0, 0, 20, h)
+        Area::new(0, 0, 20, h)
     } else {
-        Rect::default()
+        Area::default()
     };
     let claims = if w >= 100 {
-        Rect::new(w - 30, 0, 30, h)
+        Area::new(w - 30, 0, 30, h)
     } else {
-        Rect::default()
+        Area::default()
     };
     let left = toc.width;
     Viewport {
-        dialogue: Rect::new(left, 0, w - left - claims.width, h),
+        dialogue: Area::new(left, 0, w - left - claims.width, h),
         toc,
         claims,
     }

@@ -25,7 +25,7 @@ fn sample_at(width: u16, height: u16) -> State {
     let doc = load(tread::SAMPLE, &LoadOptions::default()).unwrap();
     let mut s = State::new(doc, "sample", Keymap::default_keymap());
     let vp = Viewport {
-        dialogue: Rect::new(0, 0, width, height),
+        dialogue: Rect::new(0, 0, width, height).into(),
         ..Viewport::default()
     };
     update(&mut s, Action::Viewport(vp));
@@ -45,7 +45,7 @@ fn row(buf: &Buffer, y: u16) -> String {
 }
 
 fn draw_dialogue(state: &State) -> Buffer {
-    let area = state.viewport.dialogue;
+    let area: Rect = state.viewport.dialogue.into();
     let mut buf = Buffer::empty(area);
     Dialogue {
         state,
@@ -154,7 +154,7 @@ fn the_current_sentence_is_highlighted() {
 fn contents_rows_show_sections_with_turn_counts() {
     let mut state = sample_at(80, 20);
     let area = Rect::new(0, 0, 30, 10);
-    state.viewport.toc = area;
+    state.viewport.toc = area.into();
     for width in [2u16, 5, 12, 30] {
         let area = Rect::new(0, 0, width, 10);
         let mut buf = Buffer::empty(area);

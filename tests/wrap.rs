@@ -4,7 +4,7 @@ use std::ops::Range;
 use std::time::Instant;
 
 use proptest::prelude::*;
-use tread::ui::wrap::{width, wrap};
+use tread::text::wrap::{width, wrap};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tread::ui::wrap::{width, wrap};
+use tread::text::wrap::{width, wrap};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::action::Action;
@@ -57,7 +56,31 @@ pub struct Key {
     alt: bool,
 }
 
-/// `KeyCode` is not `Ord`; this is the subset a keymap can name.
+/// A key as the keymap sees it, before modifiers: the edge (`tty::keys`)
+/// turns the terminal's key events into these, so the keymap needs no
+/// terminal type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyCode {
+    Char(char),
+    F(u8),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Insert,
+    Delete,
+}
+
+/// The key codes a keymap can name, ordered so keys sort in a map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum KeyCodeOrd {
     Char(char),
@@ -85,11 +108,9 @@ const NAMED_KEYS: &[(&str, KeyCode, &str)] = &[
 ];
 
 impl Key {
-    /// The key of a terminal key event, if a keymap can name it.
-    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = ev.modifiers.contains(KeyModifiers::ALT);
-        let code = match ev.code {
+    /// The key pressed as `code` with these modifiers, if a keymap can name it.
+    pub fn new(code: KeyCode, ctrl: bool, alt: bool) -> Option<Key> {
+        let code = match code {
             KeyCode::Char(' ') => KeyCodeOrd::Named("space"),
             // Shift is already in the character (`J`), so it is not a modifier here.
             KeyCode::Char(c) if ctrl => KeyCodeOrd::Char(c.to_ascii_lowercase()),

@@ -8,8 +8,8 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::flow::{BlockKind, Flow, NARRATION};
+use crate::text::wrap;
 use crate::transcript::Document;
-use crate::ui::wrap;
 
 /// Lines a section banner takes: its title and a rule.
 const BANNER_LINES: usize = 2;

@@ -1,6 +1,10 @@
-//! The Elm-style application: state, actions, update, keymap and run loop.
+//! The Elm-style application: state, actions, update and keymap. No
+//! terminal or drawing type reaches here (`tests/layers.rs` checks): the
+//! run loop and the terminal are in [`crate::tty`], the widgets in
+//! [`crate::ui`].
 
 pub mod action;
+pub mod area;
 pub mod config;
 pub mod find;
 pub mod flow;
@@ -13,13 +17,11 @@ pub mod line_edit;
 pub mod lines;
 pub mod marks;
 pub mod quotes;
-pub mod run;
 pub mod scroll;
 pub mod shell;
 pub mod speakers;
 pub mod startup;
 pub mod state;
-pub mod terminal;
 pub mod unsaved;
 pub mod update;
 

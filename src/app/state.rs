@@ -3,9 +3,8 @@
 
 use std::cell::RefCell;
 
-use ratatui::layout::Rect;
-
 use super::action::Pane;
+use super::area::Area;
 use super::find::{Find, Query};
 use super::flow::{Flow, INDENT};
 use super::history::Jumps;
@@ -21,10 +20,10 @@ use crate::transcript::{ClaimKind, Document};
 /// Where the panes are, as laid out for the current terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Viewport {
-    pub dialogue: Rect,
+    pub dialogue: Area,
     /// Empty when hidden.
-    pub toc: Rect,
-    pub claims: Rect,
+    pub toc: Area,
+    pub claims: Area,
 }
 
 impl Viewport {

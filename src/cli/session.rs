@@ -8,9 +8,8 @@ use anyhow::Result;
 use super::{Args, Format};
 use crate::app::keymap::Keymap;
 use crate::app::marks::sentence_anchor;
-use crate::app::run::Exit;
 use crate::app::shell::Persist;
-use crate::app::{Startup, State, terminal};
+use crate::app::{Startup, State};
 use crate::store::bookmarks::{Store, new_session};
 use crate::store::documents::{Documents, Identity};
 use crate::store::export;
@@ -20,6 +19,8 @@ use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
 use crate::text;
 use crate::transcript::Document;
+use crate::tty::run::Exit;
+use crate::tty::terminal;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
 /// by content, then by path. The bundled sample is the sample however it

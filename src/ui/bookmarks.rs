@@ -10,11 +10,12 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::status::edit_line;
 use super::theme::Theme;
-use super::{clear_left_edge, fit, wrap};
+use super::{clear_left_edge, fit};
 use crate::app::hints;
 use crate::app::marks::Mark;
 use crate::app::state::{Overlay, State};
 use crate::store::cite::Status;
+use crate::text::wrap;
 
 /// The heading above detached bookmarks, as in the Markdown export.
 pub const DETACHED: &str = "Detached bookmarks: their text is gone from the document";

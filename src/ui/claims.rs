@@ -9,10 +9,10 @@ use ratatui::widgets::Widget;
 use std::borrow::Cow;
 
 use super::theme::Theme;
-use super::wrap;
 use crate::app::action::Pane;
 use crate::app::state::State;
 use crate::text::sanitise;
+use crate::text::wrap;
 use crate::transcript::Claim;
 
 pub struct Claims<'a> {

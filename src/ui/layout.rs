@@ -3,7 +3,29 @@
 
 use ratatui::layout::Rect;
 
+use crate::app::area::Area;
 use crate::app::state::{State, Viewport, Visibility};
+
+// The app keeps pane positions in its own `Area`, free of drawing types;
+// these are the two ways across.
+impl From<Rect> for Area {
+    fn from(r: Rect) -> Area {
+        Area::new(r.x, r.y, r.width, r.height)
+    }
+}
+
+impl From<Area> for Rect {
+    fn from(a: Area) -> Rect {
+        // A literal, not `Rect::new`, which would clamp: the values came
+        // from a `Rect` and go back unchanged.
+        Rect {
+            x: a.x,
+            y: a.y,
+            width: a.width,
+            height: a.height,
+        }
+    }
+}
 
 /// Below this the reader shows a "terminal too small" line instead.
 pub const MIN_WIDTH: u16 = 20;
@@ -69,9 +91,9 @@ pub fn viewport(area: Rect, state: &State) -> Viewport {
         };
     }
     Viewport {
-        dialogue,
-        toc,
-        claims,
+        dialogue: dialogue.into(),
+        toc: toc.into(),
+        claims: claims.into(),
     }
 }
 
@@ -86,6 +108,6 @@ fn placement(v: Visibility, room: bool) -> (bool, bool) {
 
 /// Whether side panes in `vp` are drawn over the dialogue.
 pub fn overlays(vp: &Viewport) -> (bool, bool) {
-    let covers = |r: Rect| !r.is_empty() && r.intersects(vp.dialogue);
+    let covers = |r: Area| !r.is_empty() && Rect::from(r).intersects(vp.dialogue.into());
     (covers(vp.toc), covers(vp.claims))
 }

@@ -1,5 +1,6 @@
 //! Drawing: one widget per pane, all drawn from `&State`; [`put`] and
-//! [`fit`], the sanitising helpers every widget draws its text with.
+//! [`fit`] (from [`crate::text`]), the sanitising helpers every widget draws
+//! its text with.
 
 pub mod bookmarks;
 pub mod claims;
@@ -11,7 +12,6 @@ pub mod status;
 pub mod theme;
 pub mod toc;
 pub mod unsaved;
-pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -22,6 +22,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::{Overlay, State};
 use crate::text;
+/// Sanitise and cut to a width: pure text, so it lives in [`crate::text`];
+/// widgets keep calling it as `ui::fit` beside [`put`].
+pub use crate::text::fit;
 use theme::Theme;
 
 /// Draw a whole frame. Layout comes from `state.viewport`, which the run loop
@@ -34,20 +37,21 @@ pub fn render(frame: &mut Frame, state: &State) {
         return;
     }
     let vp = state.viewport;
-    frame.render_widget(dialogue::Dialogue { state, theme }, vp.dialogue);
+    let (dialogue, toc, claims) = (vp.dialogue.into(), vp.toc.into(), vp.claims.into());
+    frame.render_widget(dialogue::Dialogue { state, theme }, dialogue);
     let (toc_over, claims_over) = layout::overlays(&vp);
     if !vp.toc.is_empty() {
         if toc_over {
-            frame.render_widget(Clear, vp.toc);
+            frame.render_widget(Clear, toc);
         }
-        frame.render_widget(toc::Toc { state, theme }, vp.toc);
+        frame.render_widget(toc::Toc { state, theme }, toc);
     }
     if !vp.claims.is_empty() {
         if claims_over {
-            clear_left_edge(frame.buffer_mut(), vp.claims);
-            frame.render_widget(Clear, vp.claims);
+            clear_left_edge(frame.buffer_mut(), claims);
+            frame.render_widget(Clear, claims);
         }
-        frame.render_widget(claims::Claims { state, theme }, vp.claims);
+        frame.render_widget(claims::Claims { state, theme }, claims);
     }
     let status = Rect {
         y: area.bottom() - 1,
@@ -97,30 +101,6 @@ pub fn render(frame: &mut Frame, state: &State) {
         }
         None => {}
     }
-}
-
-/// `s` sanitised ([`text::sanitise`]) and cut to `width` columns, ending
-/// in `…` when something was cut. Sanitised first, so the width measured
-/// is the width shown (`<9B>` is four columns).
-pub fn fit(s: &str, width: usize) -> String {
-    let s = text::sanitise(s);
-    if s.width() <= width {
-        return s.into_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// Draw `s` at `(x, y)` in at most `width` columns, sanitised: how widgets

@@ -10,10 +10,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use tread::app::Effect;
 use tread::app::keymap::Keymap;
-use tread::app::run::{EventSource, Exit, Idle, Input, Shell, run};
 use tread::app::shell::Persist;
 use tread::app::state::State;
 use tread::transcript::{LoadOptions, load};
+use tread::tty::run::{EventSource, Exit, Idle, Input, Shell, run};
 use unicode_width::UnicodeWidthStr;
 
 pub struct Script(VecDeque<Input>);

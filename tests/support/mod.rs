@@ -7,3 +7,4 @@
 pub mod app;
 pub mod hostile;
 pub mod pty;
+pub mod rust_paths;

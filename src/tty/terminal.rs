@@ -17,10 +17,12 @@ use ratatui::crossterm::terminal::{
 };
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use super::action::Effect;
 use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
-use super::shell::Persist;
-use super::state::State;
+use crate::app::action::Effect;
+use crate::app::quotes;
+use crate::app::shell::Persist;
+use crate::app::state::State;
+use crate::text;
 
 /// Button presses and the wheel only (modes 1000 and 1006, SGR encoding);
 /// crossterm's `EnableMouseCapture` would add any-motion reports (1003).
@@ -135,7 +137,7 @@ impl Shell for TerminalShell<'_> {
                 let copied = execute!(io::stdout(), CopyToClipboard::to_clipboard_from(&text));
                 Some(match copied {
                     // Short, so the status line keeps its place too.
-                    Ok(()) => super::quotes::copied(&text, &crate::ui::fit(&text, 36)),
+                    Ok(()) => quotes::copied(&text, &text::fit(&text, 36)),
                     Err(e) => format!("copy failed: {e}"),
                 })
             }

@@ -6,25 +6,18 @@ use std::io;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::layout::{Position, Rect};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
 
-use super::action::{Action, EditKey, Effect, Pane, Report};
-use super::find;
-use super::keymap::{Key, Layer};
-use super::line_edit;
-use super::state::Overlay;
-use super::state::State;
-use super::update::update;
+use super::keys::{key_action, mouse_action, paste_actions};
+use crate::app::action::{Action, Effect, Report};
+use crate::app::find;
+use crate::app::state::State;
+use crate::app::update::update;
 use crate::ui;
 
 /// How long without input makes an [`Input::Idle`].
 pub const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// Lines one mouse wheel notch scrolls.
-const WHEEL_LINES: i16 = 3;
 
 /// What the run loop reacts to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,16 +35,6 @@ pub enum Input {
     Resize,
     /// A signal asked the process to end (SIGTERM, SIGHUP, SIGINT).
     Terminate(i32),
-}
-
-/// Pasted text as typed characters, filtered as typing is (bidi and other
-/// controls dropped, line breaks one space each, a CRLF counting as one).
-fn paste_actions(text: &str) -> Vec<Action> {
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter_map(line_edit::typed)
-        .map(|c| Action::Edit(EditKey::Char(c)))
-        .collect()
 }
 
 /// A source of input events. `Ok(None)` means there will be no more.
@@ -214,106 +197,4 @@ where
         update(state, Action::Viewport(viewport));
     }
     Ok(())
-}
-
-/// The keymap layer that is active now.
-pub fn active_layer(state: &State) -> Layer {
-    match state.overlay {
-        Some(Overlay::Help { .. }) => return Layer::Help,
-        Some(Overlay::Speakers { .. }) => return Layer::Speakers,
-        Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
-        // The note editor and the search line take text, not bindings.
-        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
-            return Layer::Bookmarks;
-        }
-        None => {}
-    }
-    match state.focus {
-        Pane::Toc => Layer::Contents,
-        Pane::Claims => Layer::Claims,
-        Pane::Dialogue => Layer::Global,
-    }
-}
-
-pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if matches!(
-        state.overlay,
-        Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
-    ) {
-        return edit_key(key).map(Action::Edit);
-    }
-    state
-        .keymap
-        .action(active_layer(state), Key::from_event(key)?)
-}
-
-/// The note editor takes text, not bindings.
-fn edit_key(key: &KeyEvent) -> Option<EditKey> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('a') => Some(EditKey::Home),
-            KeyCode::Char('e') => Some(EditKey::End),
-            KeyCode::Char('c') => Some(EditKey::Cancel),
-            KeyCode::Char('r') => Some(EditKey::ToggleRegex),
-            _ => None,
-        };
-    }
-    Some(match key.code {
-        KeyCode::Char(c) => EditKey::Char(c),
-        KeyCode::Backspace => EditKey::Backspace,
-        KeyCode::Delete => EditKey::Delete,
-        KeyCode::Left => EditKey::Left,
-        KeyCode::Right => EditKey::Right,
-        KeyCode::Home => EditKey::Home,
-        KeyCode::End => EditKey::End,
-        KeyCode::Up => EditKey::Up,
-        KeyCode::Down => EditKey::Down,
-        KeyCode::Enter => EditKey::Submit,
-        KeyCode::Esc => EditKey::Cancel,
-        _ => return None,
-    })
-}
-
-pub fn mouse_action(state: &State, m: &MouseEvent) -> Option<Action> {
-    if state.overlay.is_some() {
-        return None;
-    }
-    let at = Position::new(m.column, m.row);
-    let vp = &state.viewport;
-    // Side panes are drawn over the dialogue when they overlay it, so test them first.
-    let pane = if vp.toc.contains(at) {
-        Pane::Toc
-    } else if vp.claims.contains(at) {
-        Pane::Claims
-    } else if vp.dialogue.contains(at) {
-        Pane::Dialogue
-    } else {
-        return None;
-    };
-    match m.kind {
-        MouseEventKind::ScrollDown => Some(Action::Scroll(
-            pane,
-            if pane == Pane::Dialogue {
-                WHEEL_LINES
-            } else {
-                1
-            },
-        )),
-        MouseEventKind::ScrollUp => Some(Action::Scroll(
-            pane,
-            if pane == Pane::Dialogue {
-                -WHEEL_LINES
-            } else {
-                -1
-            },
-        )),
-        MouseEventKind::Down(MouseButton::Left) if pane == Pane::Toc => {
-            // Row 0 of the pane is its header.
-            (m.row > vp.toc.y).then(|| Action::ClickToc(m.row - vp.toc.y - 1))
-        }
-        _ => None,
-    }
 }

@@ -17,6 +17,17 @@
 //! Nothing the sanitiser writes is something it would change, so it is
 //! idempotent, and transcript text already cleaned by the decoder passes
 //! through unchanged (and unallocated).
+//!
+//! Below the sanitiser's table sit the other pure text helpers the reader
+//! and its widgets share: [`wrap`] (CJK-correct wrapping into byte ranges,
+//! and display [`wrap::width`]) and [`fit`] (sanitise and cut to a width).
+//! This module imports nothing else of the crate, so both `app` and `ui`
+//! can use it without pointing up.
+
+mod fit;
+pub mod wrap;
+
+pub use fit::fit;
 
 use std::borrow::Cow;
 use std::fmt::Write;

@@ -1,0 +1,155 @@
+//! Terminal input as the app's actions: key events through the keymap's
+//! active layer (or the line editor's keys), mouse events by the pane under
+//! the pointer, pasted text as typed characters. The only place crossterm's
+//! key and mouse types meet the app's.
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::app::action::{Action, EditKey, Pane};
+use crate::app::keymap::{self, Key, Layer};
+use crate::app::line_edit;
+use crate::app::state::{Overlay, State};
+
+/// Lines one mouse wheel notch scrolls.
+const WHEEL_LINES: i16 = 3;
+
+/// The keymap's key for a terminal key event, if a keymap can name it.
+pub fn key_of(ev: &KeyEvent) -> Option<Key> {
+    let code = match ev.code {
+        KeyCode::Char(c) => keymap::KeyCode::Char(c),
+        KeyCode::F(n) => keymap::KeyCode::F(n),
+        KeyCode::Enter => keymap::KeyCode::Enter,
+        KeyCode::Esc => keymap::KeyCode::Esc,
+        KeyCode::Tab => keymap::KeyCode::Tab,
+        KeyCode::BackTab => keymap::KeyCode::BackTab,
+        KeyCode::Backspace => keymap::KeyCode::Backspace,
+        KeyCode::Up => keymap::KeyCode::Up,
+        KeyCode::Down => keymap::KeyCode::Down,
+        KeyCode::Left => keymap::KeyCode::Left,
+        KeyCode::Right => keymap::KeyCode::Right,
+        KeyCode::PageUp => keymap::KeyCode::PageUp,
+        KeyCode::PageDown => keymap::KeyCode::PageDown,
+        KeyCode::Home => keymap::KeyCode::Home,
+        KeyCode::End => keymap::KeyCode::End,
+        KeyCode::Insert => keymap::KeyCode::Insert,
+        KeyCode::Delete => keymap::KeyCode::Delete,
+        _ => return None,
+    };
+    Key::new(
+        code,
+        ev.modifiers.contains(KeyModifiers::CONTROL),
+        ev.modifiers.contains(KeyModifiers::ALT),
+    )
+}
+
+/// Pasted text as typed characters, filtered as typing is (bidi and other
+/// controls dropped, line breaks one space each, a CRLF counting as one).
+pub fn paste_actions(text: &str) -> Vec<Action> {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(line_edit::typed)
+        .map(|c| Action::Edit(EditKey::Char(c)))
+        .collect()
+}
+
+/// The keymap layer that is active now.
+pub fn active_layer(state: &State) -> Layer {
+    match state.overlay {
+        Some(Overlay::Help { .. }) => return Layer::Help,
+        Some(Overlay::Speakers { .. }) => return Layer::Speakers,
+        Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
+        // The note editor and the search line take text, not bindings.
+        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
+            return Layer::Bookmarks;
+        }
+        None => {}
+    }
+    match state.focus {
+        Pane::Toc => Layer::Contents,
+        Pane::Claims => Layer::Claims,
+        Pane::Dialogue => Layer::Global,
+    }
+}
+
+pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if matches!(
+        state.overlay,
+        Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
+    ) {
+        return edit_key(key).map(Action::Edit);
+    }
+    state.keymap.action(active_layer(state), key_of(key)?)
+}
+
+/// The note editor takes text, not bindings.
+fn edit_key(key: &KeyEvent) -> Option<EditKey> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('a') => Some(EditKey::Home),
+            KeyCode::Char('e') => Some(EditKey::End),
+            KeyCode::Char('c') => Some(EditKey::Cancel),
+            KeyCode::Char('r') => Some(EditKey::ToggleRegex),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char(c) => EditKey::Char(c),
+        KeyCode::Backspace => EditKey::Backspace,
+        KeyCode::Delete => EditKey::Delete,
+        KeyCode::Left => EditKey::Left,
+        KeyCode::Right => EditKey::Right,
+        KeyCode::Home => EditKey::Home,
+        KeyCode::End => EditKey::End,
+        KeyCode::Up => EditKey::Up,
+        KeyCode::Down => EditKey::Down,
+        KeyCode::Enter => EditKey::Submit,
+        KeyCode::Esc => EditKey::Cancel,
+        _ => return None,
+    })
+}
+
+pub fn mouse_action(state: &State, m: &MouseEvent) -> Option<Action> {
+    if state.overlay.is_some() {
+        return None;
+    }
+    let (x, y) = (m.column, m.row);
+    let vp = &state.viewport;
+    // Side panes are drawn over the dialogue when they overlay it, so test them first.
+    let pane = if vp.toc.contains(x, y) {
+        Pane::Toc
+    } else if vp.claims.contains(x, y) {
+        Pane::Claims
+    } else if vp.dialogue.contains(x, y) {
+        Pane::Dialogue
+    } else {
+        return None;
+    };
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll(
+            pane,
+            if pane == Pane::Dialogue {
+                WHEEL_LINES
+            } else {
+                1
+            },
+        )),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(
+            pane,
+            if pane == Pane::Dialogue {
+                -WHEEL_LINES
+            } else {
+                -1
+            },
+        )),
+        MouseEventKind::Down(MouseButton::Left) if pane == Pane::Toc => {
+            // Row 0 of the pane is its header.
+            (m.row > vp.toc.y).then(|| Action::ClickToc(m.row - vp.toc.y - 1))
+        }
+        _ => None,
+    }
+}
