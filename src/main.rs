@@ -1,8 +1,9 @@
 //! The binary edge: parse flags, load the transcript, print or open the reader.
 //!
 //! Exit codes: 0 on success (a closed output pipe included), 1 when the
-//! input or the config cannot be read, 2 for bad flags (clap's own, and
-//! [`cli::FlagError`]).
+//! input or the config cannot be read or the reader left bookmark changes
+//! unsaved, 2 for bad flags (clap's own, and [`cli::FlagError`]), 128 + N
+//! after signal N.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
