@@ -6,8 +6,9 @@
 
 use crate::transcript::{Document, sentences};
 
-/// Columns a paragraph is indented under its speaker line.
-pub const INDENT: u16 = 2;
+/// Columns a paragraph is indented under its speaker line: the line
+/// model's [`super::layout::TEXT_INDENT`], kept under this name for callers.
+pub use super::layout::TEXT_INDENT as INDENT;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {

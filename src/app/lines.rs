@@ -8,11 +8,9 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::flow::{BlockKind, Flow, NARRATION};
+use super::layout;
 use crate::text::wrap;
 use crate::transcript::Document;
-
-/// Lines a section banner takes: its title and a rule.
-const BANNER_LINES: usize = 2;
 
 /// A line of the flow: a block and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -34,7 +32,7 @@ pub struct Lines<'a> {
     pub doc: &'a Document,
     pub flow: &'a Flow,
     pub cache: &'a RefCell<WrapCache>,
-    /// Columns available to paragraph text (pane width minus the indent).
+    /// Columns available to paragraph text ([`layout::text_width`]).
     pub width: usize,
     /// The one speaker shown (an index into `Flow::speakers`), if any.
     pub focus: Option<u32>,
@@ -55,20 +53,16 @@ impl Lines<'_> {
             .clone()
     }
 
+    /// Rows `block` takes on screen, by [`layout::rows`]; 0 past the end.
     pub fn count(&self, block: usize) -> usize {
-        if let Some(folded) = self.folded(block) {
-            return usize::from(folded);
-        }
-        match self.flow.blocks.get(block).map(|b| b.kind) {
-            Some(BlockKind::Para) => self.wrapped(block).len().max(1),
-            Some(BlockKind::Banner) => BANNER_LINES,
-            Some(_) => 1,
-            None => 0,
-        }
+        let Some(b) = self.flow.blocks.get(block) else {
+            return 0;
+        };
+        layout::rows(b.kind, self.folded(block), || self.wrapped(block).len())
     }
 
     /// For a block of a turn folded away by the speaker focus: whether it
-    /// carries the turn's one-line stub (its speaker line, or a narration
+    /// carries the turn's stub (its speaker line, or a narration
     /// turn's first paragraph). `None` for blocks that show normally.
     pub fn folded(&self, block: usize) -> Option<bool> {
         let focus = self.focus?;

@@ -13,6 +13,7 @@ pub mod hints;
 pub mod history;
 pub mod keymap;
 pub mod labels;
+pub mod layout;
 pub mod line_edit;
 pub mod lines;
 pub mod marks;

@@ -6,9 +6,10 @@ use std::cell::RefCell;
 use super::action::Pane;
 use super::area::Area;
 use super::find::{Find, Query};
-use super::flow::{Flow, INDENT};
+use super::flow::Flow;
 use super::history::Jumps;
 use super::keymap::Keymap;
+use super::layout;
 use super::line_edit::LineEdit;
 use super::lines::{LinePos, Lines, WrapCache};
 use super::marks::{self, Mark};
@@ -29,7 +30,7 @@ pub struct Viewport {
 impl Viewport {
     /// Columns for paragraph text in the dialogue.
     pub fn text_width(&self) -> usize {
-        usize::from(self.dialogue.width.saturating_sub(INDENT + 1)).max(1)
+        layout::text_width(self.dialogue.width)
     }
 
     pub fn height(&self) -> usize {

@@ -1,6 +1,7 @@
 //! The dialogue pane: section banners, speaker lines and wrapped paragraphs,
 //! with the current sentence and claims highlighted. Only visible lines are
-//! wrapped and drawn.
+//! wrapped and drawn. Rows and columns are `app::layout`'s, the same model
+//! the scrolling counts with.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::flow::{BlockKind, INDENT};
+use crate::app::flow::BlockKind;
+use crate::app::layout::{self, BANNER_TITLE_ROW, MARK_COL, MATCH_COL, TEXT_INDENT};
 use crate::app::lines::LinePos;
 use crate::app::state::State;
 use crate::transcript::formats::fmt_clock;
@@ -68,21 +70,21 @@ impl Dialogue<'_> {
             return;
         };
         let width = usize::from(row.width);
+        let room = layout::label_width(row.width);
         if state.lines().folded(pos.block) == Some(true) {
             self.stub(block.turn as usize, row, buf);
             return;
         }
         match block.kind {
             BlockKind::Gap => self.narration_time(pos.block, row, buf),
-            BlockKind::Banner if pos.line == 0 => {
+            BlockKind::Banner if pos.line == BANNER_TITLE_ROW => {
                 let section = &state.doc.sections[block.section as usize];
                 let label = if section.number.is_none() && section.title.is_none() {
                     state.doc.title.clone().unwrap_or_else(|| section.label())
                 } else {
                     section.label()
                 };
-                // One column short of the edge, like paragraph text.
-                let text = super::fit(&format!("§ {label}"), width.saturating_sub(1));
+                let text = super::fit(&format!("§ {label}"), room);
                 buf.set_stringn(row.x, row.y, text, width, self.theme.banner());
             }
             BlockKind::Banner => {
@@ -102,9 +104,16 @@ impl Dialogue<'_> {
                     buf.set_stringn(x, row.y, &time, width, self.theme.dim());
                     x = x.saturating_add(time.width() as u16);
                 }
-                let room = usize::from(row.right().saturating_sub(x));
-                let name = super::fit(name, room.saturating_sub(1));
-                buf.set_stringn(x, row.y, name, room, self.theme.speaker(index));
+                // The name fits what the time leaves of the label's room.
+                let used = usize::from(x - row.x);
+                let name = super::fit(name, room.saturating_sub(used));
+                buf.set_stringn(
+                    x,
+                    row.y,
+                    name,
+                    width.saturating_sub(used),
+                    self.theme.speaker(index),
+                );
             }
             BlockKind::Para => self.paragraph_line(pos, block.turn as usize, row, buf),
         }
@@ -126,7 +135,7 @@ impl Dialogue<'_> {
         };
         let text = super::fit(
             &format!("… {who} · {paras} {noun}"),
-            usize::from(row.width).saturating_sub(1),
+            layout::label_width(row.width),
         );
         buf.set_stringn(row.x, row.y, text, usize::from(row.width), self.theme.dim());
     }
@@ -229,13 +238,14 @@ impl Dialogue<'_> {
                 }
             }
         }
+        let mark_x = row.x + MARK_COL;
         match gutter {
-            Some(true) => buf.set_string(row.x, row.y, CHANGED_MARK, changed_gutter(self.theme)),
-            Some(false) => buf.set_string(row.x, row.y, BOOKMARK_MARK, self.theme.gutter()),
+            Some(true) => buf.set_string(mark_x, row.y, CHANGED_MARK, changed_gutter(self.theme)),
+            Some(false) => buf.set_string(mark_x, row.y, BOOKMARK_MARK, self.theme.gutter()),
             None => {}
         }
-        if matched && row.width > 1 {
-            buf.set_string(row.x + 1, row.y, "›", self.theme.search_current());
+        if matched && row.width > MATCH_COL {
+            buf.set_string(row.x + MATCH_COL, row.y, "›", self.theme.search_current());
         }
         let mut cuts = vec![range.start, range.end];
         for &(a, b, _) in &marks {
@@ -244,7 +254,7 @@ impl Dialogue<'_> {
         cuts.sort_unstable();
         cuts.dedup();
 
-        let mut x = row.x + INDENT.min(row.width);
+        let mut x = row.x + TEXT_INDENT.min(row.width);
         for pair in cuts.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             let Some(piece) = text.get(a..b) else {
