@@ -205,3 +205,64 @@ fn bookmarks_are_saved_at_once_and_come_back_in_a_new_session() {
     assert_eq!(again.state.cursor, sentence);
     assert!(again.screen().contains('▍'));
 }
+
+/// Another instance's bookmarks arrive (an idle refresh) while a note is
+/// being edited: the note still goes to the bookmark it was opened on,
+/// though that bookmark moved in the list; if it was deleted there, the
+/// editor closes and says so.
+#[test]
+fn a_refresh_while_editing_a_note_keeps_it_on_its_own_bookmark() {
+    use tread::app::action::Report;
+    use tread::app::marks::span_of;
+    use tread::app::update::update;
+    use tread::store::Bookmark;
+
+    let mut r = at_section_one();
+    r.keys("m");
+    let mine = r.state.marks[0].bookmark.clone();
+    r.keys("'e");
+    assert!(matches!(
+        r.state.overlay,
+        Some(Overlay::Note { mark: 0, .. })
+    ));
+
+    // Elsewhere, someone bookmarked the document's first sentence.
+    let span = span_of(&r.state.doc, &r.state.flow, 0, 0).unwrap();
+    let theirs = Bookmark::fresh(&r.state.doc, span, "").unwrap();
+    update(&mut r.state, Report::Bookmarks(vec![mine.clone(), theirs]));
+    assert_eq!(r.state.marks[1].bookmark.id, mine.id, "mine moved down");
+    r.keys("ok<enter>");
+    let Some(Effect::SetNote { id, note }) = r.shell.effects.last() else {
+        panic!("{:?}", r.shell.effects);
+    };
+    assert_eq!((id, note.as_str()), (&mine.id, "ok"));
+
+    // Deleted elsewhere while its note is open: nothing is saved onto
+    // whichever bookmark took its place.
+    r.keys("e");
+    let before = r.shell.effects.len();
+    let others: Vec<Bookmark> = r
+        .state
+        .marks
+        .iter()
+        .map(|m| m.bookmark.clone())
+        .filter(|b| b.id != mine.id)
+        .collect();
+    update(&mut r.state, Report::Bookmarks(others));
+    assert!(matches!(r.state.overlay, Some(Overlay::Bookmarks { .. })));
+    assert!(
+        r.state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("deleted in another window")
+    );
+    r.keys("x<enter>");
+    assert!(
+        !r.shell.effects[before..]
+            .iter()
+            .any(|e| matches!(e, Effect::SetNote { .. })),
+        "{:?}",
+        &r.shell.effects[before..]
+    );
+}

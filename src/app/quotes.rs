@@ -181,6 +181,40 @@ pub fn undo(state: &mut State) -> Option<Effect> {
     Some(Effect::RestoreBookmark(Box::new(bookmark)))
 }
 
+/// Another instance changed the bookmarks: take its list, keeping the
+/// list's selection and an open note editor on the same bookmark (by id:
+/// its place in the list may have moved). A bookmark being edited that was
+/// deleted elsewhere closes the editor, with a word, rather than saving
+/// the note onto whichever bookmark took its place.
+pub fn replace_all(state: &mut State, list: Vec<crate::store::Bookmark>) {
+    let open = match &state.overlay {
+        Some(Overlay::Bookmarks { selected }) => Some(*selected),
+        Some(Overlay::Note { mark, .. }) => Some(*mark),
+        _ => None,
+    };
+    let id = open
+        .and_then(|i| state.marks.get(i))
+        .map(|m| m.bookmark.id.clone());
+    state.set_bookmarks(list);
+    let Some(id) = id else {
+        return;
+    };
+    let found = state.marks.iter().position(|m| m.bookmark.id == id);
+    match (&mut state.overlay, found) {
+        (Some(Overlay::Bookmarks { selected }), Some(i)) => *selected = i,
+        (Some(Overlay::Bookmarks { selected }), None) => {
+            *selected = (*selected).min(state.marks.len().saturating_sub(1));
+        }
+        (Some(Overlay::Note { mark, .. }), Some(i)) => *mark = i,
+        (Some(Overlay::Note { .. }), None) => {
+            state.overlay = Some(Overlay::Bookmarks { selected: 0 });
+            state.message =
+                Some("that bookmark was deleted in another window; note not saved".into());
+        }
+        _ => {}
+    }
+}
+
 /// `e` in the list.
 pub fn edit(state: &mut State) {
     if let Some(i) = selected(state) {

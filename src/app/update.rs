@@ -59,7 +59,7 @@ fn is_jump(action: Action, overlay: bool) -> bool {
 fn report(state: &mut State, report: Report) {
     match report {
         Report::Status(message) => state.message = message,
-        Report::Bookmarks(list) => state.set_bookmarks(list),
+        Report::Bookmarks(list) => quotes::replace_all(state, list),
     }
 }
 
