@@ -140,3 +140,17 @@ fn hostile_text_shows_as_symbols_at_every_size() {
     r.keys("G");
     check_screen(&r);
 }
+
+#[test]
+fn the_unsaved_prompt_draws_at_every_size() {
+    use tread::app::action::Action;
+    use tread::app::update::update;
+    for (w, h) in SIZES {
+        for keys in ["", "w", "wabc"] {
+            let mut r = Reader::new(w, h);
+            update(&mut r.state, Action::Unsaved(2));
+            r.keys(keys);
+            check_screen(&r);
+        }
+    }
+}

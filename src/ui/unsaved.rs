@@ -53,6 +53,10 @@ impl Prompt<'_> {
             .border_style(self.theme.warning());
         let inner = block.inner(popup);
         block.render(popup, buf);
+        // A terminal too small for the box: the border says what it is.
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
         let width = usize::from(inner.width);
         let row = |k: u16| inner.y + k;
         put(buf, inner.x, row(0), &headline, width, self.theme.warning());
