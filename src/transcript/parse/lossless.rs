@@ -171,8 +171,11 @@ pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
         if owner[no] != usize::MAX {
             under = metas.contains(&owner[no]).then_some(owner[no]);
         } else if is_structure(line) {
-            // Blank lines stay inside a block; `---` ends the front matter.
-            if !line.trim().is_empty() {
+            // Only a delimiter ends the block: a block scalar's value can
+            // hold other markup-only lines (`` `--- ``, `***`), which the
+            // header keeps in the value. Lines owned this way must still
+            // be found in that value, so nothing can hide here.
+            if matches!(line.trim(), "---" | "...") {
                 under = None;
             }
         } else if let Some(id) = under {
