@@ -124,7 +124,7 @@ impl Citation {
         }
     }
 
-    /// `hh:mm:ss`, or `mm:ss` under an hour.
+    /// `h:mm:ss`, or `mm:ss` under an hour.
     pub fn time_label(&self) -> Option<String> {
         self.time.map(clock)
     }
@@ -158,16 +158,9 @@ impl Citation {
     }
 }
 
-/// `hh:mm:ss`, or `mm:ss` under an hour.
-pub fn clock(seconds: f64) -> String {
-    let s = seconds.max(0.0) as u64;
-    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
-    if h > 0 {
-        format!("{h:02}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
-}
+/// The one time notation (`h:mm:ss` from an hour, else `mm:ss`), shared
+/// with the captions' section titles and the time gutter.
+pub use crate::transcript::formats::fmt_clock as clock;
 
 /// The citation of a bookmark found (or not) as `r` says. Where the quote
 /// is now decides the speaker, section, lines and time; a detached one
@@ -353,7 +346,7 @@ mod tests {
         assert_eq!(citation(21, 22, Some(70.2)).place(), "lines 21–22, 01:10");
         assert_eq!(
             citation(3, 3, Some(3723.0)).attribution(),
-            "— Ben, §2 Laptops (line 3, 01:02:03)"
+            "— Ben, §2 Laptops (line 3, 1:02:03)"
         );
         let mut changed = citation(3, 3, None);
         changed.status = Status::Changed;
