@@ -31,7 +31,7 @@ fn open(bytes: &[u8]) -> State {
 /// Lay out and draw one frame, as the run loop does.
 fn frame(terminal: &mut Terminal<TestBackend>, state: &mut State) {
     let vp = ui::layout::viewport(Rect::new(0, 0, 120, 40), state);
-    if vp != state.viewport {
+    if vp != state.viewport() {
         update(state, Action::Viewport(vp));
     }
     terminal.draw(|f| ui::render(f, state)).expect("draws");

@@ -19,15 +19,15 @@ fn at_section_one() -> Reader {
 }
 
 fn sentence_text(r: &Reader, s: usize) -> String {
-    let sen = r.state.flow.sentences[s];
-    r.state.flow.text(&r.state.doc, sen.block as usize)[sen.start as usize..sen.end as usize]
+    let sen = r.state.flow().sentences[s];
+    r.state.flow().text(r.state.doc(), sen.block as usize)[sen.start as usize..sen.end as usize]
         .to_string()
 }
 
 #[test]
 fn m_bookmarks_the_current_sentence_and_shows_it() {
     let mut r = at_section_one();
-    let quote = sentence_text(&r, r.state.cursor);
+    let quote = sentence_text(&r, r.state.cursor());
     r.keys("m");
     let Some(Effect::AddBookmark(b)) = r.shell.effects.last() else {
         panic!("expected a saved bookmark: {:?}", r.shell.effects);
@@ -35,7 +35,7 @@ fn m_bookmarks_the_current_sentence_and_shows_it() {
     assert_eq!(b.quote, quote);
     assert_eq!(b.speaker.as_deref(), Some("纳德拉"));
     assert_eq!(b.section_number.as_deref(), Some("01"));
-    assert_eq!(r.state.message.as_deref(), Some("bookmarked"));
+    assert_eq!(r.state.message(), Some("bookmarked"));
     // A gutter mark beside the bookmarked lines, and the text highlighted.
     let y = (0..29)
         .find(|&y| r.row(y).contains("▍"))
@@ -54,51 +54,48 @@ fn m_bookmarks_the_current_sentence_and_shows_it() {
         r.shell.effects.last(),
         Some(Effect::RemoveBookmark(_))
     ));
-    assert!(r.state.marks.is_empty());
+    assert!(r.state.marks().is_empty());
     assert!(!r.screen().contains('▍'));
 }
 
 #[test]
 fn v_selects_sentences_of_one_speaker_and_m_keeps_them_as_one_quote() {
     let mut r = at_section_one();
-    let first = r.state.cursor;
+    let first = r.state.cursor();
     r.keys("vjj");
     assert_eq!(r.state.selected_range(), Some((first, first + 2)));
     r.keys("m");
-    assert_eq!(r.state.selection, None);
-    assert_eq!(r.state.marks.len(), 1);
-    let quote = &r.state.marks[0].bookmark.quote;
+    assert_eq!(r.state.selected_range(), None);
+    assert_eq!(r.state.marks().len(), 1);
+    let quote = &r.state.marks()[0].bookmark.quote;
     for s in first..=first + 2 {
         assert!(quote.contains(&sentence_text(&r, s)), "{quote}");
     }
-    assert_eq!(r.state.message.as_deref(), Some("bookmarked 3 sentences"));
+    assert_eq!(r.state.message(), Some("bookmarked 3 sentences"));
 
     // At the end of 纳德拉's turn the selection cannot run into 扎克伯格's.
     let mut r = at_section_one();
     r.keys("JK");
-    let last_of_turn = r.state.flow.turns[r.state.turn() + 1].first_sentence as usize - 1;
-    while r.state.cursor < last_of_turn {
+    let last_of_turn = r.state.flow().turns[r.state.turn() + 1].first_sentence as usize - 1;
+    while r.state.cursor() < last_of_turn {
         r.keys("j");
     }
     r.keys("vj");
-    assert_eq!(r.state.cursor, last_of_turn);
-    assert_eq!(
-        r.state.message.as_deref(),
-        Some("a selection keeps to one speaker")
-    );
+    assert_eq!(r.state.cursor(), last_of_turn);
+    assert_eq!(r.state.message(), Some("a selection keeps to one speaker"));
     r.keys("<esc>");
-    assert_eq!(r.state.selection, None);
+    assert_eq!(r.state.selected_range(), None);
 }
 
 #[test]
 fn the_list_jumps_edits_notes_deletes_and_undoes() {
     let mut r = at_section_one();
     r.keys("m]]jm");
-    let second = r.state.cursor;
+    let second = r.state.cursor();
     r.keys("g'");
     assert!(matches!(
-        r.state.overlay,
-        Some(Overlay::Bookmarks { selected: 0 })
+        r.state.overlay(),
+        Some(&Overlay::Bookmarks { selected: 0 })
     ));
     let screen = r.screen();
     assert!(
@@ -108,8 +105,8 @@ fn the_list_jumps_edits_notes_deletes_and_undoes() {
     assert!(screen.contains("§03"), "{screen}");
 
     r.keys("j<enter>");
-    assert_eq!(r.state.overlay, None);
-    assert_eq!(r.state.cursor, second);
+    assert_eq!(r.state.overlay(), None);
+    assert_eq!(r.state.cursor(), second);
 
     // A note in Chinese, typed and pasted, with a correction.
     r.keys("'je重点x<bs>");
@@ -122,45 +119,42 @@ fn the_list_jumps_edits_notes_deletes_and_undoes() {
     assert!(r.screen().contains("✎ 重点：蒸馏 工厂"), "{}", r.screen());
 
     r.keys("d");
-    assert_eq!(r.state.marks.len(), 1);
+    assert_eq!(r.state.marks().len(), 1);
     assert!(matches!(
         r.shell.effects.last(),
         Some(Effect::RemoveBookmark(_))
     ));
     r.keys("u");
-    assert_eq!(r.state.marks.len(), 2);
-    assert_eq!(r.state.marks[1].bookmark.note, "重点：蒸馏 工厂");
+    assert_eq!(r.state.marks().len(), 2);
+    assert_eq!(r.state.marks()[1].bookmark.note, "重点：蒸馏 工厂");
     assert!(matches!(
         r.shell.effects.last(),
         Some(Effect::RestoreBookmark(_))
     ));
     r.keys("<esc>");
-    assert_eq!(r.state.overlay, None);
+    assert_eq!(r.state.overlay(), None);
 }
 
 #[test]
 fn capital_m_and_backtick_go_from_bookmark_to_bookmark() {
     let mut r = at_section_one();
-    let a = r.state.cursor;
+    let a = r.state.cursor();
     r.keys("m]]m");
-    let b = r.state.cursor;
+    let b = r.state.cursor();
     r.keys("gM");
-    assert_eq!(r.state.cursor, a);
+    assert_eq!(r.state.cursor(), a);
     r.keys("M");
-    assert_eq!(r.state.cursor, b);
+    assert_eq!(r.state.cursor(), b);
     r.keys("M");
-    assert_eq!(
-        r.state.message.as_deref(),
-        Some("no more bookmarks this way")
-    );
+    assert_eq!(r.state.message(), Some("no more bookmarks this way"));
     r.keys("`");
-    assert_eq!(r.state.cursor, a);
+    assert_eq!(r.state.cursor(), a);
 }
 
 #[test]
 fn y_copies_the_quote_with_attribution() {
     let mut r = at_section_one();
-    let quote = sentence_text(&r, r.state.cursor);
+    let quote = sentence_text(&r, r.state.cursor());
     r.keys("y");
     // Cited by the line the sentence is on, not its turn's (line 20).
     let expected = format!("“{quote}” — 纳德拉, §01 “深度应用”,即将到来 (line 21)");
@@ -168,7 +162,10 @@ fn y_copies_the_quote_with_attribution() {
         r.shell.effects.last(),
         Some(&Effect::Copy(expected.clone()))
     );
-    assert_eq!(r.state.message, Some(format!("copied: {expected}")));
+    assert_eq!(
+        r.state.message(),
+        Some(format!("copied: {expected}").as_str())
+    );
 
     r.keys("vjy");
     let Some(Effect::Copy(text)) = r.shell.effects.last() else {
@@ -178,7 +175,7 @@ fn y_copies_the_quote_with_attribution() {
         text.contains(&quote) && text.ends_with("— 纳德拉, §01 “深度应用”,即将到来 (lines 21–22)"),
         "{text}"
     );
-    assert_eq!(r.state.selection, None);
+    assert_eq!(r.state.selected_range(), None);
 }
 
 #[test]
@@ -189,20 +186,23 @@ fn bookmarks_are_saved_at_once_and_come_back_in_a_new_session() {
     let (store, warnings) = Store::open_file(path.clone(), "sample").unwrap();
     assert!(warnings.is_empty());
     r.shell.persist = Some(Persist::new(Some(store)));
-    let sentence = r.state.cursor;
+    let sentence = r.state.cursor();
     r.keys("m");
     // On disk before the session ends.
     let (saved, _) = Store::open_file(path.clone(), "sample").unwrap();
     assert_eq!(saved.list().len(), 1);
 
     let mut again = Reader::new(120, 30);
-    again.state.set_bookmarks(saved.list().to_vec());
+    tread::app::update(
+        &mut again.state,
+        tread::app::action::Report::Bookmarks(saved.list().to_vec()),
+    );
     assert_eq!(
-        again.state.marks[0].place.map(|p| p.sentence),
+        again.state.marks()[0].place.map(|p| p.sentence),
         Some(sentence)
     );
     again.keys("M");
-    assert_eq!(again.state.cursor, sentence);
+    assert_eq!(again.state.cursor(), sentence);
     assert!(again.screen().contains('▍'));
 }
 
@@ -219,18 +219,18 @@ fn a_refresh_while_editing_a_note_keeps_it_on_its_own_bookmark() {
 
     let mut r = at_section_one();
     r.keys("m");
-    let mine = r.state.marks[0].bookmark.clone();
+    let mine = r.state.marks()[0].bookmark.clone();
     r.keys("'e");
     assert!(matches!(
-        r.state.overlay,
-        Some(Overlay::Note { mark: 0, .. })
+        r.state.overlay(),
+        Some(&Overlay::Note { mark: 0, .. })
     ));
 
     // Elsewhere, someone bookmarked the document's first sentence.
-    let span = span_of(&r.state.doc, &r.state.flow, 0, 0).unwrap();
-    let theirs = Bookmark::fresh(&r.state.doc, span, "").unwrap();
+    let span = span_of(r.state.doc(), r.state.flow(), 0, 0).unwrap();
+    let theirs = Bookmark::fresh(r.state.doc(), span, "").unwrap();
     update(&mut r.state, Report::Bookmarks(vec![mine.clone(), theirs]));
-    assert_eq!(r.state.marks[1].bookmark.id, mine.id, "mine moved down");
+    assert_eq!(r.state.marks()[1].bookmark.id, mine.id, "mine moved down");
     r.keys("ok<enter>");
     let Some(Effect::SetNote { id, note }) = r.shell.effects.last() else {
         panic!("{:?}", r.shell.effects);
@@ -243,17 +243,19 @@ fn a_refresh_while_editing_a_note_keeps_it_on_its_own_bookmark() {
     let before = r.shell.effects.len();
     let others: Vec<Bookmark> = r
         .state
-        .marks
+        .marks()
         .iter()
         .map(|m| m.bookmark.clone())
         .filter(|b| b.id != mine.id)
         .collect();
     update(&mut r.state, Report::Bookmarks(others));
-    assert!(matches!(r.state.overlay, Some(Overlay::Bookmarks { .. })));
+    assert!(matches!(
+        r.state.overlay(),
+        Some(&Overlay::Bookmarks { .. })
+    ));
     assert!(
         r.state
-            .message
-            .as_deref()
+            .message()
             .unwrap()
             .contains("deleted in another window")
     );

@@ -132,16 +132,19 @@ fn a_bookmark_saves_the_lines_and_time_it_was_made_at() {
 fn the_list_and_both_exports_agree_on_every_status() {
     let (doc, marks) = mixed();
     let mut state = State::new(doc.clone(), "mixed.txt", Keymap::default_keymap());
-    state.set_bookmarks(marks.clone());
-    let statuses: Vec<Status> = state.marks.iter().map(|m| m.citation.status).collect();
+    tread::app::update(
+        &mut state,
+        tread::app::action::Report::Bookmarks(marks.clone()),
+    );
+    let statuses: Vec<Status> = state.marks().iter().map(|m| m.citation.status).collect();
     use Status::*;
     assert_eq!(statuses, [Exact, Changed, Moved, Detached]);
 
     let json = export::json(&doc, &marks);
     let list = json["bookmarks"].as_array().unwrap();
-    assert_eq!(list.len(), state.marks.len());
+    assert_eq!(list.len(), state.marks().len());
     let md = export::markdown(&doc, &marks);
-    for (m, j) in state.marks.iter().zip(list) {
+    for (m, j) in state.marks().iter().zip(list) {
         let c = &m.citation;
         assert_eq!(j["id"], m.bookmark.id.as_str());
         assert_eq!(j["status"], c.status.as_str());
@@ -157,12 +160,12 @@ fn the_list_and_both_exports_agree_on_every_status() {
     }
     // The moved quote is cited at its new line; the changed one with both
     // its words; the detached one with what was saved, under its heading.
-    let moved = &state.marks[2].citation;
+    let moved = &state.marks()[2].citation;
     assert_eq!(
         (moved.first_line, moved.speaker.as_deref()),
         (9, Some("Ben"))
     );
-    let changed = &state.marks[1].citation;
+    let changed = &state.marks()[1].citation;
     assert_eq!(
         changed.current.as_deref(),
         Some("The installer still fails on older laptops.")
@@ -173,7 +176,7 @@ fn the_list_and_both_exports_agree_on_every_status() {
          — Ben, §1 Preamble (line 3, text changed)\n"
     );
     assert!(md.contains(&block), "{md}");
-    let detached = &state.marks[3].citation;
+    let detached = &state.marks()[3].citation;
     assert_eq!(
         (detached.speaker.as_deref(), detached.first_line),
         (Some("Cy"), 9)

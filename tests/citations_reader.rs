@@ -24,9 +24,10 @@ use tread::ui::theme::Theme;
 /// bookmark, in a reader of `w`×`h`.
 fn reader(w: u16, h: u16, color: bool) -> Reader {
     let (doc, marks) = mixed();
-    let mut state = State::new(doc, "mixed.txt", Keymap::default_keymap());
-    state.color = color;
-    state.set_bookmarks(marks);
+    let state = support::app::started(doc, "mixed.txt", Keymap::default_keymap(), |up| {
+        up.color = color;
+        up.bookmarks = marks;
+    });
     Reader::with_state(state, w, h)
 }
 
@@ -89,12 +90,12 @@ fn the_gutter_marks_a_changed_quote_apart_in_colour_and_without() {
 #[test]
 fn a_accepts_the_new_words_and_the_list_then_shows_the_bookmark_unchanged() {
     let mut r = reader(90, 30, true);
-    let hash = doc_hash(&r.state.doc);
+    let hash = doc_hash(r.state.doc());
     // `a` on an exact bookmark has nothing to accept.
     r.keys("'a");
     assert!(r.shell.effects.is_empty());
     assert_eq!(
-        r.state.message.as_deref(),
+        r.state.message(),
         Some("only a changed quote has new words to accept")
     );
     r.keys("ja");
@@ -111,17 +112,17 @@ fn a_accepts_the_new_words_and_the_list_then_shows_the_bookmark_unchanged() {
     assert_eq!(doc_hash, &hash);
     let i = r
         .state
-        .marks
+        .marks()
         .iter()
         .position(|m| &m.bookmark.id == id)
         .unwrap();
-    let m = &r.state.marks[i];
+    let m = &r.state.marks()[i];
     assert_eq!(
         (m.citation.status, m.citation.current.as_ref()),
         (Status::Exact, None)
     );
     assert_eq!(m.bookmark.span(), *span);
-    assert_eq!(r.state.overlay, Some(Overlay::Bookmarks { selected: i }));
+    assert_eq!(r.state.overlay(), Some(&Overlay::Bookmarks { selected: i }));
     let screen = r.screen();
     assert!(!screen.contains("changed"), "{screen}");
     assert!(screen.contains("The installer still fails"), "{screen}");
@@ -175,8 +176,8 @@ fn m_refuses_a_quote_over_the_limit_and_says_why() {
     let mut r = long_reader();
     r.keys("m");
     assert!(r.shell.effects.is_empty(), "{:?}", r.shell.effects);
-    assert!(r.state.marks.is_empty());
-    let message = r.state.message.clone().unwrap_or_default();
+    assert!(r.state.marks().is_empty());
+    let message = r.state.message().unwrap_or_default();
     assert!(
         message.starts_with("not bookmarked") && message.contains(&MAX_QUOTE_CHARS.to_string()),
         "{message}"

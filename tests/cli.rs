@@ -420,12 +420,14 @@ fn json_claims_use_char_offsets() {
 
 #[test]
 fn claims_lines_name_section_and_speaker() {
+    // An unnumbered section is named by its position, counted from 1, as
+    // citations name it (`§1 Preamble`).
     let mut out = Vec::new();
     print_claims(&doc_with_claims(), &mut out).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "§01 纳德拉: 到2026年，一半的代码将由AI编写。 [forecast]\n\
-         §0 (narration): 开场白。 [statistic]\n"
+         §1 (narration): 开场白。 [statistic]\n"
     );
 }
 

@@ -48,7 +48,7 @@ fn session(s: &mut State) -> Vec<Option<Effect>> {
 }
 
 fn bookmarks(s: &State) -> Vec<Bookmark> {
-    s.marks.iter().map(|m| m.bookmark.clone()).collect()
+    s.marks().iter().map(|m| m.bookmark.clone()).collect()
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn the_same_state_and_actions_give_the_same_bookmarks() {
     assert_eq!(ea, eb);
     assert_eq!(bookmarks(&a), bookmarks(&b));
     let made: Vec<(&str, &str)> = a
-        .marks
+        .marks()
         .iter()
         .map(|m| (m.bookmark.id.as_str(), m.bookmark.created.as_str()))
         .collect();
@@ -87,25 +87,25 @@ fn m_takes_the_hash_computed_at_load_without_hashing_again() {
     });
     update(&mut s, Action::NextSection);
     let Some(Effect::AddBookmark(b)) = update(&mut s, Action::ToggleBookmark) else {
-        panic!("{:?}", s.message);
+        panic!("{:?}", s.message());
     };
     assert_eq!(b.doc_hash, "not-a-real-hash!");
-    assert_eq!(s.marks[0].bookmark.doc_hash, "not-a-real-hash!");
+    assert_eq!(s.marks()[0].bookmark.doc_hash, "not-a-real-hash!");
 }
 
 #[test]
 fn the_default_start_hashes_the_document_once() {
     let s = sample(Keymap::default_keymap(), |_| {});
-    assert_eq!(s.doc_hash, tread::store::doc_hash(&s.doc));
+    assert_eq!(s.opened().hash(), tread::store::doc_hash(s.doc()));
 }
 
 #[test]
 fn reports_from_the_shell_go_through_update() {
     let mut s = sample(Keymap::default_keymap(), |_| {});
     update(&mut s, Report::Status(Some("saved".into())));
-    assert_eq!(s.message.as_deref(), Some("saved"));
+    assert_eq!(s.message(), Some("saved"));
     update(&mut s, Report::Status(None));
-    assert_eq!(s.message, None);
+    assert_eq!(s.message(), None);
 }
 
 #[test]
@@ -113,18 +113,18 @@ fn help_scrolls_no_further_than_its_last_row() {
     let mut s = sample(Keymap::default_keymap(), |_| {});
     update(&mut s, Action::Help);
     let max = help::max_scroll(&s);
-    let rows = help::lines(&s.keymap).len();
+    let rows = help::lines(s.keymap()).len();
     // 30 rows less two borders show; the rest is what scrolls.
     assert_eq!(max, rows - 28);
     for _ in 0..rows + 50 {
         update(&mut s, Action::SelectDown);
     }
-    assert_eq!(s.overlay, Some(Overlay::Help { scroll: max as u16 }));
+    assert_eq!(s.overlay(), Some(&Overlay::Help { scroll: max as u16 }));
     // One key back is one row back, however far past the end it was pushed.
     update(&mut s, Action::SelectUp);
     assert_eq!(
-        s.overlay,
-        Some(Overlay::Help {
+        s.overlay(),
+        Some(&Overlay::Help {
             scroll: max as u16 - 1
         })
     );
@@ -133,7 +133,7 @@ fn help_scrolls_no_further_than_its_last_row() {
 #[test]
 fn the_help_shows_its_last_row_and_one_k_moves_it() {
     let mut r = Reader::new(100, 20);
-    let last = help::lines(&r.state.keymap).pop().unwrap().0;
+    let last = help::lines(r.state.keymap()).pop().unwrap().0;
     r.keys(&format!("?{}", "j".repeat(200)));
     assert!(r.screen().contains(last.trim()), "{}", r.screen());
     r.keys("k");
@@ -195,24 +195,21 @@ fn hints_follow_the_rebound_keys() {
     );
     r.keys("q]jjV");
     assert_eq!(
-        r.state.message.as_deref(),
+        r.state.message(),
         Some("select: j/k extend, b bookmarks, y copies, x cancels")
     );
     r.keys("b");
     r.keys("b");
     assert_eq!(
-        r.state.message.as_deref(),
+        r.state.message(),
         Some("bookmark removed (B then U brings it back)")
     );
     r.keys("n");
-    assert_eq!(
-        r.state.message.as_deref(),
-        Some("no search: Ctrl-f starts one")
-    );
+    assert_eq!(r.state.message(), Some("no search: Ctrl-f starts one"));
     r.keys("?");
     let screen = r.screen();
     assert!(screen.contains("Keys · Q closes · j/k scroll"), "{screen}");
-    let help = help::lines(&r.state.keymap);
+    let help = help::lines(r.state.keymap());
     assert!(
         help.iter()
             .any(|(l, _)| l.ends_with("select sentences (j/k extend, x cancels)")),
@@ -234,5 +231,5 @@ fn an_unbound_key_is_left_out_of_the_hint() {
         "{screen}"
     );
     r.keys("d");
-    assert_eq!(r.state.message.as_deref(), Some("bookmark deleted"));
+    assert_eq!(r.state.message(), Some("bookmark deleted"));
 }

@@ -61,7 +61,7 @@ fn resize(s: &mut State, width: u16) {
     update(s, Action::Viewport(at(1)));
     let rows: usize = {
         let lines = s.lines();
-        (0..s.flow.blocks.len()).map(|b| lines.count(b)).sum()
+        (0..s.flow().blocks.len()).map(|b| lines.count(b)).sum()
     };
     update(s, Action::Viewport(at(u16::try_from(rows + 3).unwrap())));
 }
@@ -71,11 +71,11 @@ fn focus_first_speaker(s: &mut State) {
     update(s, Action::Speakers);
     update(s, Action::SelectDown);
     update(s, Action::Activate);
-    assert_eq!(s.speaker_focus, Some(0));
+    assert_eq!(s.view().speaker_filter(), Some(0));
 }
 
 fn draw(s: &State) -> Buffer {
-    let area: ratatui::layout::Rect = s.viewport.dialogue.into();
+    let area: ratatui::layout::Rect = s.viewport().dialogue.into();
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     terminal
         .draw(|f| {
@@ -117,7 +117,7 @@ fn check(s: &State, what: &str) -> [usize; 4] {
     let lines = s.lines();
     let mut seen = [0; 4];
     let mut y = 0;
-    for b in 0..s.flow.blocks.len() {
+    for b in 0..s.flow().blocks.len() {
         let n = lines.count(b);
         let rows: Vec<String> = (y..y + n).map(|y| row(&buf, y)).collect();
         let here = format!("{what}: block {b} at row {y}");
@@ -140,7 +140,7 @@ fn check(s: &State, what: &str) -> [usize; 4] {
 /// against the line model; the index into `check`'s tally, if any.
 fn check_block(s: &State, b: usize, rows: &[String], here: &str) -> Option<usize> {
     let lines = s.lines();
-    let block = s.flow.blocks[b];
+    let block = s.flow().blocks[b];
     let n = rows.len();
     if lines.folded(b) == Some(true) {
         assert_eq!(n, STUB_ROWS, "{here}");
@@ -163,8 +163,8 @@ fn check_block(s: &State, b: usize, rows: &[String], here: &str) -> Option<usize
         }
         BlockKind::Speaker => {
             assert_eq!(n, SPEAKER_ROWS, "{here}");
-            let turn = &s.flow.turns[block.turn as usize];
-            let first = s.flow.speakers[turn.speaker as usize].chars().next();
+            let turn = &s.flow().turns[block.turn as usize];
+            let first = s.flow().speakers[turn.speaker as usize].chars().next();
             assert!(rows[0].starts_with(first.unwrap()), "{here}: {rows:?}");
             Some(1)
         }
@@ -175,9 +175,9 @@ fn check_block(s: &State, b: usize, rows: &[String], here: &str) -> Option<usize
             None
         }
         BlockKind::Para => {
-            let (text, wrapped) = (s.flow.text(&s.doc, b), lines.wrapped(b));
+            let (text, wrapped) = (s.flow().text(s.doc(), b), lines.wrapped(b));
             let indent = usize::from(TEXT_INDENT);
-            let wrap_width = layout::text_width(s.viewport.dialogue.width);
+            let wrap_width = layout::text_width(s.viewport().dialogue.width);
             assert_eq!(n, wrapped.len().max(1), "{here}");
             for (i, (range, drawn)) in wrapped.iter().zip(rows).enumerate() {
                 let want = text[range.clone()].trim_end();

@@ -5,6 +5,7 @@ mod support;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
 use support::app::Reader;
+use tread::app::keymap::Keymap;
 use tread::tty::run::{Exit, Input};
 
 #[test]
@@ -42,10 +43,10 @@ fn brackets_move_between_sections_and_the_contents_follow() {
 fn end_and_start_go_there_and_back() {
     let mut r = Reader::new(120, 30);
     r.keys("G");
-    assert_eq!(r.state.cursor, r.state.flow.sentences.len() - 1);
+    assert_eq!(r.state.cursor(), r.state.flow().sentences.len() - 1);
     assert!(r.row(29).contains("100%"), "{}", r.row(29));
     r.keys("g");
-    assert_eq!(r.state.cursor, 0);
+    assert_eq!(r.state.cursor(), 0);
     assert!(r.row(29).contains(" 0%"), "{}", r.row(29));
 }
 
@@ -53,12 +54,12 @@ fn end_and_start_go_there_and_back() {
 fn a_resize_keeps_the_current_sentence_visible() {
     let mut r = Reader::new(120, 40);
     r.keys("]]jjjjjjj");
-    let sentence = r.state.cursor;
+    let sentence = r.state.cursor();
     let before = r.highlighted();
     assert!(!before.is_empty());
     r.resize(60, 20);
     r.keys("");
-    assert_eq!(r.state.cursor, sentence);
+    assert_eq!(r.state.cursor(), sentence);
     let after = r.highlighted();
     assert!(!after.is_empty(), "{}", r.screen());
     assert!(
@@ -78,11 +79,11 @@ fn help_shows_the_live_keymap_and_escape_closes_it() {
     assert!(!r.screen().contains("next sentence"));
 
     // A rebound key shows in the help.
-    let mut r = Reader::new(100, 60);
-    r.state
-        .keymap
+    let mut keymap = Keymap::default_keymap();
+    keymap
         .merge_str("[keys.global]\nx = \"help\"\n", "t.toml")
         .unwrap();
+    let mut r = Reader::with_state(support::app::sample_with(keymap, |_| {}), 100, 60);
     r.keys("x");
     let screen = r.screen();
     let row = screen
@@ -145,8 +146,8 @@ fn the_mouse_wheel_scrolls_and_a_click_jumps() {
 
 #[test]
 fn no_color_keeps_distinctions_without_colour() {
-    let mut r = Reader::new(120, 30);
-    r.state.color = false;
+    let state = support::app::sample_with(Keymap::default_keymap(), |up| up.color = false);
+    let mut r = Reader::with_state(state, 120, 30);
     r.keys("]");
     let b = r.buffer();
     for y in 0..b.area.height {
@@ -161,15 +162,18 @@ fn no_color_keeps_distinctions_without_colour() {
 fn tab_to_the_claims_then_j_and_enter_puts_the_cursor_on_that_claim() {
     let mut r = Reader::new(120, 30);
     r.keys("<tab>");
-    assert_eq!(r.state.focus, tread::app::Pane::Claims);
+    assert_eq!(r.state.focus(), tread::app::Pane::Claims);
     assert!(r.row(0).contains("Claims 13"), "{}", r.row(0));
     r.keys("j<enter>");
-    let claim = r.state.claims_view[1];
-    assert_eq!(r.state.cursor, r.state.claim_sentence[claim]);
+    let claim = r.state.claims().view()[1];
+    assert_eq!(
+        r.state.cursor(),
+        r.state.claims().sentence_of(claim).unwrap()
+    );
     let text = r
         .state
-        .doc
-        .claim_text(&r.state.doc.claims[claim])
+        .doc()
+        .claim_text(&r.state.doc().claims[claim])
         .to_string();
     let shown: String = r.highlighted().split_whitespace().collect();
     let wanted: String = text.split_whitespace().collect();
@@ -180,10 +184,10 @@ fn tab_to_the_claims_then_j_and_enter_puts_the_cursor_on_that_claim() {
 fn claims_are_underlined_in_the_dialogue_and_reached_with_angle_brackets() {
     let mut r = Reader::new(120, 30);
     r.keys(">>>");
-    let claim = &r.state.doc.claims[2];
-    assert_eq!(r.state.cursor, r.state.claim_sentence[2]);
-    assert_eq!(r.state.claim_selected, 2, "the sidebar follows");
-    let text = r.state.doc.claim_text(claim).to_string();
+    let claim = &r.state.doc().claims[2];
+    assert_eq!(r.state.cursor(), r.state.claims().sentence_of(2).unwrap());
+    assert_eq!(r.state.claims().selected(), 2, "the sidebar follows");
+    let text = r.state.doc().claim_text(claim).to_string();
     let b = r.buffer();
     let underlined: String = (0..b.area.height)
         .flat_map(|y| r.cells(y).map(move |x| (x, y)).collect::<Vec<_>>())
@@ -195,7 +199,7 @@ fn claims_are_underlined_in_the_dialogue_and_reached_with_angle_brackets() {
         "{underlined}"
     );
     r.keys("<");
-    assert_eq!(r.state.cursor, r.state.claim_sentence[1]);
+    assert_eq!(r.state.cursor(), r.state.claims().sentence_of(1).unwrap());
 }
 
 #[test]
@@ -205,21 +209,23 @@ fn the_claims_pane_filters_by_kind_and_sorts_by_score() {
     assert!(r.row(0).contains("statistic"), "{}", r.row(0));
     assert!(
         r.state
-            .claims_view
+            .claims()
+            .view()
             .iter()
-            .all(|&c| r.state.doc.claims[c].kind == tread::transcript::ClaimKind::Statistic)
+            .all(|&c| r.state.doc().claims[c].kind == tread::transcript::ClaimKind::Statistic)
     );
     r.keys("fffS");
     assert!(r.row(0).contains("by score"), "{}", r.row(0));
     let scores: Vec<f32> = r
         .state
-        .claims_view
+        .claims()
+        .view()
         .iter()
-        .map(|&c| r.state.doc.claims[c].score)
+        .map(|&c| r.state.doc().claims[c].score)
         .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     // `f` pages down outside the claims pane.
     r.keys("<tab><tab>f");
-    assert_eq!(r.state.claim_filter, None);
+    assert_eq!(r.state.claims().filter(), None);
     assert!(r.state.top_pos().block > 0);
 }

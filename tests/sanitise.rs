@@ -362,10 +362,16 @@ fn assert_frame_inert(reader: &Reader, what: &str) {
 fn the_reader_draws_hostile_bookmarks_and_messages_inert() {
     let doc = load(TRANSCRIPT.as_bytes(), &LoadOptions::default()).unwrap();
     let mut state = State::new(doc, hostile("name"), Keymap::default_keymap());
-    state.set_bookmarks(hostile_bookmarks());
+    tread::app::update(
+        &mut state,
+        tread::app::action::Report::Bookmarks(hostile_bookmarks()),
+    );
     let mut reader = Reader::with_state(state, 120, 30);
     reader.keys("'");
-    reader.state.message = Some(hostile("warning: bookmarks not saved:"));
+    tread::app::update(
+        &mut reader.state,
+        tread::app::action::Report::Status(Some(hostile("warning: bookmarks not saved:"))),
+    );
     reader.input(Vec::new());
     assert_frame_inert(&reader, "bookmarks list");
     let screen = reader.screen();
@@ -385,13 +391,16 @@ fn the_reader_draws_hostile_bookmarks_and_messages_inert() {
 fn pasted_notes_drop_bidi_controls() {
     let doc = load(TRANSCRIPT.as_bytes(), &LoadOptions::default()).unwrap();
     let mut state = State::new(doc, "talk.txt", Keymap::default_keymap());
-    state.set_bookmarks(hostile_bookmarks()[..1].to_vec());
+    tread::app::update(
+        &mut state,
+        tread::app::action::Report::Bookmarks(hostile_bookmarks()[..1].to_vec()),
+    );
     let mut reader = Reader::with_state(state, 120, 30);
     reader.keys("'e");
     reader.input(vec![Input::Paste(
         "pasted \u{202e}txt.exe\u{2066}\r\nnext\u{9b}".to_string(),
     )]);
-    let line = match &reader.state.overlay {
+    let line = match reader.state.overlay() {
         Some(Overlay::Note { line, .. }) => line.text.clone(),
         other => panic!("the note editor is open: {other:?}"),
     };

@@ -9,26 +9,27 @@ use tread::app::state::Overlay;
 
 /// The text of the current sentence.
 fn current(r: &Reader) -> String {
-    let s = r.state.flow.sentences[r.state.cursor];
-    r.state.flow.text(&r.state.doc, s.block as usize)[s.start as usize..s.end as usize].to_string()
+    let s = r.state.flow().sentences[r.state.cursor()];
+    r.state.flow().text(r.state.doc(), s.block as usize)[s.start as usize..s.end as usize]
+        .to_string()
 }
 
 #[test]
 fn slash_query_enter_goes_to_the_first_match_after_the_cursor_with_the_count() {
     let mut r = Reader::new(120, 30);
     r.keys("]]");
-    let start = r.state.cursor;
+    let start = r.state.cursor();
     r.keys("/蒸馏");
     // Incremental: already there while typing, the query line shows the count.
     assert!(current(&r).contains("蒸馏"), "{}", current(&r));
-    assert!(r.state.cursor > start);
+    assert!(r.state.cursor() > start);
     let bottom = r.row(29);
     assert!(bottom.starts_with("/蒸馏"), "{bottom}");
     assert!(bottom.contains("match 1/"), "{bottom}");
     assert!(!bottom.contains('§'), "the status line gives way: {bottom}");
     r.keys("<enter>");
-    assert_eq!(r.state.overlay, None);
-    let total = r.state.find.as_ref().unwrap().search.count();
+    assert_eq!(r.state.overlay(), None);
+    let total = r.state.finder().find().unwrap().search.count();
     assert!(total >= 10, "{total}");
     assert!(
         r.row(29).contains(&format!("match 1/{total}")),
@@ -46,9 +47,9 @@ fn slash_query_enter_goes_to_the_first_match_after_the_cursor_with_the_count() {
         "the current match"
     );
 
-    let first = r.state.cursor;
+    let first = r.state.cursor();
     r.keys("n");
-    assert!(r.state.cursor >= first);
+    assert!(r.state.cursor() >= first);
     assert!(
         r.row(29).contains(&format!("match 2/{total}")),
         "{}",
@@ -62,12 +63,12 @@ fn slash_query_enter_goes_to_the_first_match_after_the_cursor_with_the_count() {
 fn escape_during_a_query_returns_to_where_you_were() {
     let mut r = Reader::new(120, 30);
     r.keys("]jj");
-    let (cursor, top) = (r.state.cursor, r.state.top);
+    let (cursor, top) = (r.state.cursor(), r.state.top());
     r.keys("/蒸馏工厂");
-    assert_ne!(r.state.cursor, cursor);
+    assert_ne!(r.state.cursor(), cursor);
     r.keys("<esc>");
-    assert_eq!((r.state.cursor, r.state.top), (cursor, top));
-    assert!(r.state.find.is_none());
+    assert_eq!((r.state.cursor(), r.state.top()), (cursor, top));
+    assert!(r.state.finder().find().is_none());
     assert!(!r.row(29).starts_with('/'));
 }
 
@@ -75,10 +76,10 @@ fn escape_during_a_query_returns_to_where_you_were() {
 fn n_wraps_around_the_document_with_a_note() {
     let mut r = Reader::new(120, 30);
     r.keys("/Little Llama<enter>");
-    let only = r.state.cursor;
+    let only = r.state.cursor();
     assert!(current(&r).contains("Little Llama"));
     r.keys("n");
-    assert_eq!(r.state.cursor, only);
+    assert_eq!(r.state.cursor(), only);
     assert!(r.row(29).contains("search hit bottom"), "{}", r.row(29));
     r.keys("N");
     assert!(r.row(29).contains("search hit top"), "{}", r.row(29));
@@ -92,7 +93,7 @@ fn full_width_and_case_fold_and_smart_case_holds() {
     // An upper-case letter makes the search case-sensitive.
     let mut r = Reader::new(120, 30);
     r.keys("/GITHUB<enter>");
-    assert!(r.state.find.as_ref().unwrap().search.count() == 0);
+    assert!(r.state.finder().find().unwrap().search.count() == 0);
     assert!(r.row(29).contains("no match"), "{}", r.row(29));
 }
 
@@ -103,7 +104,7 @@ fn regex_queries_and_their_errors() {
     assert!(current(&r).contains("30%到40%"), "{}", current(&r));
     let mut r = Reader::new(120, 30);
     r.keys("/\\v(蒸馏");
-    assert!(r.state.find.is_none());
+    assert!(r.state.finder().find().is_none());
     assert!(r.row(29).contains("invalid regex"), "{}", r.row(29));
 }
 
@@ -112,12 +113,12 @@ fn up_recalls_earlier_queries() {
     let mut r = Reader::new(120, 30);
     r.keys("/蒸馏<enter>/SWE Agent<enter>g/");
     r.keys("<up>");
-    let Some(Overlay::Query(q)) = &r.state.overlay else {
+    let Some(Overlay::Query(q)) = r.state.overlay() else {
         panic!()
     };
     assert_eq!(q.line.text, "SWE Agent");
     r.keys("<up>");
-    let Some(Overlay::Query(q)) = &r.state.overlay else {
+    let Some(Overlay::Query(q)) = r.state.overlay() else {
         panic!()
     };
     assert_eq!(q.line.text, "蒸馏");
@@ -129,7 +130,7 @@ fn up_recalls_earlier_queries() {
 fn the_contents_count_matches_per_section() {
     let mut r = Reader::new(120, 30);
     r.keys("/蒸馏<enter>");
-    let counts = r.state.find.as_ref().unwrap().search.counts_by_section();
+    let counts = r.state.finder().find().unwrap().search.counts_by_section();
     assert_eq!(counts[0], 0);
     assert!(counts[4] > 0);
     let row = (0..29)
@@ -139,6 +140,6 @@ fn the_contents_count_matches_per_section() {
     assert!(row.contains(&format!("[{}]", counts[4])), "{row}");
     // Esc clears the search and its marks.
     r.keys("<esc>");
-    assert!(r.state.find.is_none());
+    assert!(r.state.finder().find().is_none());
     assert!(!r.screen().contains(&format!("[{}]", counts[4])));
 }

@@ -16,12 +16,12 @@ fn picking_one_speaker_folds_every_other_turn_to_a_stub() {
         .unwrap();
     assert!(row.contains("13 turns") && row.contains('%'), "{row}");
     r.keys("jj<enter>");
-    assert_eq!(r.state.speaker_focus, Some(1));
+    assert_eq!(r.state.view().speaker_filter(), Some(1));
     assert!(r.row(29).contains("only 纳德拉"), "{}", r.row(29));
 
     let zuck: Vec<String> = r
         .state
-        .doc
+        .doc()
         .turns()
         .filter(|t| t.speaker.as_deref() == Some("扎克伯格"))
         .flat_map(|t| t.paragraphs.clone())
@@ -30,7 +30,7 @@ fn picking_one_speaker_folds_every_other_turn_to_a_stub() {
     let mut seen_top = None;
     loop {
         // The dialogue pane only: the claims sidebar may quote anyone.
-        let d: ratatui::layout::Rect = r.state.viewport.dialogue.into();
+        let d: ratatui::layout::Rect = r.state.viewport().dialogue.into();
         let pane: Vec<String> = (d.top()..d.bottom())
             .map(|y| {
                 r.cells(y)
@@ -49,10 +49,10 @@ fn picking_one_speaker_folds_every_other_turn_to_a_stub() {
             assert!(!text.contains(&head), "扎克伯格's text shows: {head}");
         }
         assert_eq!(r.state.speaker(), Some("纳德拉"));
-        if seen_top == Some(r.state.top) {
+        if seen_top == Some(r.state.top()) {
             break;
         }
-        seen_top = Some(r.state.top);
+        seen_top = Some(r.state.top());
         r.keys(" ");
     }
     assert!(stubs >= 10, "{stubs} stubs");
@@ -66,7 +66,7 @@ fn picking_one_speaker_folds_every_other_turn_to_a_stub() {
 
     // `s` then Esc shows everyone again.
     r.keys("s<esc>");
-    assert_eq!(r.state.speaker_focus, None);
+    assert_eq!(r.state.view().speaker_filter(), None);
     assert!(r.screen().contains("扎克伯格"));
 }
 
@@ -101,9 +101,9 @@ fn ctrl_o_goes_back_through_jumps_and_ctrl_i_forward() {
 
     // A search and G are jumps too.
     r.keys("G/蒸馏<enter>");
-    let found = r.state.cursor;
+    let found = r.state.cursor();
     r.keys("<c-o>");
-    assert_eq!(r.state.cursor, r.state.flow.sentences.len() - 1);
+    assert_eq!(r.state.cursor(), r.state.flow().sentences.len() - 1);
     r.keys("<c-i>");
-    assert_eq!(r.state.cursor, found);
+    assert_eq!(r.state.cursor(), found);
 }

@@ -85,7 +85,7 @@ impl Lcg {
 fn a_thousand_resizes_keep_the_current_sentence() {
     let mut r = Reader::new(120, 40);
     r.keys("]]jjjj");
-    let sentence = r.state.cursor;
+    let sentence = r.state.cursor();
     let highlighted = r.highlighted();
     assert!(!highlighted.is_empty());
 
@@ -99,14 +99,14 @@ fn a_thousand_resizes_keep_the_current_sentence() {
         };
         r.resize(w as u16, h as u16);
         r.input(Vec::new());
-        assert_eq!(r.state.cursor, sentence, "resize {i} to {w}×{h}");
+        assert_eq!(r.state.cursor(), sentence, "resize {i} to {w}×{h}");
         if i % 50 == 0 {
             check_screen(&r);
         }
     }
     r.resize(120, 40);
     r.input(Vec::new());
-    assert_eq!(r.state.cursor, sentence);
+    assert_eq!(r.state.cursor(), sentence);
     assert_eq!(r.highlighted(), highlighted);
 }
 

@@ -23,7 +23,7 @@ fn state(text: &str) -> State {
 }
 
 fn screen(state: &State) -> Vec<String> {
-    let area: Rect = state.viewport.dialogue.into();
+    let area: Rect = state.viewport().dialogue.into();
     let mut buf = Buffer::empty(area);
     Dialogue {
         state,
@@ -69,5 +69,5 @@ fn narration_shows_its_time_on_the_line_above() {
 fn without_times_the_toggle_says_so() {
     let mut s = state("Ana: Hi.\nLeo: Hello.\n");
     update(&mut s, Action::ToggleTimes);
-    assert_eq!(s.message.as_deref(), Some("this transcript has no times"));
+    assert_eq!(s.message(), Some("this transcript has no times"));
 }

@@ -55,13 +55,13 @@ fn marked(b: &Blocked) -> Reader {
     b.block();
     r.keys("]jj");
     r.keys("m");
-    let message = r.state.message.clone().unwrap_or_default();
+    let message = r.state.message().unwrap_or_default();
     assert!(message.contains("kept"), "{message}");
     r
 }
 
 fn prompt_open(r: &Reader) -> bool {
-    matches!(r.state.overlay, Some(Overlay::Unsaved { .. }))
+    matches!(r.state.overlay(), Some(&Overlay::Unsaved { .. }))
 }
 
 #[test]
@@ -118,13 +118,13 @@ fn escape_keeps_reading_and_an_idle_moment_saves_once_the_disk_is_back() {
     r.keys("q");
     r.keys("<esc>");
     assert!(!prompt_open(&r));
-    let message = r.state.message.clone().unwrap_or_default();
+    let message = r.state.message().unwrap_or_default();
     assert!(message.contains("still unsaved"), "{message}");
 
     b.unblock();
     r.input(vec![Input::Idle]);
     assert_eq!(b.saved(), 1);
-    let message = r.state.message.clone().unwrap_or_default();
+    let message = r.state.message().unwrap_or_default();
     assert!(message.contains("saved"), "{message}");
     assert_eq!(r.keys("q"), Exit::Quit, "nothing unsaved: q quits");
 }

@@ -1,6 +1,7 @@
 //! `update` on a synthetic document: cursor movement, scrolling, sections,
 //! panes and claims, with no terminal involved.
 
+use tread::app::action::Target;
 use tread::app::area::Area;
 use tread::app::keymap::Keymap;
 use tread::app::state::{Overlay, Viewport, Visibility};
@@ -80,9 +81,9 @@ fn app(d: Document, w: u16, h: u16) -> State {
 /// The current sentence's first line is on screen, and all of it when it fits.
 fn cursor_visible(s: &State) -> bool {
     let lines = s.lines();
-    let (first, last) = lines.sentence_lines(s.cursor);
+    let (first, last) = lines.sentence_lines(s.cursor());
     let top = s.top_pos();
-    let h = s.viewport.height();
+    let h = s.viewport().height();
     let fits = lines.distance(first, last, h).is_some_and(|d| d < h);
     lines.distance(top, first, h - 1).is_some()
         && (!fits || lines.distance(top, last, h - 1).is_some())
@@ -99,21 +100,21 @@ fn press(s: &mut State, actions: &[Action]) -> Option<Effect> {
 #[test]
 fn sentences_move_and_stop_at_the_ends() {
     let mut s = app(doc(2), 120, 30);
-    let n = s.flow.sentences.len();
+    let n = s.flow().sentences.len();
     let expected: usize = s
-        .doc
+        .doc()
         .turns()
         .flat_map(|t| &t.paragraphs)
         .map(|p| tread::transcript::sentences::split(p).len())
         .sum();
     assert_eq!(n, expected);
     press(&mut s, &[Action::PrevSentence]);
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.cursor(), 0);
     for _ in 0..n + 5 {
         update(&mut s, Action::NextSentence);
-        assert!(cursor_visible(&s), "cursor {} out of view", s.cursor);
+        assert!(cursor_visible(&s), "cursor {} out of view", s.cursor());
     }
-    assert_eq!(s.cursor, n - 1);
+    assert_eq!(s.cursor(), n - 1);
 }
 
 #[test]
@@ -124,8 +125,8 @@ fn turns_jump_to_their_first_sentence() {
     assert_eq!(s.speaker(), Some("Bob"));
     press(&mut s, &[Action::NextSentence, Action::PrevTurn]);
     assert_eq!(
-        (s.turn(), s.cursor),
-        (2, s.flow.turns[2].first_sentence as usize)
+        (s.turn(), s.cursor()),
+        (2, s.flow().turns[2].first_sentence as usize)
     );
     press(&mut s, &[Action::PrevTurn]);
     assert_eq!(s.turn(), 1);
@@ -137,22 +138,24 @@ fn sections_jump_by_bracket_and_by_number() {
     press(&mut s, &[Action::NextSection, Action::NextSection]);
     assert_eq!(s.section(), 2);
     assert_eq!(
-        s.toc_selected, 2,
+        s.contents().selected(),
+        2,
         "the contents follow the reading position"
     );
     assert_eq!(
-        s.top.block, s.flow.sections[2].banner as usize,
+        s.top().block,
+        s.flow().sections[2].banner as usize,
         "the banner is at the top"
     );
     press(&mut s, &[Action::PrevSection]);
     assert_eq!(s.section(), 1);
     press(&mut s, &[Action::GotoSection(3)]);
-    assert_eq!(s.doc.sections[s.section()].number.as_deref(), Some("03"));
+    assert_eq!(s.doc().sections[s.section()].number.as_deref(), Some("03"));
     press(&mut s, &[Action::GotoSection(0)]);
     assert_eq!(s.section(), 0);
     press(&mut s, &[Action::GotoSection(7)]);
     assert_eq!(s.section(), 0);
-    assert_eq!(s.message.as_deref(), Some("there is no section 7"));
+    assert_eq!(s.message(), Some("there is no section 7"));
 }
 
 #[test]
@@ -169,8 +172,8 @@ fn paging_moves_the_view_and_keeps_the_cursor_in_it() {
         "paging down never goes up"
     );
     assert_eq!(
-        s.cursor,
-        s.flow.sentences.len() - 1,
+        s.cursor(),
+        s.flow().sentences.len() - 1,
         "paging reaches the end"
     );
     let end_top = s.top_pos();
@@ -178,9 +181,9 @@ fn paging_moves_the_view_and_keeps_the_cursor_in_it() {
     assert!(s.top_pos() < end_top);
     assert!(cursor_visible(&s));
     press(&mut s, &[Action::Top]);
-    assert_eq!((s.cursor, s.top_pos().block, s.top_pos().line), (0, 0, 0));
+    assert_eq!((s.cursor(), s.top_pos().block, s.top_pos().line), (0, 0, 0));
     press(&mut s, &[Action::Bottom]);
-    assert_eq!(s.cursor, s.flow.sentences.len() - 1);
+    assert_eq!(s.cursor(), s.flow().sentences.len() - 1);
     assert!(cursor_visible(&s));
 }
 
@@ -202,10 +205,10 @@ fn resizing_keeps_the_current_sentence_visible() {
     for _ in 0..57 {
         update(&mut s, Action::NextSentence);
     }
-    let cursor = s.cursor;
+    let cursor = s.cursor();
     for (w, h) in [(60, 20), (20, 5), (200, 60), (33, 7), (120, 40)] {
         update(&mut s, Action::Viewport(viewport(w, h)));
-        assert_eq!(s.cursor, cursor);
+        assert_eq!(s.cursor(), cursor);
         assert!(cursor_visible(&s), "at {w}x{h}");
     }
 }
@@ -213,18 +216,18 @@ fn resizing_keeps_the_current_sentence_visible() {
 #[test]
 fn focus_cycles_through_visible_panes_only() {
     let mut s = app(doc(1), 120, 30);
-    assert_eq!(s.focus, Pane::Dialogue);
+    assert_eq!(s.focus(), Pane::Dialogue);
     press(&mut s, &[Action::FocusNext]);
-    assert_eq!(s.focus, Pane::Claims);
+    assert_eq!(s.focus(), Pane::Claims);
     press(&mut s, &[Action::FocusNext]);
-    assert_eq!(s.focus, Pane::Toc);
+    assert_eq!(s.focus(), Pane::Toc);
     press(&mut s, &[Action::FocusPrev, Action::FocusPrev]);
-    assert_eq!(s.focus, Pane::Dialogue);
+    assert_eq!(s.focus(), Pane::Dialogue);
 
     let mut narrow = app(doc(1), 60, 30);
     press(&mut narrow, &[Action::FocusNext]);
     assert_eq!(
-        narrow.focus,
+        narrow.focus(),
         Pane::Dialogue,
         "no side pane fits at 60 columns"
     );
@@ -234,14 +237,14 @@ fn focus_cycles_through_visible_panes_only() {
 fn toggling_panes_hides_them_or_asks_for_an_overlay() {
     let mut s = app(doc(1), 120, 30);
     press(&mut s, &[Action::ToggleToc]);
-    assert_eq!(s.toc, Visibility::Hidden);
+    assert_eq!(s.contents().shown(), Visibility::Hidden);
     press(&mut s, &[Action::ToggleToc]);
-    assert_eq!(s.toc, Visibility::Shown);
+    assert_eq!(s.contents().shown(), Visibility::Shown);
 
     let mut narrow = app(doc(1), 60, 30);
     press(&mut narrow, &[Action::ToggleClaims]);
     assert_eq!(
-        narrow.claims,
+        narrow.claims().shown(),
         Visibility::Shown,
         "a pane without room is shown as an overlay"
     );
@@ -251,12 +254,12 @@ fn toggling_panes_hides_them_or_asks_for_an_overlay() {
 fn contents_selection_jumps_on_activate() {
     let mut s = app(doc(3), 120, 30);
     press(&mut s, &[Action::FocusPrev]);
-    assert_eq!(s.focus, Pane::Toc);
+    assert_eq!(s.focus(), Pane::Toc);
     press(&mut s, &[Action::SelectDown, Action::SelectDown]);
     assert_eq!(s.section(), 0, "selecting does not move the reader");
     press(&mut s, &[Action::Activate]);
     assert_eq!(s.section(), 2);
-    press(&mut s, &[Action::ClickToc(3)]);
+    press(&mut s, &[Action::Click(Target::Section(3))]);
     assert_eq!(s.section(), 3);
 }
 
@@ -267,10 +270,14 @@ fn help_opens_scrolls_and_closes() {
         &mut s,
         &[Action::Help, Action::SelectDown, Action::SelectDown],
     );
-    assert_eq!(s.overlay, Some(Overlay::Help { scroll: 2 }));
-    assert_eq!(s.cursor, 0, "keys under the overlay do not move the reader");
+    assert_eq!(s.overlay(), Some(&Overlay::Help { scroll: 2 }));
+    assert_eq!(
+        s.cursor(),
+        0,
+        "keys under the overlay do not move the reader"
+    );
     press(&mut s, &[Action::CloseOverlay]);
-    assert_eq!(s.overlay, None);
+    assert_eq!(s.overlay(), None);
 }
 
 #[test]
@@ -303,37 +310,41 @@ fn with_claims() -> State {
 fn claims_are_reached_from_anywhere_and_followed() {
     let mut s = with_claims();
     press(&mut s, &[Action::NextClaim]);
-    assert_eq!(s.cursor, s.claim_sentence[0]);
-    assert_eq!(s.claim_selected, 0);
+    assert_eq!(s.cursor(), s.claims().sentence_of(0).unwrap());
+    assert_eq!(s.claims().selected(), 0);
     press(&mut s, &[Action::NextClaim, Action::NextClaim]);
-    assert_eq!(s.cursor, s.claim_sentence[2]);
-    assert_eq!(s.claim_selected, 2, "the sidebar follows the reader");
+    assert_eq!(s.cursor(), s.claims().sentence_of(2).unwrap());
+    assert_eq!(s.claims().selected(), 2, "the sidebar follows the reader");
     press(&mut s, &[Action::PrevClaim]);
-    assert_eq!(s.cursor, s.claim_sentence[1]);
+    assert_eq!(s.cursor(), s.claims().sentence_of(1).unwrap());
     press(&mut s, &[Action::Top, Action::PrevClaim]);
-    assert_eq!(s.message.as_deref(), Some("no claim before this point"));
+    assert_eq!(s.message(), Some("no claim before this point"));
 }
 
 #[test]
 fn claims_sidebar_selects_previews_and_jumps() {
     let mut s = with_claims();
     press(&mut s, &[Action::FocusNext]);
-    assert_eq!(s.focus, Pane::Claims);
+    assert_eq!(s.focus(), Pane::Claims);
     press(&mut s, &[Action::SelectDown]);
-    assert_eq!(s.cursor, 0, "selecting previews without moving the cursor");
+    assert_eq!(
+        s.cursor(),
+        0,
+        "selecting previews without moving the cursor"
+    );
     assert!(s.top_pos().block > 0, "the preview scrolled the dialogue");
     press(&mut s, &[Action::Activate]);
-    assert_eq!(s.cursor, s.claim_sentence[1]);
+    assert_eq!(s.cursor(), s.claims().sentence_of(1).unwrap());
     assert!(cursor_visible(&s));
 
     press(&mut s, &[Action::SortClaims]);
-    assert_eq!(s.claims_view, vec![1, 2, 0], "strongest first");
+    assert_eq!(s.claims().view(), vec![1, 2, 0], "strongest first");
     press(&mut s, &[Action::SortClaims, Action::FilterClaims]);
-    assert_eq!(s.claims_view, vec![0]);
+    assert_eq!(s.claims().view(), vec![0]);
     press(&mut s, &[Action::FilterClaims]);
-    assert_eq!(s.claims_view, vec![1]);
+    assert_eq!(s.claims().view(), vec![1]);
     press(&mut s, &[Action::FilterClaims, Action::FilterClaims]);
-    assert_eq!(s.claims_view.len(), 3);
+    assert_eq!(s.claims().view().len(), 3);
 }
 
 #[test]
@@ -352,5 +363,5 @@ fn an_empty_document_is_safe_to_navigate() {
     ] {
         update(&mut s, a);
     }
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.cursor(), 0);
 }

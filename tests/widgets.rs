@@ -45,7 +45,7 @@ fn row(buf: &Buffer, y: u16) -> String {
 }
 
 fn draw_dialogue(state: &State) -> Buffer {
-    let area: Rect = state.viewport.dialogue.into();
+    let area: Rect = state.viewport().dialogue.into();
     let mut buf = Buffer::empty(area);
     Dialogue {
         state,
@@ -83,10 +83,10 @@ fn dialogue_lines_fit_and_never_start_with_closing_punctuation() {
                     }
                 }
             }
-            let before = state.top;
+            let before = state.top();
             update(&mut state, Action::PageDown);
             pages += 1;
-            if state.top == before {
+            if state.top() == before {
                 break;
             }
             assert!(pages < 2000, "paging must reach the end");
@@ -141,8 +141,8 @@ fn the_current_sentence_is_highlighted() {
         .filter(|&p| buf[p].bg == Color::Rgb(58, 58, 90))
         .map(|p| buf[p].symbol().to_string())
         .collect();
-    let s = state.flow.sentences[state.cursor];
-    let text = state.flow.text(&state.doc, s.block as usize);
+    let s = state.flow().sentences[state.cursor()];
+    let text = state.flow().text(state.doc(), s.block as usize);
     let sentence: String = text[s.start as usize..s.end as usize]
         .split_whitespace()
         .collect();
@@ -152,9 +152,8 @@ fn the_current_sentence_is_highlighted() {
 
 #[test]
 fn contents_rows_show_sections_with_turn_counts() {
-    let mut state = sample_at(80, 20);
+    let state = sample_at(80, 20);
     let area = Rect::new(0, 0, 30, 10);
-    state.viewport.toc = area.into();
     for width in [2u16, 5, 12, 30] {
         let area = Rect::new(0, 0, width, 10);
         let mut buf = Buffer::empty(area);
@@ -187,7 +186,13 @@ fn contents_rows_show_sections_with_turn_counts() {
 #[test]
 fn claims_pane_draws_at_any_width_and_marks_focus() {
     let mut state = sample_at(80, 20);
-    state.focus = Pane::Claims;
+    let vp = Viewport {
+        claims: Rect::new(80, 0, 37, 20).into(),
+        ..state.viewport()
+    };
+    update(&mut state, Action::Viewport(vp));
+    update(&mut state, Action::FocusNext);
+    assert_eq!(state.focus(), Pane::Claims);
     for width in [1u16, 4, 5, 20, 37] {
         let area = Rect::new(0, 0, width, 12);
         let mut buf = Buffer::empty(area);

@@ -24,6 +24,19 @@ impl Pane {
     }
 }
 
+/// An item of a list pane or overlay, by its index in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A section in the contents pane.
+    Section(usize),
+    /// A row of the claims pane.
+    Claim(usize),
+    /// A row of the bookmarks list.
+    Bookmark(usize),
+    /// A row of the speaker picker (0 is "all").
+    Speaker(usize),
+}
+
 /// Everything `update` understands. Keyboard actions have a kebab-case name
 /// used in keymap files; the rest come from the mouse and the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,10 +117,11 @@ pub enum Action {
     Noop,
     /// Mouse wheel over a pane: positive is down.
     Scroll(Pane, i16),
-    /// Mouse click on a row of the table of contents (row within the pane).
-    ClickToc(u16),
+    /// A mouse click on an item of a list, as the widget that drew the
+    /// list hit-tests it ([`super::list::Window::hit`]).
+    Click(Target),
     /// The terminal was resized or a frame laid out the panes anew.
-    Viewport(super::state::Viewport),
+    Viewport(super::view::Viewport),
     /// The time the next input came, in seconds since the epoch: the run
     /// loop reads the clock so that `update` dates bookmarks without doing so.
     Clock(u64),

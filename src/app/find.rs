@@ -1,12 +1,14 @@
-//! The search half of `update`: the query line with incremental search
-//! from the view, `n`/`N` with wrap-around, and the count growing in the
-//! background a slice at a time so no frame waits for a big document.
+//! The finder: the search whose matches are shown and the search history
+//! (earlier queries of the session); and its handlers: the query line
+//! with incremental search from the view, `n`/`N` with wrap-around, and
+//! the count growing in the background a slice at a time so no frame
+//! waits for a big document.
 
 use super::action::EditKey;
+use super::flow::FlowPos;
 use super::hints;
 use super::line_edit::{Edited, LineEdit};
-use super::state::{Anchor, Overlay, State};
-use super::update::move_cursor;
+use super::state::{Overlay, State};
 use crate::transcript::search::{Hit, Lookup, Matcher, Pos, Search};
 
 /// Bytes scanned per key typed before drawing; the rest follows in ticks.
@@ -19,10 +21,46 @@ const TICK_BUDGET: usize = 512 << 10;
 pub struct Query {
     pub line: LineEdit,
     pub regex: bool,
-    /// Index into `State::history` while browsing it with ↑/↓.
+    /// Index into the search history while browsing it with ↑/↓.
     pub recalled: Option<usize>,
-    /// Where the reader was, for Esc.
-    pub origin: (usize, Anchor),
+    /// Where the reader was (cursor and top line), for Esc.
+    pub origin: (usize, FlowPos),
+}
+
+/// The finder part: the current search and the search history.
+#[derive(Debug, Default)]
+pub struct Finder {
+    find: Option<Find>,
+    /// Earlier queries of this session, oldest first.
+    queries: Vec<String>,
+}
+
+impl Finder {
+    /// The search whose matches are shown and reached with `n`/`N`.
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    pub fn queries(&self) -> &[String] {
+        &self.queries
+    }
+
+    /// Whether a search still has paragraphs to scan.
+    pub fn busy(&self) -> bool {
+        self.find.as_ref().is_some_and(|f| !f.search.is_done())
+    }
+
+    /// Drop the search; whether there was one.
+    pub fn clear(&mut self) -> bool {
+        self.find.take().is_some()
+    }
+
+    fn remember(&mut self, query: String) {
+        if !query.is_empty() {
+            self.queries.retain(|h| *h != query);
+            self.queries.push(query);
+        }
+    }
 }
 
 /// A search and where it stands.
@@ -49,17 +87,19 @@ impl Find {
 
 /// `/`: open the query line.
 pub fn open(state: &mut State) {
-    state.overlay = Some(Overlay::Query(Query {
+    let origin = (state.cursor(), state.top());
+    state.open(Overlay::Query(Query {
         line: LineEdit::default(),
         regex: false,
         recalled: None,
-        origin: (state.cursor, state.top),
+        origin,
     }));
 }
 
 /// A key in the query line.
 pub fn key(state: &mut State, key: EditKey) {
-    let Some(Overlay::Query(q)) = &mut state.overlay else {
+    let queries = state.finder.queries.clone();
+    let Some(Overlay::Query(q)) = state.overlay_mut() else {
         return;
     };
     match q.line.apply(key) {
@@ -70,7 +110,7 @@ pub fn key(state: &mut State, key: EditKey) {
             restart(state);
         }
         Edited::Other(k @ (EditKey::Up | EditKey::Down)) => {
-            let n = state.history.len();
+            let n = queries.len();
             let recalled = match (q.recalled, k) {
                 (None, EditKey::Up) if n > 0 => Some(n - 1),
                 (Some(i), EditKey::Up) => Some(i.saturating_sub(1)),
@@ -78,59 +118,57 @@ pub fn key(state: &mut State, key: EditKey) {
                 _ => None,
             };
             q.recalled = recalled;
-            q.line = LineEdit::new(recalled.map_or_else(String::new, |i| state.history[i].clone()));
+            q.line = LineEdit::new(recalled.map_or_else(String::new, |i| queries[i].clone()));
             restart(state);
         }
         Edited::Other(_) => {}
         Edited::Submit => {
             let text = q.line.text.clone();
             let origin = q.origin.0;
-            state.overlay = None;
-            if state.cursor != origin {
-                super::history::record(state, origin);
+            state.close();
+            if state.cursor() != origin {
+                state.jumps.record(origin);
             }
-            if !text.is_empty() {
-                state.history.retain(|h| *h != text);
-                state.history.push(text);
-            }
-            state.message = state.find.as_ref().map(Find::status);
+            state.finder.remember(text);
+            state.set_message(state.finder.find().map(Find::status));
         }
         Edited::Cancel => {
-            let (cursor, top) = q.origin;
-            state.overlay = None;
-            state.find = None;
-            state.message = None;
-            state.top = top;
-            move_cursor(state, cursor);
+            let origin = q.origin;
+            state.close();
+            state.finder.clear();
+            state.set_message(None);
+            state.view.restore(&state.opened, origin);
+            state.sync_lists();
         }
     }
 }
 
 /// The query changed: search again from where the reader was.
 fn restart(state: &mut State) {
-    let Some(Overlay::Query(q)) = &state.overlay else {
+    let Some(Overlay::Query(q)) = state.overlay() else {
         return;
     };
-    let (origin, top) = q.origin;
+    let origin = q.origin;
     let matcher = Matcher::new(&q.line.text, q.regex);
     let typed = !q.line.text.is_empty();
-    state.find = None;
-    state.top = top;
-    move_cursor(state, origin);
+    state.finder.clear();
+    state.view.restore(&state.opened, origin);
+    state.sync_lists();
     let matcher = match matcher {
         Ok(m) => m,
         Err(e) => {
             // An empty query just shows nothing; a bad regex says why.
-            state.message = typed.then(|| e.to_string());
+            state.set_message(typed.then(|| e.to_string()));
             return;
         }
     };
-    let para = paragraph_of(state, origin);
-    let mut search = Search::new(matcher, &state.doc, para);
+    let para = paragraph_of(state, origin.0);
+    let doc = state.doc();
+    let mut search = Search::new(matcher, doc, para);
     let mut spent = 0;
     while search.first() == Lookup::Pending
         && spent < KEYSTROKE_BUDGET
-        && !search.step(&state.doc, TICK_BUDGET)
+        && !search.step(doc, TICK_BUDGET)
     {
         spent += TICK_BUDGET;
     }
@@ -139,7 +177,7 @@ fn restart(state: &mut State) {
     } else {
         Vec::new()
     };
-    state.find = Some(Find {
+    state.finder.find = Some(Find {
         search,
         current: None,
         section_counts,
@@ -149,7 +187,7 @@ fn restart(state: &mut State) {
 
 /// Go to the first match at or after the origin once it is known.
 fn show_first(state: &mut State) {
-    let Some(find) = &state.find else {
+    let Some(find) = state.finder.find() else {
         return;
     };
     if find.current.is_some() {
@@ -160,37 +198,35 @@ fn show_first(state: &mut State) {
     {
         goto(state, hit);
     }
-    state.message = state.find.as_ref().map(Find::status);
+    state.set_message(state.finder.find().map(Find::status));
 }
 
 /// Background work between key presses: grow the count.
 pub fn tick(state: &mut State) {
-    let Some(find) = &mut state.find else {
+    let Some(find) = &mut state.finder.find else {
         return;
     };
-    if find.search.step(&state.doc, TICK_BUDGET) {
+    if find.search.step(state.opened.doc(), TICK_BUDGET) {
         find.section_counts = find.search.counts_by_section();
     }
     show_first(state);
 }
 
-/// Whether a search still has paragraphs to scan.
-pub fn busy(state: &State) -> bool {
-    state.find.as_ref().is_some_and(|f| !f.search.is_done())
-}
-
 /// `n` / `N`: the next or previous match, wrapping around the document.
 pub fn step(state: &mut State, forward: bool) {
-    let Some(find) = &mut state.find else {
-        state.message = Some(hints::no_search(&state.keymap));
+    let cursor = state.cursor();
+    let (opened, finder) = (&state.opened, &mut state.finder);
+    let Some(find) = &mut finder.find else {
+        state.say(hints::no_search(state.keymap()));
         return;
     };
+    let flow = opened.flow();
     let from = match find.current {
         Some(h) if forward => Pos::after(&h),
         Some(h) => h.pos(),
         None => {
-            let s = state.flow.sentences.get(state.cursor);
-            let para = state.flow.para_index(s.map_or(0, |s| s.block as usize));
+            let s = flow.sentences.get(cursor);
+            let para = flow.para_index(s.map_or(0, |s| s.block as usize));
             Pos::new(para, s.map_or(0, |s| s.start as usize))
         }
     };
@@ -203,7 +239,7 @@ pub fn step(state: &mut State, forward: bool) {
     };
     if lookup(find) == Lookup::Pending {
         // `n` must answer now: finish the scan (tens of milliseconds at most).
-        find.search.finish(&state.doc);
+        find.search.finish(opened.doc());
         find.section_counts = find.search.counts_by_section();
     }
     match lookup(find) {
@@ -211,9 +247,9 @@ pub fn step(state: &mut State, forward: bool) {
             let Some(hit) = find.search.get(index).copied() else {
                 return;
             };
-            goto(state, hit);
-            let status = state.find.as_ref().map(Find::status).unwrap_or_default();
-            state.message = Some(if wrapped {
+            state.jump(|state| goto(state, hit));
+            let status = state.finder.find().map(Find::status).unwrap_or_default();
+            state.say(if wrapped {
                 let end = if forward {
                     "bottom, went on from the top"
                 } else {
@@ -224,25 +260,26 @@ pub fn step(state: &mut State, forward: bool) {
                 status
             });
         }
-        Lookup::None | Lookup::Pending => state.message = Some("no match".into()),
+        Lookup::None | Lookup::Pending => state.say("no match"),
     }
 }
 
 fn goto(state: &mut State, hit: Hit) {
-    if let Some(find) = &mut state.find {
+    if let Some(find) = &mut state.finder.find {
         find.current = Some(hit);
     }
     let turn = state
-        .flow
+        .flow()
         .sections
         .get(hit.section)
         .map_or(0, |s| s.first_turn as usize + hit.turn);
-    let s = state.flow.sentence_in(turn, hit.paragraph, hit.start);
-    move_cursor(state, s);
+    let s = state.flow().sentence_in(turn, hit.paragraph, hit.start);
+    state.move_to(s);
 }
 
 /// The flat paragraph of sentence `s`.
 fn paragraph_of(state: &State, s: usize) -> usize {
-    let block = state.flow.sentences.get(s).map_or(0, |s| s.block as usize);
-    state.flow.para_index(block)
+    let flow = state.flow();
+    let block = flow.sentences.get(s).map_or(0, |s| s.block as usize);
+    flow.para_index(block)
 }

@@ -10,6 +10,16 @@ use crate::transcript::{Document, sentences};
 /// model's [`super::layout::TEXT_INDENT`], kept under this name for callers.
 pub use super::layout::TEXT_INDENT as INDENT;
 
+/// Where in the document, for the reader: a block of the flow and a byte
+/// offset into its text. The one position type of the app; the store's
+/// anchors (which count characters, by section and turn) and the search's
+/// positions are converted to it at the edge of the part that meets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct FlowPos {
+    pub block: usize,
+    pub offset: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     Banner,

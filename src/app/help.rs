@@ -48,14 +48,14 @@ fn heading(layer: Layer) -> &'static str {
 /// popup, which fills the height above the status line (the dialogue's
 /// height) less its two borders.
 pub fn max_scroll(state: &State) -> usize {
-    let rows = state.viewport.height().saturating_sub(2);
-    lines(&state.keymap).len().saturating_sub(rows)
+    let rows = state.viewport().height().saturating_sub(2);
+    lines(state.keymap()).len().saturating_sub(rows)
 }
 
 /// `j`/`k` in the help: scroll by `n` rows, never past either end.
 pub fn scroll(state: &mut State, n: isize) {
     let max = u16::try_from(max_scroll(state)).unwrap_or(u16::MAX);
-    if let Some(Overlay::Help { scroll }) = &mut state.overlay {
+    if let Some(Overlay::Help { scroll }) = state.overlay_mut() {
         *scroll = scroll.saturating_add_signed(n as i16).min(max);
     }
 }

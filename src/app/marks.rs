@@ -1,16 +1,185 @@
-//! Bookmarks as the reader sees them: store bookmarks with their citation,
-//! placed on the flow (block and byte), and the conversions between
-//! sentences and store anchors.
+//! Bookmarks as the reader sees them: the marks part of the state (the
+//! placed bookmarks in export order, the selection being made, the last
+//! deletion, and where new ids come from), store bookmarks with their
+//! citation placed on the flow, and the conversions between sentences and
+//! store anchors.
 
 use crate::store::anchor::{Anchor, Span};
-use crate::store::bookmarks::Bookmark;
+use crate::store::bookmarks::{Bookmark, Origin};
 use crate::store::cite::{self, Citation, Citer, Status};
 use crate::transcript::Document;
 
-use super::flow::Flow;
+use super::flow::{Flow, FlowPos};
+use super::opened::Opened;
+use super::startup::Ids;
 
-/// A bookmark placed in the flow. `start`/`end` are (block, byte offset);
-/// `end` is exclusive. A detached bookmark (its text is gone) has no place.
+/// The marks part: bookmarks in document order, detached ones last.
+#[derive(Debug, Default)]
+pub struct Marks {
+    list: Vec<Mark>,
+    selection: Option<Selection>,
+    /// The last deleted bookmark, for undo.
+    deleted: Option<Bookmark>,
+    ids: Ids,
+}
+
+/// Sentences being selected with `v`: from `anchor` to `head`. It lasts
+/// while the cursor stays on `head`, that is while the cursor only moves by
+/// extending it: any other move ends it ([`Marks::settle`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Selection {
+    anchor: usize,
+    head: usize,
+}
+
+impl Marks {
+    pub fn new(ids: Ids) -> Marks {
+        Marks {
+            ids,
+            ..Marks::default()
+        }
+    }
+
+    pub fn list(&self) -> &[Mark] {
+        &self.list
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Mark> {
+        self.list.get(i)
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Show these bookmarks, placed on the document (re-anchored by text if
+    /// it changed since they were made).
+    pub fn set_all(&mut self, o: &Opened, bookmarks: Vec<Bookmark>) {
+        self.list = place_all(o.doc(), o.flow(), bookmarks);
+    }
+
+    /// Add a bookmark; its row in the list.
+    pub fn insert(&mut self, o: &Opened, bookmark: Bookmark) -> usize {
+        let id = bookmark.id.clone();
+        let mark = mark(o.doc(), o.flow(), &Citer::new(o.doc()), bookmark);
+        self.list.push(mark);
+        sort(&mut self.list);
+        self.position(&id).unwrap_or(0)
+    }
+
+    /// The row of the bookmark with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.list.iter().position(|m| m.bookmark.id == id)
+    }
+
+    /// Remove row `i`, kept for undo; its id.
+    pub fn remove(&mut self, i: usize) -> String {
+        let mark = self.list.remove(i);
+        let id = mark.bookmark.id.clone();
+        self.deleted = Some(mark.bookmark);
+        id
+    }
+
+    /// Replace row `i` by `bookmark` (its quote changed); its new row.
+    pub fn replace(&mut self, o: &Opened, i: usize, bookmark: Bookmark) -> usize {
+        self.list.remove(i);
+        self.insert(o, bookmark)
+    }
+
+    pub fn take_deleted(&mut self) -> Option<Bookmark> {
+        self.deleted.take()
+    }
+
+    /// Set the note of row `i`; the bookmark's id.
+    pub fn set_note(&mut self, i: usize, note: String) -> Option<String> {
+        let m = self.list.get_mut(i)?;
+        m.bookmark.note = note.clone();
+        m.citation.note = note;
+        Some(m.bookmark.id.clone())
+    }
+
+    /// The row of the bookmark covering sentence `s`.
+    pub fn at(&self, o: &Opened, s: usize) -> Option<usize> {
+        let sen = o.flow().sentences.get(s)?;
+        let pos = FlowPos {
+            block: sen.block as usize,
+            offset: sen.start as usize,
+        };
+        self.list
+            .iter()
+            .position(|m| m.place.is_some_and(|p| p.start <= pos && pos < p.end))
+    }
+
+    /// The sentence of the placed bookmark after (or before) `cursor`.
+    pub fn neighbour(&self, cursor: usize, forward: bool) -> Option<usize> {
+        let placed = self.list.iter().filter_map(|m| m.place.map(|p| p.sentence));
+        match forward {
+            true => placed.filter(|&s| s > cursor).min(),
+            false => placed.filter(|&s| s < cursor).max(),
+        }
+    }
+
+    /// The first row placed at or after `cursor`, where the list opens.
+    pub fn first_from(&self, cursor: usize) -> usize {
+        self.list
+            .iter()
+            .position(|m| m.place.is_some_and(|p| p.sentence >= cursor))
+            .unwrap_or(0)
+    }
+
+    /// The clock as the run loop read it for the current input.
+    pub fn set_now(&mut self, now: u64) {
+        self.ids.set_now(now);
+    }
+
+    /// The id, time and hash of the next bookmark.
+    pub fn next_origin(&mut self, doc_hash: &str) -> Origin {
+        self.ids.next(doc_hash)
+    }
+
+    /// `v`: select from sentence `s`.
+    pub fn start_selection(&mut self, s: usize) {
+        self.selection = Some(Selection { anchor: s, head: s });
+    }
+
+    /// Where the selection started, if one is being made.
+    pub fn selection_anchor(&self) -> Option<usize> {
+        self.selection.map(|s| s.anchor)
+    }
+
+    /// The cursor moved by extending the selection to sentence `s`.
+    pub fn extend(&mut self, s: usize) {
+        if let Some(sel) = &mut self.selection {
+            sel.head = s;
+        }
+    }
+
+    /// Sentences `first..=last` of the selection.
+    pub fn selected_range(&self) -> Option<(usize, usize)> {
+        self.selection
+            .map(|s| (s.anchor.min(s.head), s.anchor.max(s.head)))
+    }
+
+    /// End the selection, giving its range.
+    pub fn take_selection(&mut self) -> Option<(usize, usize)> {
+        let range = self.selected_range();
+        self.selection = None;
+        range
+    }
+
+    /// After an action: a selection whose head the cursor left has ended.
+    pub fn settle(&mut self, cursor: usize) {
+        if self.selection.is_some_and(|s| s.head != cursor) {
+            self.selection = None;
+        }
+    }
+}
+
+/// A bookmark placed in the flow; its place's `end` is exclusive. A detached bookmark (its text is gone) has no place.
 /// The list and the gutter show its `citation`, as the exports do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
@@ -28,8 +197,8 @@ impl Mark {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Place {
-    pub start: (usize, usize),
-    pub end: (usize, usize),
+    pub start: FlowPos,
+    pub end: FlowPos,
     /// The sentence the bookmark starts in, where jumps land.
     pub sentence: usize,
 }
@@ -72,7 +241,7 @@ pub fn place(doc: &Document, flow: &Flow, span: &Span) -> Option<Place> {
     let sentence = flow.sentence_in(
         global_turn(flow, &span.start)?,
         span.start.paragraph,
-        start.1,
+        start.offset,
     );
     Some(Place {
         start,
@@ -85,8 +254,8 @@ fn global_turn(flow: &Flow, a: &Anchor) -> Option<usize> {
     Some(flow.sections.get(a.section)?.first_turn as usize + a.turn)
 }
 
-/// (block, byte) of a store anchor (whose offset counts characters).
-fn to_flow(doc: &Document, flow: &Flow, a: &Anchor) -> Option<(usize, usize)> {
+/// Where a store anchor (whose offset counts characters) is in the flow.
+fn to_flow(doc: &Document, flow: &Flow, a: &Anchor) -> Option<FlowPos> {
     let turn = flow.turns.get(global_turn(flow, a)?)?;
     let block = turn.first_para as usize + a.paragraph;
     let text = flow.text(doc, block);
@@ -94,7 +263,10 @@ fn to_flow(doc: &Document, flow: &Flow, a: &Anchor) -> Option<(usize, usize)> {
         .char_indices()
         .nth(a.offset)
         .map_or(text.len(), |(i, _)| i);
-    Some((block, byte))
+    Some(FlowPos {
+        block,
+        offset: byte,
+    })
 }
 
 /// The store anchor of (block, byte).
@@ -128,8 +300,8 @@ pub fn sentence_anchor(doc: &Document, flow: &Flow, s: usize) -> Option<Anchor> 
 
 /// The sentence holding a store anchor, for resuming.
 pub fn anchor_sentence(doc: &Document, flow: &Flow, a: &Anchor) -> Option<usize> {
-    let (_, byte) = to_flow(doc, flow, a)?;
-    Some(flow.sentence_in(global_turn(flow, a)?, a.paragraph, byte))
+    let at = to_flow(doc, flow, a)?;
+    Some(flow.sentence_in(global_turn(flow, a)?, a.paragraph, at.offset))
 }
 
 /// `“quote” — Speaker, §N Section title (line L)`, ready to paste: the

@@ -5,26 +5,32 @@
 
 pub mod action;
 pub mod area;
+pub mod claims;
 pub mod config;
+pub mod contents;
 pub mod find;
 pub mod flow;
 pub mod help;
 pub mod hints;
-pub mod history;
+pub mod jumps;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod line_edit;
 pub mod lines;
+pub mod list;
 pub mod marks;
+pub mod nav;
+pub mod opened;
+pub mod panes;
 pub mod quotes;
-pub mod scroll;
 pub mod shell;
 pub mod speakers;
 pub mod startup;
 pub mod state;
 pub mod unsaved;
 pub mod update;
+pub mod view;
 
 pub use action::{Action, Effect, Pane};
 pub use startup::Startup;

@@ -10,44 +10,42 @@ use super::marks;
 use super::state::{Overlay, State};
 use crate::store::anchor::span_text;
 use crate::store::bookmarks::Bookmark;
-use crate::store::cite::{Citer, cite_span};
+use crate::store::cite::cite_span;
 use crate::store::record::MAX_QUOTE_CHARS;
 
 /// `m`: bookmark the selection or the current sentence, or remove the
 /// bookmark under the cursor.
 pub fn toggle(state: &mut State) -> Option<Effect> {
-    if let Some((first, last)) = state.selected_range() {
-        state.selection = None;
+    if let Some((first, last)) = state.marks.take_selection() {
         return add(state, first, last);
     }
-    match state.mark_at(state.cursor) {
+    match state.marks.at(&state.opened, state.cursor()) {
         Some(i) => {
-            let mark = state.marks.remove(i);
-            let id = mark.bookmark.id.clone();
-            state.deleted = Some(mark.bookmark);
-            state.message = Some(hints::removed(&state.keymap));
+            let id = state.marks.remove(i);
+            state.say(hints::removed(state.keymap()));
             Some(Effect::RemoveBookmark(id))
         }
-        None => add(state, state.cursor, state.cursor),
+        None => add(state, state.cursor(), state.cursor()),
     }
 }
 
 fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
-    let span = marks::span_of(&state.doc, &state.flow, first, last)?;
-    let chars = span_text(&state.doc, &span)?.chars().count();
+    let (doc, flow) = (state.opened.doc(), state.opened.flow());
+    let span = marks::span_of(doc, flow, first, last)?;
+    let chars = span_text(doc, &span)?.chars().count();
     if chars > MAX_QUOTE_CHARS {
-        state.message = Some(format!(
+        state.say(format!(
             "not bookmarked: the quote has {chars} characters, more than the {MAX_QUOTE_CHARS} a bookmark keeps; select less"
         ));
         return None;
     }
     // The id, time and hash come from the state, so `m` reads nothing from
     // the world and costs no pass over the document.
-    let origin = state.ids.next(&state.doc_hash);
-    let bookmark = Bookmark::new(&state.doc, span, "", origin)?;
-    insert(state, bookmark.clone());
+    let origin = state.marks.next_origin(state.opened.hash());
+    let bookmark = Bookmark::new(state.opened.doc(), span, "", origin)?;
+    state.marks.insert(&state.opened, bookmark.clone());
     let n = last - first + 1;
-    state.message = Some(if n == 1 {
+    state.say(if n == 1 {
         "bookmarked".into()
     } else {
         format!("bookmarked {n} sentences")
@@ -55,47 +53,52 @@ fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
     Some(Effect::AddBookmark(Box::new(bookmark)))
 }
 
-fn insert(state: &mut State, bookmark: Bookmark) -> usize {
-    let id = bookmark.id.clone();
-    let mark = marks::mark(&state.doc, &state.flow, &Citer::new(&state.doc), bookmark);
-    state.marks.push(mark);
-    marks::sort(&mut state.marks);
-    state
-        .marks
-        .iter()
-        .position(|m| m.bookmark.id == id)
-        .unwrap_or(0)
+/// `v`: select sentences from the current one.
+pub fn start_selection(state: &mut State) {
+    state.marks.start_selection(state.cursor());
+    state.say(hints::selecting(state.keymap()));
 }
 
-/// `j`/`k` while selecting: a selection keeps to one speaker, so it may
-/// cross turns only where the same speaker goes on.
-pub fn may_extend_to(state: &State, target: usize) -> bool {
-    match state.selection {
-        Some(anchor) => state.speaker_of(anchor) == state.speaker_of(target),
-        None => true,
+/// `j`/`k`: the next or previous sentence. While selecting, this extends
+/// the selection, which keeps to one speaker: it may cross turns only
+/// where the same speaker goes on.
+pub fn step(state: &mut State, forward: bool) {
+    let cursor = state.cursor();
+    let target = match forward {
+        true => cursor.saturating_add(1).min(state.opened.last_sentence()),
+        false => cursor.saturating_sub(1),
+    };
+    let Some(anchor) = state.marks.selection_anchor() else {
+        state.move_to(target);
+        return;
+    };
+    if state.opened.speaker_of(anchor) != state.opened.speaker_of(target) {
+        state.say("a selection keeps to one speaker");
+        return;
     }
+    state.move_to(target);
+    state.marks.extend(state.cursor());
 }
 
 /// `y`: the selection or the current sentence, with its citation. A quote
 /// longer than [`MAX_QUOTE_CHARS`] is cut there, and the copy says so.
 pub fn copy(state: &mut State) -> Option<Effect> {
-    let (first, last) = state
-        .selected_range()
-        .unwrap_or((state.cursor, state.cursor));
-    state.selection = None;
-    let span = marks::span_of(&state.doc, &state.flow, first, last)?;
-    let quote = span_text(&state.doc, &span)?;
+    let cursor = state.cursor();
+    let (first, last) = state.marks.take_selection().unwrap_or((cursor, cursor));
+    let (doc, flow) = (state.opened.doc(), state.opened.flow());
+    let span = marks::span_of(doc, flow, first, last)?;
+    let quote = span_text(doc, &span)?;
     let total = quote.chars().count();
     let cut = total > MAX_QUOTE_CHARS;
     let quote = match cut {
         true => quote.chars().take(MAX_QUOTE_CHARS).chain(['…']).collect(),
         false => quote,
     };
-    let citation = cite_span(&state.doc, &span, &quote)?;
+    let citation = cite_span(doc, &span, &quote)?;
     let mut text = marks::attribution(&citation);
     if cut {
         text.push_str(&format!(" [{}]", cut_notice(total)));
-        state.message = Some(cut_notice(total));
+        state.say(cut_notice(total));
     }
     Some(Effect::Copy(text))
 }
@@ -119,65 +122,74 @@ pub fn copied(text: &str, shown: &str) -> String {
     }
 }
 
-/// The placed bookmark after (or before) the cursor.
-pub fn neighbour(state: &State, forward: bool) -> Option<usize> {
-    let placed = state
-        .marks
-        .iter()
-        .filter_map(|m| m.place.map(|p| p.sentence));
-    if forward {
-        placed.filter(|&s| s > state.cursor).min()
-    } else {
-        placed.filter(|&s| s < state.cursor).max()
+/// `'`/`` ` ``: the next or previous bookmark.
+pub fn neighbour(state: &mut State, forward: bool) {
+    match state.marks.neighbour(state.cursor(), forward) {
+        Some(s) => state.jump_to(s),
+        None => state.say("no more bookmarks this way"),
     }
 }
 
 pub fn open_list(state: &mut State) {
-    let selected = state
-        .marks
-        .iter()
-        .position(|m| m.place.is_some_and(|p| p.sentence >= state.cursor))
-        .unwrap_or(0);
-    state.overlay = Some(Overlay::Bookmarks { selected });
+    let selected = state.marks.first_from(state.cursor());
+    state.open(Overlay::Bookmarks { selected });
 }
 
-/// The mark selected in the bookmarks list.
+/// The row selected in the bookmarks list.
 pub fn selected(state: &State) -> Option<usize> {
-    match state.overlay {
-        Some(Overlay::Bookmarks { selected }) if selected < state.marks.len() => Some(selected),
+    match state.overlay() {
+        Some(&Overlay::Bookmarks { selected }) if selected < state.marks.len() => Some(selected),
         _ => None,
     }
 }
 
+/// Select row `row` of the list.
+fn select_row(state: &mut State, row: usize) {
+    let max = state.marks.len().saturating_sub(1);
+    if let Some(Overlay::Bookmarks { selected }) = state.overlay_mut() {
+        *selected = row.min(max);
+    }
+}
+
 pub fn select(state: &mut State, n: isize) {
-    if let Some(Overlay::Bookmarks { selected }) = &mut state.overlay {
-        let max = state.marks.len().saturating_sub(1);
-        *selected = selected.saturating_add_signed(n).min(max);
+    if let Some(i) = selected(state).or(Some(0)) {
+        select_row(state, i.saturating_add_signed(n));
+    }
+}
+
+/// Enter, or a click on row `row`: go to the bookmark.
+pub fn activate(state: &mut State, row: Option<usize>) {
+    if let Some(row) = row {
+        select_row(state, row);
+    }
+    let place = selected(state).and_then(|i| state.marks.get(i)?.place);
+    match place {
+        Some(p) => {
+            state.close();
+            state.jump_to(p.sentence);
+        }
+        None => state.say("this bookmark's text is gone from the document"),
     }
 }
 
 /// `d` in the list.
 pub fn delete(state: &mut State) -> Option<Effect> {
     let i = selected(state)?;
-    let mark = state.marks.remove(i);
-    let id = mark.bookmark.id.clone();
-    state.deleted = Some(mark.bookmark);
-    state.overlay = Some(Overlay::Bookmarks {
-        selected: i.min(state.marks.len().saturating_sub(1)),
-    });
-    state.message = Some(hints::deleted(&state.keymap));
+    let id = state.marks.remove(i);
+    select_row(state, i);
+    state.say(hints::deleted(state.keymap()));
     Some(Effect::RemoveBookmark(id))
 }
 
 /// `u` in the list.
 pub fn undo(state: &mut State) -> Option<Effect> {
-    let Some(bookmark) = state.deleted.take() else {
-        state.message = Some("nothing to undo".into());
+    let Some(bookmark) = state.marks.take_deleted() else {
+        state.say("nothing to undo");
         return None;
     };
-    let i = insert(state, bookmark.clone());
-    state.overlay = Some(Overlay::Bookmarks { selected: i });
-    state.message = Some("bookmark restored".into());
+    let i = state.marks.insert(&state.opened, bookmark.clone());
+    state.open(Overlay::Bookmarks { selected: i });
+    state.say("bookmark restored");
     Some(Effect::RestoreBookmark(Box::new(bookmark)))
 }
 
@@ -187,7 +199,7 @@ pub fn undo(state: &mut State) -> Option<Effect> {
 /// deleted elsewhere closes the editor, with a word, rather than saving
 /// the note onto whichever bookmark took its place.
 pub fn replace_all(state: &mut State, list: Vec<crate::store::Bookmark>) {
-    let open = match &state.overlay {
+    let open = match state.overlay() {
         Some(Overlay::Bookmarks { selected }) => Some(*selected),
         Some(Overlay::Note { mark, .. }) => Some(*mark),
         _ => None,
@@ -195,21 +207,19 @@ pub fn replace_all(state: &mut State, list: Vec<crate::store::Bookmark>) {
     let id = open
         .and_then(|i| state.marks.get(i))
         .map(|m| m.bookmark.id.clone());
-    state.set_bookmarks(list);
+    state.marks.set_all(&state.opened, list);
     let Some(id) = id else {
         return;
     };
-    let found = state.marks.iter().position(|m| m.bookmark.id == id);
-    match (&mut state.overlay, found) {
+    let found = state.marks.position(&id);
+    let max = state.marks.len().saturating_sub(1);
+    match (state.overlay_mut(), found) {
         (Some(Overlay::Bookmarks { selected }), Some(i)) => *selected = i,
-        (Some(Overlay::Bookmarks { selected }), None) => {
-            *selected = (*selected).min(state.marks.len().saturating_sub(1));
-        }
+        (Some(Overlay::Bookmarks { selected }), None) => *selected = (*selected).min(max),
         (Some(Overlay::Note { mark, .. }), Some(i)) => *mark = i,
         (Some(Overlay::Note { .. }), None) => {
-            state.overlay = Some(Overlay::Bookmarks { selected: 0 });
-            state.message =
-                Some("that bookmark was deleted in another window; note not saved".into());
+            state.open(Overlay::Bookmarks { selected: 0 });
+            state.say("that bookmark was deleted in another window; note not saved");
         }
         _ => {}
     }
@@ -218,30 +228,25 @@ pub fn replace_all(state: &mut State, list: Vec<crate::store::Bookmark>) {
 /// `e` in the list.
 pub fn edit(state: &mut State) {
     if let Some(i) = selected(state) {
-        let line = LineEdit::new(state.marks[i].bookmark.note.clone());
-        state.overlay = Some(Overlay::Note { mark: i, line });
+        let line = LineEdit::new(state.marks.list()[i].bookmark.note.clone());
+        state.open(Overlay::Note { mark: i, line });
     }
 }
 
 /// A key in the note editor.
 pub fn edit_key(state: &mut State, key: EditKey) -> Option<Effect> {
-    let Some(Overlay::Note { mark, line }) = &mut state.overlay else {
+    let Some(Overlay::Note { mark, line }) = state.overlay_mut() else {
         return None;
     };
     let mark = *mark;
     match line.apply(key) {
-        Edited::Cancel => state.overlay = Some(Overlay::Bookmarks { selected: mark }),
+        Edited::Cancel => state.open(Overlay::Bookmarks { selected: mark }),
         Edited::Submit => {
             let note = line.text.trim().to_string();
-            state.overlay = Some(Overlay::Bookmarks { selected: mark });
-            let m = state.marks.get_mut(mark)?;
-            m.bookmark.note = note.clone();
-            m.citation.note = note.clone();
-            state.message = Some("note saved".into());
-            return Some(Effect::SetNote {
-                id: m.bookmark.id.clone(),
-                note,
-            });
+            state.open(Overlay::Bookmarks { selected: mark });
+            let id = state.marks.set_note(mark, note.clone())?;
+            state.say("note saved");
+            return Some(Effect::SetNote { id, note });
         }
         _ => {}
     }
@@ -252,22 +257,21 @@ pub fn edit_key(state: &mut State, key: EditKey) -> Option<Effect> {
 /// Keeping the saved words needs nothing: they stay until accepted.
 pub fn accept(state: &mut State) -> Option<Effect> {
     let i = selected(state)?;
-    let mark = &state.marks[i];
+    let mark = &state.marks.list()[i];
     let (Some(span), Some(now)) = (mark.citation.span, &mark.citation.current) else {
-        state.message = Some("only a changed quote has new words to accept".into());
+        state.say("only a changed quote has new words to accept");
         return None;
     };
-    let quote = span_text(&state.doc, &span).unwrap_or_else(|| now.clone());
-    let hash = state.doc_hash.clone();
+    let quote = span_text(state.doc(), &span).unwrap_or_else(|| now.clone());
+    let hash = state.opened.hash().to_string();
     let mut bookmark = mark.bookmark.clone();
     (bookmark.start, bookmark.end) = (span.start, span.end);
     bookmark.quote = quote.clone();
     bookmark.doc_hash = hash.clone();
     let id = bookmark.id.clone();
-    state.marks.remove(i);
-    let at = insert(state, bookmark);
-    state.overlay = Some(Overlay::Bookmarks { selected: at });
-    state.message = Some("bookmark now quotes the new words".into());
+    let at = state.marks.replace(&state.opened, i, bookmark);
+    state.open(Overlay::Bookmarks { selected: at });
+    state.say("bookmark now quotes the new words");
     Some(Effect::AcceptQuote {
         id,
         span,

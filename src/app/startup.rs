@@ -1,11 +1,9 @@
-//! The one place besides `update` where the reader's state is set: what
-//! the shell knows at start-up (colour, saved bookmarks, where to resume,
-//! warnings, the document's hash, the session's id prefix and the clock),
-//! and the ids that new bookmarks take from it without reading the world.
+//! What the shell knows at start-up (colour, saved bookmarks, where to
+//! resume, warnings, the document's hash, the session's id prefix and the
+//! clock), handed to [`super::State::start`], the one place besides
+//! `update` that sets state; and the ids that new bookmarks take from it
+//! without reading the world.
 
-use super::keymap::Keymap;
-use super::marks::anchor_sentence;
-use super::state::State;
 use crate::store::anchor::Anchor;
 use crate::store::bookmarks::{Bookmark, Origin};
 use crate::store::{doc_hash, rfc3339};
@@ -82,28 +80,5 @@ impl Ids {
             created: rfc3339(self.now),
             doc_hash: doc_hash.to_string(),
         }
-    }
-}
-
-impl State {
-    /// Open the reader on `doc` with what the shell knows at start-up: the
-    /// one named place, besides `update`, that sets state.
-    pub fn start(doc: Document, name: impl Into<String>, keymap: Keymap, up: Startup) -> State {
-        let mut state = State::with_hash(doc, name, keymap, up.doc_hash);
-        state.ids = Ids::new(up.session, up.now);
-        state.color = up.color;
-        if !up.bookmarks.is_empty() {
-            state.set_bookmarks(up.bookmarks);
-        }
-        let resumed = up
-            .resume
-            .and_then(|a| anchor_sentence(&state.doc, &state.flow, &a));
-        if let Some(s) = resumed {
-            state.resume_at(s);
-        }
-        if let Some(w) = up.warning {
-            state.message = Some(format!("warning: {w}"));
-        }
-        state
     }
 }

@@ -9,14 +9,14 @@ use super::state::{Overlay, State};
 
 /// The shell reported `count` changes it still cannot save: ask.
 pub fn open(state: &mut State, count: usize) {
-    state.overlay = Some(Overlay::Unsaved { count, path: None });
+    state.open(Overlay::Unsaved { count, path: None });
 }
 
 /// An action while the prompt is open. Everything else is ignored: the
 /// prompt is modal, so a stray key cannot quit past it.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
-    let suggested = suggested_file(&state.name);
-    let Some(Overlay::Unsaved { count, path }) = &mut state.overlay else {
+    let suggested = suggested_file(state.opened.name());
+    let Some(Overlay::Unsaved { count, path }) = state.overlay_mut() else {
         return None;
     };
     let count = *count;
@@ -29,8 +29,8 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         (None, Action::WriteUnsaved) => *path = Some(LineEdit::new(suggested)),
         (None, Action::QuitUnsaved) => return Some(Effect::QuitUnsaved),
         (None, Action::CloseOverlay) => {
-            state.overlay = None;
-            state.message = Some(format!(
+            state.close();
+            state.say(format!(
                 "{count} bookmark {} still unsaved; saving is retried while you read",
                 changes(count)
             ));
@@ -50,15 +50,15 @@ fn line_result(line: &mut LineEdit, key: EditKey) -> (Edited, String) {
 fn edit(state: &mut State, (edited, name): (Edited, String), count: usize) -> Option<Effect> {
     match edited {
         Edited::Submit if name.is_empty() => {
-            state.message = Some("name a file to write the bookmarks to".into());
+            state.say("name a file to write the bookmarks to");
             None
         }
         Edited::Submit => {
-            state.overlay = Some(Overlay::Unsaved { count, path: None });
+            state.open(Overlay::Unsaved { count, path: None });
             Some(Effect::WriteUnsaved(name))
         }
         Edited::Cancel => {
-            state.overlay = Some(Overlay::Unsaved { count, path: None });
+            state.open(Overlay::Unsaved { count, path: None });
             None
         }
         _ => None,
@@ -132,21 +132,21 @@ mod tests {
         assert_eq!(handle(&mut s, Action::WriteUnsaved), None);
         let Some(Overlay::Unsaved {
             path: Some(line), ..
-        }) = &s.overlay
+        }) = s.overlay()
         else {
-            panic!("{:?}", s.overlay);
+            panic!("{:?}", s.overlay());
         };
         assert_eq!(line.text, "talk.unsaved-bookmarks.json");
         for _ in 0..line.text.chars().count() {
             handle(&mut s, Action::Edit(EditKey::Backspace));
         }
         assert_eq!(handle(&mut s, Action::Edit(EditKey::Submit)), None);
-        assert!(s.message.as_deref().unwrap().contains("name a file"));
+        assert!(s.message().unwrap().contains("name a file"));
         typed(&mut s, "/tmp/keep.json");
         let done = handle(&mut s, Action::Edit(EditKey::Submit));
         assert_eq!(done, Some(Effect::WriteUnsaved("/tmp/keep.json".into())));
         assert!(matches!(
-            s.overlay,
+            s.overlay(),
             Some(Overlay::Unsaved {
                 count: 2,
                 path: None
@@ -160,14 +160,13 @@ mod tests {
         handle(&mut s, Action::WriteUnsaved);
         handle(&mut s, Action::CloseOverlay);
         assert!(matches!(
-            s.overlay,
+            s.overlay(),
             Some(Overlay::Unsaved { path: None, .. })
         ));
         handle(&mut s, Action::CloseOverlay);
-        assert!(s.overlay.is_none());
+        assert!(s.overlay().is_none());
         assert!(
-            s.message
-                .as_deref()
+            s.message()
                 .unwrap()
                 .starts_with("2 bookmark changes are still unsaved")
         );

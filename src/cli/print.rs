@@ -80,17 +80,15 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
 pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
     for claim in &doc.claims {
         let section = doc.sections.get(claim.section);
-        let number = section
-            .and_then(|s| s.number.clone())
-            .unwrap_or_else(|| claim.section.to_string());
+        let mark = section.map_or_else(String::new, |s| s.mark(claim.section));
         let speaker = section
             .and_then(|s| s.turns.get(claim.turn))
             .and_then(|t| t.speaker.as_deref())
             .unwrap_or(NARRATION);
         writeln!(
             out,
-            "§{} {}: {} [{}]",
-            one_line(&number),
+            "{} {}: {} [{}]",
+            one_line(&mark),
             one_line(speaker),
             one_line(doc.claim_text(claim)),
             claim.kind.as_str()

@@ -163,8 +163,8 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
         remember(dirs, &id, store);
     }
 
-    let here = sentence_anchor(&state.doc, &state.flow, state.cursor)
-        .and_then(|a| ReadingPosition::at(&state.doc, a));
+    let here = sentence_anchor(state.doc(), state.flow(), state.cursor())
+        .and_then(|a| ReadingPosition::at(state.doc(), a));
     if let (Some(positions), Some(here)) = (&mut positions, here)
         && let Err(e) = positions.set(&key, here)
     {

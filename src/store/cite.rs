@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use super::anchor::{Anchor, Resolution, Resolver, Span, holds, normalize, span_text};
 use super::bookmarks::Bookmark;
-use crate::transcript::{Document, Turn};
+use crate::transcript::{Document, Turn, section_label};
 
 /// How a bookmark's quote relates to the document now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,12 +78,7 @@ pub struct SectionRef {
 
 impl SectionRef {
     fn new(index: usize, number: Option<String>, title: Option<String>) -> SectionRef {
-        let n = number.clone().unwrap_or_else(|| (index + 1).to_string());
-        let label = match (&title, &number) {
-            (Some(t), _) => format!("§{n} {t}"),
-            (None, None) if index == 0 => format!("§{n} Preamble"),
-            (None, _) => format!("§{n}"),
-        };
+        let label = section_label(index, number.as_deref(), title.as_deref());
         SectionRef {
             index,
             number,

@@ -237,4 +237,36 @@ impl Section {
             (None, None) => "Preamble".to_string(),
         }
     }
+
+    /// `§N`: the section's number as written, or else its position
+    /// (1-based) in the document, which is section `index`.
+    pub fn mark(&self, index: usize) -> String {
+        section_mark(index, self.number.as_deref())
+    }
+
+    /// [`section_label`] of this section, section `index`.
+    pub fn cite_label(&self, index: usize) -> String {
+        section_label(index, self.number.as_deref(), self.title.as_deref())
+    }
+}
+
+/// `§N`: a section's number as written, or else its position (1-based)
+/// in the document, for section `index`.
+pub fn section_mark(index: usize, number: Option<&str>) -> String {
+    match number {
+        Some(n) => format!("§{n}"),
+        None => format!("§{}", index + 1),
+    }
+}
+
+/// `§N Title`, `§N`, or `§1 Preamble` for an untitled first section: the
+/// one way citations, exports and the reader's lists name a section (also
+/// from a saved bookmark's number and title, with no document at hand).
+pub fn section_label(index: usize, number: Option<&str>, title: Option<&str>) -> String {
+    let mark = section_mark(index, number);
+    match title {
+        Some(t) => format!("{mark} {t}"),
+        None if index == 0 && number.is_none() => format!("{mark} Preamble"),
+        None => mark,
+    }
 }

@@ -11,6 +11,8 @@ use crate::app::action::{Action, EditKey, Pane};
 use crate::app::keymap::{self, Key, Layer};
 use crate::app::line_edit;
 use crate::app::state::{Overlay, State};
+use crate::ui;
+use ratatui::layout::Rect;
 
 /// Lines one mouse wheel notch scrolls.
 const WHEEL_LINES: i16 = 3;
@@ -56,7 +58,7 @@ pub fn paste_actions(text: &str) -> Vec<Action> {
 
 /// The keymap layer that is active now.
 pub fn active_layer(state: &State) -> Layer {
-    match state.overlay {
+    match state.overlay() {
         Some(Overlay::Help { .. }) => return Layer::Help,
         Some(Overlay::Speakers { .. }) => return Layer::Speakers,
         Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
@@ -66,7 +68,7 @@ pub fn active_layer(state: &State) -> Layer {
         }
         None => {}
     }
-    match state.focus {
+    match state.focus() {
         Pane::Toc => Layer::Contents,
         Pane::Claims => Layer::Claims,
         Pane::Dialogue => Layer::Global,
@@ -78,12 +80,12 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
         return None;
     }
     if matches!(
-        state.overlay,
+        state.overlay(),
         Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
     ) {
         return edit_key(key).map(Action::Edit);
     }
-    state.keymap.action(active_layer(state), key_of(key)?)
+    state.keymap().action(active_layer(state), key_of(key)?)
 }
 
 /// The note editor takes text, not bindings.
@@ -113,12 +115,21 @@ fn edit_key(key: &KeyEvent) -> Option<EditKey> {
     })
 }
 
-pub fn mouse_action(state: &State, m: &MouseEvent) -> Option<Action> {
-    if state.overlay.is_some() {
-        return None;
-    }
+/// A mouse event on a frame of size `screen`: the wheel scrolls the pane
+/// under the pointer (or moves an overlay's selection), a left click
+/// selects and opens the list item under it.
+pub fn mouse_action(state: &State, screen: Rect, m: &MouseEvent) -> Option<Action> {
     let (x, y) = (m.column, m.row);
-    let vp = &state.viewport;
+    let click = || ui::hit::click(state, screen, x, y).map(Action::Click);
+    if state.overlay().is_some() {
+        return match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::SelectDown),
+            MouseEventKind::ScrollUp => Some(Action::SelectUp),
+            MouseEventKind::Down(MouseButton::Left) => click(),
+            _ => None,
+        };
+    }
+    let vp = state.viewport();
     // Side panes are drawn over the dialogue when they overlay it, so test them first.
     let pane = if vp.toc.contains(x, y) {
         Pane::Toc
@@ -129,27 +140,15 @@ pub fn mouse_action(state: &State, m: &MouseEvent) -> Option<Action> {
     } else {
         return None;
     };
+    let notch = if pane == Pane::Dialogue {
+        WHEEL_LINES
+    } else {
+        1
+    };
     match m.kind {
-        MouseEventKind::ScrollDown => Some(Action::Scroll(
-            pane,
-            if pane == Pane::Dialogue {
-                WHEEL_LINES
-            } else {
-                1
-            },
-        )),
-        MouseEventKind::ScrollUp => Some(Action::Scroll(
-            pane,
-            if pane == Pane::Dialogue {
-                -WHEEL_LINES
-            } else {
-                -1
-            },
-        )),
-        MouseEventKind::Down(MouseButton::Left) if pane == Pane::Toc => {
-            // Row 0 of the pane is its header.
-            (m.row > vp.toc.y).then(|| Action::ClickToc(m.row - vp.toc.y - 1))
-        }
+        MouseEventKind::ScrollDown => Some(Action::Scroll(pane, notch)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(pane, -notch)),
+        MouseEventKind::Down(MouseButton::Left) => click(),
         _ => None,
     }
 }

@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 
 use super::keys::{key_action, mouse_action, paste_actions};
 use crate::app::action::{Action, Effect, Report};
-use crate::app::find;
 use crate::app::state::State;
 use crate::app::update::update;
 use crate::ui;
@@ -98,14 +97,18 @@ where
         terminal
             .draw(|f| ui::render(f, state))
             .map_err(io::Error::other)?;
-        let Some(input) = events.next(find::busy(state))? else {
+        let Some(input) = events.next(state.finder().busy())? else {
             return Ok(Exit::EventsEnded);
         };
         // Bookmarks made by this input are dated now; `update` reads no clock.
         update(state, Action::Clock(crate::store::unix_now()));
         let actions: Vec<Action> = match input {
             Input::Key(key) => key_action(state, &key).into_iter().collect(),
-            Input::Mouse(m) => mouse_action(state, &m).into_iter().collect(),
+            Input::Mouse(m) => {
+                let size = terminal.size().map_err(io::Error::other)?;
+                let screen = Rect::new(0, 0, size.width, size.height);
+                mouse_action(state, screen, &m).into_iter().collect()
+            }
             // Pasted text only means something to the note editor.
             Input::Paste(text) => paste_actions(&text),
             Input::Resize => Vec::new(),
@@ -193,7 +196,7 @@ where
 {
     let size = terminal.size().map_err(io::Error::other)?;
     let viewport = ui::layout::viewport(Rect::new(0, 0, size.width, size.height), state);
-    if viewport != state.viewport {
+    if viewport != state.viewport() {
         update(state, Action::Viewport(viewport));
     }
     Ok(())

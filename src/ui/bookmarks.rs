@@ -12,6 +12,7 @@ use super::status::edit_line;
 use super::theme::Theme;
 use super::{clear_left_edge, fit};
 use crate::app::hints;
+use crate::app::list::Window;
 use crate::app::marks::Mark;
 use crate::app::state::{Overlay, State};
 use crate::store::cite::Status;
@@ -25,24 +26,20 @@ const QUOTE_LINES: usize = 3;
 
 /// Draw the list over `area`, and the note editor when it is open.
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
-    let (selected, editing) = match &state.overlay {
+    let (selected, editing) = match state.overlay() {
         Some(Overlay::Bookmarks { selected }) => (*selected, None),
         Some(Overlay::Note { mark, line }) => (*mark, Some(line)),
         _ => return,
     };
-    let w = area.width.min(90).max(area.width.min(20));
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        width: w,
-        ..area
-    };
+    let (popup, list) = geometry(area, editing.is_some());
+    let w = popup.width;
     let buf = frame.buffer_mut();
     clear_left_edge(buf, popup);
     Clear.render(popup, buf);
     // The note editor takes text: Enter and Esc are fixed, not bindings.
     let title = match editing {
         Some(_) => " Note · Enter saves · Esc cancels ".to_string(),
-        None => hints::bookmarks_title(&state.keymap),
+        None => hints::bookmarks_title(state.keymap()),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -53,10 +50,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    let list = Rect {
-        height: inner.height - u16::from(editing.is_some()),
-        ..inner
-    };
     draw_list(buf, list, state, selected, theme);
     if let Some(line) = editing {
         let row = Rect {
@@ -69,6 +62,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     }
 }
 
+/// The popup over `area` (at most 90 columns, centred) and the list
+/// inside its border, above the note line when `editing`.
+fn geometry(area: Rect, editing: bool) -> (Rect, Rect) {
+    let w = area.width.min(90).max(area.width.min(20));
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        width: w,
+        ..area
+    };
+    let inner = Block::default().borders(Borders::ALL).inner(popup);
+    let list = Rect {
+        height: inner.height.saturating_sub(u16::from(editing)),
+        ..inner
+    };
+    (popup, list)
+}
+
 fn draw_list(
     buf: &mut ratatui::buffer::Buffer,
     area: Rect,
@@ -77,8 +87,8 @@ fn draw_list(
     theme: Theme,
 ) {
     let width = usize::from(area.width);
-    if state.marks.is_empty() {
-        let text = hints::no_bookmarks(&state.keymap);
+    if state.marks().is_empty() {
+        let text = hints::no_bookmarks(state.keymap());
         buf.set_stringn(
             area.x + 1,
             area.y,
@@ -88,31 +98,12 @@ fn draw_list(
         );
         return;
     }
-    let changed = hints::changed_tag(&state.keymap);
-    let mut items: Vec<Vec<Row>> = state
-        .marks
-        .iter()
-        .enumerate()
-        .map(|(i, m)| item(m, i == selected, width - 2, theme, &changed))
-        .collect();
-    if let Some(first) = state.marks.iter().position(|m| m.place.is_none()) {
-        let heading = Row {
-            text: fit(DETACHED, width - 2),
-            style: theme.header(false),
-            marked: false,
-        };
-        items[first].insert(0, heading);
-    }
-    // Start far enough back that the selected item is in view.
-    let mut start = selected.min(items.len() - 1);
-    let mut above = items[start].len();
-    while start > 0 && above + items[start - 1].len() < usize::from(area.height) {
-        above += items[start - 1].len() + 1;
-        start -= 1;
-    }
-    let mut y = area.y;
-    for (i, rows) in items.iter().enumerate().skip(start) {
-        for row in rows {
+    let items = items(state, selected, width, theme);
+    let rows = |i: usize| items[i].len() + 1;
+    let window = Window::new(selected, items.len(), area.height.into(), rows);
+    for (i, at) in window.items(rows) {
+        for (k, row) in items[i].iter().enumerate() {
+            let y = area.y + (at + k) as u16;
             if y >= area.bottom() {
                 return;
             }
@@ -120,10 +111,50 @@ fn draw_list(
                 buf.set_string(area.x, y, "▌", theme.current());
             }
             buf.set_stringn(area.x + 2, y, &row.text, width - 2, row.style);
-            y += 1;
         }
-        y += 1;
     }
+}
+
+/// Each bookmark's rows at this list width, the heading above the
+/// detached ones included.
+fn items(state: &State, selected: usize, width: usize, theme: Theme) -> Vec<Vec<Row>> {
+    let changed = hints::changed_tag(state.keymap());
+    let marks = state.marks();
+    let mut items: Vec<Vec<Row>> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, m)| item(m, i == selected, width - 2, theme, &changed))
+        .collect();
+    if let Some(first) = marks.iter().position(|m| m.place.is_none()) {
+        let heading = Row {
+            text: fit(DETACHED, width - 2),
+            style: theme.header(false),
+            marked: false,
+        };
+        items[first].insert(0, heading);
+    }
+    items
+}
+
+/// The row of the list (a bookmark) drawn at `(x, y)`, the list open over
+/// `area`.
+pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let Some(&Overlay::Bookmarks { selected }) = state.overlay() else {
+        return None;
+    };
+    let (_, list) = geometry(area, false);
+    if !list.contains((x, y).into()) || list.width < 4 || state.marks().is_empty() {
+        return None;
+    }
+    let items = items(
+        state,
+        selected,
+        usize::from(list.width),
+        Theme { color: false },
+    );
+    let rows = |i: usize| items[i].len() + 1;
+    let window = Window::new(selected, items.len(), list.height.into(), rows);
+    window.hit(usize::from(y - list.y), rows)
 }
 
 /// One line of the list; `marked` lines get the selection bar.

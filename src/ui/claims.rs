@@ -8,8 +8,10 @@ use ratatui::widgets::Widget;
 
 use std::borrow::Cow;
 
+use super::fit;
 use super::theme::Theme;
 use crate::app::action::Pane;
+use crate::app::list::Window;
 use crate::app::state::State;
 use crate::text::sanitise;
 use crate::text::wrap;
@@ -29,117 +31,146 @@ impl Widget for Claims<'_> {
             return;
         }
         let state = self.state;
-        let focused = state.focus == Pane::Claims;
+        let focused = state.focus() == Pane::Claims;
         buf.set_style(area, Style::reset());
         for y in area.top()..area.bottom() {
             buf.set_string(area.x, y, "│", self.theme.rule());
         }
-        let inner = Rect {
-            x: area.x + 1,
-            width: area.width - 1,
-            ..area
-        };
-        let width = usize::from(inner.width);
-        let filter = state.claim_filter.map_or("all", |k| k.as_str());
-        let order = if state.claims_by_score {
+        let pane = state.claims();
+        let width = usize::from(area.width - 1);
+        let filter = pane.filter().map_or("all", |k| k.as_str());
+        let order = if pane.by_score() {
             "by score"
         } else {
             "in order"
         };
-        let header = format!("Claims {} · {filter} · {order}", state.claims_view.len());
-        let header = super::fit(&header, width - 1);
+        let header = format!("Claims {} · {filter} · {order}", pane.view().len());
+        let style = self.theme.header(focused);
         buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            header,
+            area.x + 2,
+            area.y,
+            fit(&header, width - 1),
             width - 1,
-            self.theme.header(focused),
+            style,
         );
-
-        let body = Rect {
-            y: inner.y + 1,
-            height: inner.height.saturating_sub(1),
-            ..inner
-        };
-        if state.claims_view.is_empty() {
-            buf.set_stringn(
-                body.x + 1,
-                body.y,
-                "No claims found.",
-                width - 1,
-                self.theme.dim(),
-            );
+        let list = List::new(state, area);
+        if pane.view().is_empty() {
+            let dim = self.theme.dim();
+            buf.set_stringn(area.x + 2, list.body.y, "No claims found.", width - 1, dim);
             return;
         }
-        let text_width = usize::from(inner.width.saturating_sub(GUTTER)).max(1);
-        // Sanitised before wrapping (a borrow when clean, as decoded text
-        // is): not every input format's text went through the decoder's
-        // cleaning after it was unescaped.
-        let item = |i: usize| -> (&Claim, Vec<std::ops::Range<usize>>, Cow<str>) {
-            let claim = &state.doc.claims[state.claims_view[i]];
-            let text = sanitise(state.doc.claim_text(claim));
-            (claim, wrap::wrap(&text, text_width), text)
-        };
-        // Start far enough back that the selected claim sits mid-pane.
-        let sel = state.claim_selected.min(state.claims_view.len() - 1);
-        let mut start = sel;
-        let mut above = 0;
-        while start > 0 {
-            let h = item(start - 1).1.len() + 2;
-            if above + h > usize::from(body.height) / 2 {
-                break;
-            }
-            above += h;
-            start -= 1;
+        for (i, row) in list.window.items(|i| list.rows(i)) {
+            self.item(buf, &list, i, list.body.y + row as u16, focused);
         }
+    }
+}
 
-        let mut y = body.y;
-        for i in start..state.claims_view.len() {
+impl Claims<'_> {
+    /// Claim `i` of the list from row `y`: its tag line, then its text.
+    fn item(&self, buf: &mut Buffer, list: &List, i: usize, mut y: u16, focused: bool) {
+        let state = self.state;
+        let body = list.body;
+        let (claim, lines, text) = list.item(i);
+        let selected = i == state.claims().selected();
+        let text_style = match (selected, focused) {
+            (true, true) => self.theme.selected(),
+            (true, false) => self.theme.current(),
+            (false, _) => Style::new(),
+        };
+        let speaker = speaker_of(state, claim).unwrap_or("narration");
+        let place = state
+            .doc()
+            .sections
+            .get(claim.section)
+            .map_or_else(String::new, |s| match s.number {
+                // The pane is narrow: a number says enough.
+                Some(_) => s.mark(claim.section),
+                None => s.cite_label(claim.section),
+            });
+        let head = format!("{} · {speaker} · {place}", claim.kind.as_str());
+        let width = usize::from(body.width) - 1;
+        buf.set_stringn(
+            body.x + 1,
+            y,
+            fit(&head, width),
+            width,
+            self.theme.claim_tag(),
+        );
+        y += 1;
+        for r in lines {
             if y >= body.bottom() {
                 break;
             }
-            let (claim, lines, text) = item(i);
-            let selected = i == sel;
-            let marker_style = if selected {
-                self.theme.current()
-            } else {
-                Style::new()
-            };
-            let mut text_style = Style::new();
-            if selected && focused {
-                text_style = self.theme.selected();
-            } else if selected {
-                text_style = self.theme.current();
+            if selected {
+                buf.set_string(body.x, y, "▌", self.theme.current());
             }
-            let speaker = speaker_of(state, claim).unwrap_or("narration");
-            let section = state.doc.sections.get(claim.section);
-            let place = section.map_or_else(String::new, |s| match &s.number {
-                Some(n) => format!("§{n}"),
-                None => s.label(),
-            });
-            let head = format!("{} · {speaker} · {place}", claim.kind.as_str());
-            let head = super::fit(&head, width - 1);
-            buf.set_stringn(inner.x + 1, y, head, width - 1, self.theme.claim_tag());
-            y += 1;
-            for r in lines {
-                if y >= body.bottom() {
-                    break;
-                }
-                if selected {
-                    buf.set_string(inner.x, y, "▌", marker_style);
-                }
-                let line = text.get(r).unwrap_or("");
-                buf.set_stringn(inner.x + GUTTER - 1, y, line, text_width, text_style);
-                y += 1;
-            }
+            let line = text.get(r).unwrap_or("");
+            buf.set_stringn(body.x + GUTTER - 1, y, line, list.text_width, text_style);
             y += 1;
         }
     }
 }
 
+/// The pane's list: where it is (below the header, right of the rule),
+/// how wide claims wrap, and which claims it shows; for drawing and for
+/// clicks alike.
+struct List<'s> {
+    state: &'s State,
+    body: Rect,
+    text_width: usize,
+    window: Window,
+}
+
+impl<'s> List<'s> {
+    fn new(state: &'s State, area: Rect) -> List<'s> {
+        let body = Rect {
+            x: area.x + 1,
+            y: area.y.saturating_add(1),
+            width: area.width.saturating_sub(1),
+            height: area.height.saturating_sub(1),
+        };
+        let text_width = usize::from(body.width.saturating_sub(GUTTER)).max(1);
+        let mut list = List {
+            state,
+            body,
+            text_width,
+            window: Window::new(0, 0, 0, |_| 0),
+        };
+        let pane = state.claims();
+        let (len, height) = (pane.view().len(), usize::from(body.height));
+        list.window = Window::new(pane.selected(), len, height, |i| list.rows(i));
+        list
+    }
+
+    /// Claim `i` of the list, its text (sanitised before wrapping: not
+    /// every input format's text went through the decoder's cleaning) and
+    /// that text's lines.
+    fn item(&self, i: usize) -> (&'s Claim, Vec<std::ops::Range<usize>>, Cow<'s, str>) {
+        let doc = self.state.doc();
+        let claim = &doc.claims[self.state.claims().view()[i]];
+        let text = sanitise(doc.claim_text(claim));
+        (claim, wrap::wrap(&text, self.text_width), text)
+    }
+
+    /// Rows claim `i` takes: its tag line, its text, a blank line.
+    fn rows(&self, i: usize) -> usize {
+        self.item(i).1.len() + 2
+    }
+}
+
+/// The row of the list (a claim) drawn at `(x, y)` of a pane at `area`.
+pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let list = List::new(state, area);
+    if !list.body.contains((x, y).into()) {
+        return None;
+    }
+    list.window
+        .hit(usize::from(y - list.body.y), |i| list.rows(i))
+}
+
 fn speaker_of<'s>(state: &'s State, claim: &Claim) -> Option<&'s str> {
     state
-        .doc
+        .doc()
         .sections
         .get(claim.section)?
         .turns

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::flow::BlockKind;
+use crate::app::flow::{BlockKind, FlowPos};
 use crate::app::layout::{self, BANNER_TITLE_ROW, MARK_COL, MATCH_COL, TEXT_INDENT};
 use crate::app::lines::LinePos;
 use crate::app::state::State;
@@ -39,7 +39,7 @@ pub struct Dialogue<'a> {
 impl Widget for Dialogue<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
-        if area.is_empty() || state.flow.blocks.is_empty() {
+        if area.is_empty() || state.flow().blocks.is_empty() {
             return;
         }
         let lines = state.lines();
@@ -66,7 +66,7 @@ impl Widget for Dialogue<'_> {
 impl Dialogue<'_> {
     fn line(&self, pos: LinePos, row: Rect, buf: &mut Buffer) {
         let state = self.state;
-        let Some(block) = state.flow.blocks.get(pos.block).copied() else {
+        let Some(block) = state.flow().blocks.get(pos.block).copied() else {
             return;
         };
         let width = usize::from(row.width);
@@ -78,9 +78,9 @@ impl Dialogue<'_> {
         match block.kind {
             BlockKind::Gap => self.narration_time(pos.block, row, buf),
             BlockKind::Banner if pos.line == BANNER_TITLE_ROW => {
-                let section = &state.doc.sections[block.section as usize];
+                let section = &state.doc().sections[block.section as usize];
                 let label = if section.number.is_none() && section.title.is_none() {
-                    state.doc.title.clone().unwrap_or_else(|| section.label())
+                    state.doc().title.clone().unwrap_or_else(|| section.label())
                 } else {
                     section.label()
                 };
@@ -94,7 +94,7 @@ impl Dialogue<'_> {
                 let name = self.speaker(block.turn as usize).unwrap_or_default();
                 // Speakers are numbered in order of first appearance.
                 let index = state
-                    .flow
+                    .flow()
                     .turns
                     .get(block.turn as usize)
                     .map_or(0, |t| t.speaker as usize);
@@ -121,10 +121,10 @@ impl Dialogue<'_> {
 
     /// A turn folded away by the speaker focus: `… name · 3 paragraphs`.
     fn stub(&self, turn: usize, row: Rect, buf: &mut Buffer) {
-        let Some(t) = self.state.flow.turns.get(turn) else {
+        let Some(t) = self.state.flow().turns.get(turn) else {
             return;
         };
-        let paras = self.state.doc.sections[t.section as usize].turns[t.index as usize]
+        let paras = self.state.doc().sections[t.section as usize].turns[t.index as usize]
             .paragraphs
             .len();
         let who = self.speaker(turn).unwrap_or("narration");
@@ -143,15 +143,19 @@ impl Dialogue<'_> {
     /// The start time of a turn, when times are shown and it has one.
     fn time(&self, turn: usize) -> Option<String> {
         let state = self.state;
-        let t = state.flow.turns.get(turn).filter(|_| state.times)?;
-        let time = state.doc.sections[t.section as usize].turns[t.index as usize].time?;
+        let t = state
+            .flow()
+            .turns
+            .get(turn)
+            .filter(|_| state.view().times())?;
+        let time = state.doc().sections[t.section as usize].turns[t.index as usize].time?;
         Some(fmt_clock(time))
     }
 
     /// The gap line above a narration turn shows its time (narration has no
     /// speaker line to carry it).
     fn narration_time(&self, block: usize, row: Rect, buf: &mut Buffer) {
-        let blocks = &self.state.flow.blocks;
+        let blocks = &self.state.flow().blocks;
         let Some(next) = blocks.get(block + 1) else {
             return;
         };
@@ -165,8 +169,8 @@ impl Dialogue<'_> {
     }
 
     fn speaker(&self, turn: usize) -> Option<&str> {
-        let t = self.state.flow.turns.get(turn)?;
-        self.state.doc.sections[t.section as usize].turns[t.index as usize]
+        let t = self.state.flow().turns.get(turn)?;
+        self.state.doc().sections[t.section as usize].turns[t.index as usize]
             .speaker
             .as_deref()
     }
@@ -179,7 +183,7 @@ impl Dialogue<'_> {
         let Some(range) = wrapped.get(pos.line).cloned() else {
             return;
         };
-        let text = state.flow.text(&state.doc, pos.block);
+        let text = state.flow().text(state.doc(), pos.block);
         let base = if self.speaker(turn).is_some() {
             Style::new()
         } else {
@@ -192,13 +196,13 @@ impl Dialogue<'_> {
             .map(|(a, b)| (range.start + a, range.start + b, self.theme.dim()))
             .collect();
         for c in claims_in_block(state, pos.block) {
-            let claim = &state.doc.claims[c];
+            let claim = &state.doc().claims[c];
             marks.push((claim.start, claim.end, self.theme.claim()));
         }
         // A changed quote's mark wins the gutter: it asks for attention.
         let mut gutter: Option<bool> = None;
         for (m, changed) in state
-            .marks
+            .marks()
             .iter()
             .filter_map(|m| Some((m.place?, m.changed())))
         {
@@ -211,22 +215,28 @@ impl Dialogue<'_> {
             }
         }
         if let Some((first, last)) = state.selected_range() {
-            let (a, b) = (state.flow.sentences[first], state.flow.sentences[last]);
-            let start = (a.block as usize, a.start as usize);
-            let end = (b.block as usize, b.end as usize);
+            let (a, b) = (state.flow().sentences[first], state.flow().sentences[last]);
+            let start = FlowPos {
+                block: a.block as usize,
+                offset: a.start as usize,
+            };
+            let end = FlowPos {
+                block: b.block as usize,
+                offset: b.end as usize,
+            };
             if let Some(r) = block_part(start, end, pos.block, text.len()) {
                 marks.push((r.start, r.end, self.theme.selection()));
             }
         }
-        if let Some(s) = state.flow.sentences.get(state.cursor)
+        if let Some(s) = state.flow().sentences.get(state.cursor())
             && s.block as usize == pos.block
         {
             marks.push((s.start as usize, s.end as usize, self.theme.cursor()));
         }
         // Matches go last so they show inside the current sentence too.
         let mut matched = false;
-        if let Some(find) = &state.find {
-            for hit in find.search.in_paragraph(state.flow.para_index(pos.block)) {
+        if let Some(find) = state.finder().find() {
+            for hit in find.search.in_paragraph(state.flow().para_index(pos.block)) {
                 if hit.start < range.end && range.start < hit.end {
                     matched = true;
                     let style = if find.current == Some(*hit) {
@@ -287,18 +297,22 @@ fn bracketed(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The byte range of `block` covered by a stretch from `start` to `end`
-/// (each a block and a byte offset, `end` exclusive).
+/// (`end` exclusive).
 fn block_part(
-    start: (usize, usize),
-    end: (usize, usize),
+    start: FlowPos,
+    end: FlowPos,
     block: usize,
     len: usize,
 ) -> Option<std::ops::Range<usize>> {
-    if block < start.0 || block > end.0 {
+    if block < start.block || block > end.block {
         return None;
     }
-    let from = if block == start.0 { start.1 } else { 0 };
-    let to = if block == end.0 { end.1 } else { len };
+    let from = if block == start.block {
+        start.offset
+    } else {
+        0
+    };
+    let to = if block == end.block { end.offset } else { len };
     (from < to).then_some(from..to)
 }
 
@@ -306,16 +320,13 @@ fn block_part(
 pub fn claims_in_block(state: &State, block: usize) -> std::ops::Range<usize> {
     let block_of = |c: &usize| {
         state
-            .flow
+            .flow()
             .sentences
             .get(*c)
             .map_or(usize::MAX, |s| s.block as usize)
     };
-    let lo = state
-        .claim_sentence
-        .partition_point(|c| block_of(c) < block);
-    let hi = state
-        .claim_sentence
-        .partition_point(|c| block_of(c) <= block);
+    let sentences = state.claims().sentences();
+    let lo = sentences.partition_point(|c| block_of(c) < block);
+    let hi = sentences.partition_point(|c| block_of(c) <= block);
     lo..hi.max(lo)
 }

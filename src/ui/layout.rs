@@ -53,8 +53,8 @@ pub fn viewport(area: Rect, state: &State) -> Viewport {
     let claims_w = (w / 4).clamp(24, 40);
     let overlay_w = |want: u16| want.min(w.saturating_sub(4)).max(w / 2);
 
-    let (toc_inline, toc_overlay) = placement(state.toc, w >= TOC_ROOM);
-    let (claims_inline, claims_overlay) = placement(state.claims, w >= CLAIMS_ROOM);
+    let (toc_inline, toc_overlay) = placement(state.contents().shown(), w >= TOC_ROOM);
+    let (claims_inline, claims_overlay) = placement(state.claims().shown(), w >= CLAIMS_ROOM);
 
     let mut dialogue = main;
     let mut toc = Rect::default();

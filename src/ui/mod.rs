@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod claims;
 pub mod dialogue;
 pub mod help;
+pub mod hit;
 pub mod layout;
 pub mod speakers;
 pub mod status;
@@ -27,16 +28,18 @@ use crate::text;
 pub use crate::text::fit;
 use theme::Theme;
 
-/// Draw a whole frame. Layout comes from `state.viewport`, which the run loop
+/// Draw a whole frame. Layout comes from `state.viewport()`, which the run loop
 /// keeps in step with the terminal size.
 pub fn render(frame: &mut Frame, state: &State) {
     let area = frame.area();
-    let theme = Theme { color: state.color };
+    let theme = Theme {
+        color: state.color(),
+    };
     if layout::too_small(area) {
         frame.render_widget(Paragraph::new("terminal too small"), area);
         return;
     }
-    let vp = state.viewport;
+    let vp = state.viewport();
     let (dialogue, toc, claims) = (vp.dialogue.into(), vp.toc.into(), vp.claims.into());
     frame.render_widget(dialogue::Dialogue { state, theme }, dialogue);
     let (toc_over, claims_over) = layout::overlays(&vp);
@@ -59,17 +62,17 @@ pub fn render(frame: &mut Frame, state: &State) {
         ..area
     };
     // The search line takes the status line's place while it is open.
-    if !matches!(state.overlay, Some(Overlay::Query(_))) {
+    if !matches!(state.overlay(), Some(Overlay::Query(_))) {
         frame.render_widget(status::Status { state, theme }, status);
     }
     let above_status = Rect {
         height: area.height - 1,
         ..area
     };
-    match &state.overlay {
+    match state.overlay() {
         Some(Overlay::Help { scroll }) => {
             let help = help::Help {
-                keymap: &state.keymap,
+                keymap: state.keymap(),
                 scroll: *scroll,
                 theme,
             };
@@ -90,7 +93,7 @@ pub fn render(frame: &mut Frame, state: &State) {
             let prompt = unsaved::Prompt {
                 count: *count,
                 path: path.as_ref(),
-                keymap: &state.keymap,
+                keymap: state.keymap(),
                 theme,
             };
             prompt.render(frame, above_status);
@@ -115,16 +118,21 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: usize, style: Style
 /// A popup of at most `w`×`h` centred in `area`, with the cells under it
 /// cleared (see [`clear_left_edge`]).
 pub fn popup(buf: &mut Buffer, area: Rect, w: u16, h: u16) -> Rect {
+    let popup = centred(area, w, h);
+    clear_left_edge(buf, popup);
+    Clear.render(popup, buf);
+    popup
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let (w, h) = (w.min(area.width), h.min(area.height));
-    let popup = Rect {
+    Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
-    };
-    clear_left_edge(buf, popup);
-    Clear.render(popup, buf);
-    popup
+    }
 }
 
 /// A wide character just left of an overlay would cover the overlay's first

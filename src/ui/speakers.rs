@@ -4,13 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use super::theme::Theme;
 use crate::app::hints;
-use crate::app::state::State;
+use crate::app::list::Window;
+use crate::app::state::{Overlay, State};
 use crate::text::sanitise;
 
 /// Columns of the share bar.
@@ -28,13 +29,10 @@ impl Picker<'_> {
         let state = self.state;
         let mut rows = vec!["All speakers".to_string()];
         // Sanitised before measuring, so the columns line up as shown.
-        let names: Vec<_> = state.flow.speakers.iter().map(|n| sanitise(n)).collect();
+        let names: Vec<_> = state.flow().speakers.iter().map(|n| sanitise(n)).collect();
         let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0);
-        for (name, shown) in state.flow.speakers.iter().zip(&names) {
-            let share = state
-                .shares
-                .as_ref()
-                .and_then(|v| v.iter().find(|s| &s.name == name));
+        for (name, shown) in state.flow().speakers.iter().zip(&names) {
+            let share = state.opened().shares().iter().find(|s| &s.name == name);
             let (turns, pct) = share.map_or((0, 0.0), |s| (s.turns, s.share * 100.0));
             let filled = ((pct / 100.0) * BAR as f32).round() as usize;
             let bar = "█".repeat(filled.min(BAR)) + &"·".repeat(BAR - filled.min(BAR));
@@ -50,28 +48,21 @@ impl Picker<'_> {
 impl Widget for Picker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rows = self.rows();
-        let w = rows.iter().map(|r| r.width()).max().unwrap_or(0) as u16 + 6;
-        let popup = super::popup(buf, area, w, rows.len() as u16 + 2);
+        let (popup, inner) = geometry(&rows, area);
+        super::clear_left_edge(buf, popup);
+        Clear.render(popup, buf);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(fit(
-                &hints::speakers_title(&self.state.keymap),
-                usize::from(w.saturating_sub(2)),
+                &hints::speakers_title(self.state.keymap()),
+                usize::from(popup.width.saturating_sub(2)),
             ))
             .border_style(self.theme.rule());
-        let inner = block.inner(popup);
         block.render(popup, buf);
         let width = usize::from(inner.width.saturating_sub(2));
-        let skip = self
-            .selected
-            .saturating_sub(usize::from(inner.height).saturating_sub(1));
-        for (i, row) in rows
-            .iter()
-            .enumerate()
-            .skip(skip)
-            .take(usize::from(inner.height))
-        {
-            let y = inner.y + (i - skip) as u16;
+        let window = Window::new(self.selected, rows.len(), inner.height.into(), one);
+        for (i, at) in window.items(one) {
+            let y = inner.y + at as u16;
             let style = if i == self.selected {
                 self.theme.selected()
             } else {
@@ -81,7 +72,38 @@ impl Widget for Picker<'_> {
                 Some(s) => self.theme.speaker(s),
                 None => Style::new(),
             };
-            buf.set_stringn(inner.x + 1, y, fit(row, width), width, color.patch(style));
+            let row = fit(&rows[i], width);
+            buf.set_stringn(inner.x + 1, y, row, width, color.patch(style));
         }
     }
+}
+
+fn one(_: usize) -> usize {
+    1
+}
+
+/// The popup, sized to its rows and centred in `area`, and its inside.
+fn geometry(rows: &[String], area: Rect) -> (Rect, Rect) {
+    let w = rows.iter().map(|r| r.width()).max().unwrap_or(0) as u16 + 6;
+    let popup = super::centred(area, w, rows.len() as u16 + 2);
+    (popup, Block::default().borders(Borders::ALL).inner(popup))
+}
+
+/// The row of the picker (0 is "all") drawn at `(x, y)`, the picker open
+/// over `area`.
+pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let Some(&Overlay::Speakers { selected }) = state.overlay() else {
+        return None;
+    };
+    let rows = Picker {
+        state,
+        selected,
+        theme: Theme { color: false },
+    }
+    .rows();
+    let (_, inner) = geometry(&rows, area);
+    let window = Window::new(selected, rows.len(), inner.height.into(), one);
+    inner
+        .contains((x, y).into())
+        .then(|| window.hit(usize::from(y - inner.y), one))?
 }

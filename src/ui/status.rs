@@ -27,32 +27,33 @@ impl Status<'_> {
         let s = self.state;
         let sec = s.section();
         let title = s
-            .doc
+            .doc()
             .sections
             .get(sec)
             .map(|x| x.label())
             .unwrap_or_default();
         let speaker = s.speaker().unwrap_or("narration");
-        let turns = s.flow.turns.len();
-        let total = s.flow.sentences.len();
+        let turns = s.flow().turns.len();
+        let total = s.flow().sentences.len();
         let pct = if total <= 1 {
             100
         } else {
-            s.cursor * 100 / (total - 1)
+            s.cursor() * 100 / (total - 1)
         };
-        let place = format!("§{}/{}", sec + 1, s.doc.sections.len());
+        let place = format!("§{}/{}", sec + 1, s.doc().sections.len());
         let only = s
-            .speaker_focus
-            .and_then(|i| s.flow.speakers.get(i as usize))
+            .view()
+            .speaker_filter()
+            .and_then(|i| s.flow().speakers.get(i as usize))
             .map_or_else(String::new, |n| format!(" · only {n}"));
         let rest = format!(
             "{speaker} · turn {}/{turns} · {pct}%{only} · [{}]",
             (s.turn() + 1).min(turns),
-            s.focus.name()
+            s.focus().name()
         );
         // Sanitised before measuring: the name is a file name, and the
         // width dropped must be the width shown.
-        let name = sanitise(&s.name);
+        let name = sanitise(s.opened().name());
         let rest = sanitise(&rest);
         let full = format!(" {name} · {place} {} · {rest}", sanitise(&title));
         if full.width() <= width {
@@ -71,7 +72,7 @@ impl Widget for Status<'_> {
         buf.set_style(area, self.theme.status());
         let width = usize::from(area.width);
         // Messages carry store errors (paths) and names: sanitised first.
-        let message = sanitise(self.state.message.as_deref().unwrap_or(""));
+        let message = sanitise(self.state.message().unwrap_or(""));
         // The message wins space: warnings must not be truncated away.
         let msg_w = message.width().min(width);
         let left_w = width.saturating_sub(msg_w + if msg_w > 0 { 2 } else { 0 });
@@ -119,9 +120,9 @@ pub fn edit_line(buf: &mut Buffer, row: Rect, prompt: &str, line: &LineEdit, the
 /// right the match count or what is wrong with the query.
 pub fn query_line(buf: &mut Buffer, row: Rect, state: &State, query: &Query, theme: Theme) -> u16 {
     buf.set_style(row, Style::reset());
-    let note = match (&state.find, &state.message) {
+    let note = match (state.finder().find(), state.message()) {
         (Some(find), _) => find.status(),
-        (None, Some(m)) if !query.line.text.is_empty() => m.clone(),
+        (None, Some(m)) if !query.line.text.is_empty() => m.to_string(),
         _ => String::new(),
     };
     let note = sanitise(&note);
@@ -133,7 +134,7 @@ pub fn query_line(buf: &mut Buffer, row: Rect, state: &State, query: &Query, the
     };
     let x = edit_line(buf, edit, prompt, &query.line, theme);
     if note_w > 0 {
-        let style = if state.find.is_some() {
+        let style = if state.finder().find().is_some() {
             theme.dim()
         } else {
             theme.warning()

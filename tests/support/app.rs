@@ -8,10 +8,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
-use tread::app::Effect;
 use tread::app::keymap::Keymap;
 use tread::app::shell::Persist;
 use tread::app::state::State;
+use tread::app::{Effect, Startup};
 use tread::transcript::{LoadOptions, load};
 use tread::tty::run::{EventSource, Exit, Idle, Input, Shell, run};
 use unicode_width::UnicodeWidthStr;
@@ -32,6 +32,24 @@ impl EventSource for Script {
 pub fn sample() -> State {
     let doc = load(tread::SAMPLE, &LoadOptions::default()).unwrap();
     State::new(doc, "sample.txt", Keymap::default_keymap())
+}
+
+/// The sample with this keymap and start-up (colour, bookmarks, resume).
+pub fn sample_with(keymap: Keymap, up: impl FnOnce(&mut Startup)) -> State {
+    let doc = load(tread::SAMPLE, &LoadOptions::default()).unwrap();
+    started(doc, "sample.txt", keymap, up)
+}
+
+/// `doc` opened with this keymap and start-up.
+pub fn started(
+    doc: tread::transcript::Document,
+    name: &str,
+    keymap: Keymap,
+    up: impl FnOnce(&mut Startup),
+) -> State {
+    let mut startup = Startup::new(&doc);
+    up(&mut startup);
+    State::start(doc, name, keymap, startup)
 }
 
 pub fn key(code: KeyCode) -> Input {

@@ -1,0 +1,76 @@
+//! The opened document, fixed once the reader starts: the model, its flow
+//! (blocks, turns, sentences), the name shown for it, its hash (computed
+//! once, at load) and what is derived from it on demand. Every part of the
+//! state reads it; none changes it.
+
+use std::cell::OnceCell;
+
+use super::flow::Flow;
+use crate::transcript::Document;
+use crate::transcript::stats::{self, SpeakerShare};
+
+pub struct Opened {
+    doc: Document,
+    flow: Flow,
+    name: String,
+    hash: String,
+    /// Each speaker's share of the words, counted when first asked for.
+    shares: OnceCell<Vec<SpeakerShare>>,
+}
+
+impl Opened {
+    pub fn new(doc: Document, name: String, hash: String) -> Opened {
+        let flow = Flow::new(&doc);
+        Opened {
+            doc,
+            flow,
+            name,
+            hash,
+            shares: OnceCell::new(),
+        }
+    }
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn flow(&self) -> &Flow {
+        &self.flow
+    }
+
+    /// The file name shown in the status line.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// [`crate::store::doc_hash`] of the document.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    pub fn shares(&self) -> &[SpeakerShare] {
+        self.shares.get_or_init(|| stats::speaker_shares(&self.doc))
+    }
+
+    /// The speaker of the turn holding sentence `s`, if it is not narration.
+    pub fn speaker_of(&self, s: usize) -> Option<&str> {
+        let t = self.flow.turns.get(self.flow.turn_of(s))?;
+        self.doc.sections[t.section as usize].turns[t.index as usize]
+            .speaker
+            .as_deref()
+    }
+
+    /// The first sentence of the turn holding sentence `s`.
+    pub fn turn_start(&self, s: usize) -> usize {
+        let t = self.flow.turn_of(s);
+        self.flow
+            .turns
+            .get(t)
+            .map_or(0, |t| t.first_sentence as usize)
+    }
+
+    /// The last sentence of the document (0 when it has none).
+    pub fn last_sentence(&self) -> usize {
+        self.flow.sentences.len().saturating_sub(1)
+    }
+}
