@@ -268,3 +268,37 @@ fn a_refresh_while_editing_a_note_keeps_it_on_its_own_bookmark() {
         &r.shell.effects[before..]
     );
 }
+
+#[test]
+fn the_list_opens_on_the_bookmark_under_the_cursor() {
+    let mut r = at_section_one();
+    let here = r.state.cursor();
+    // A later bookmark, then a two-sentence one with the cursor on its second.
+    r.keys("JJm");
+    while r.state.cursor() > here {
+        r.keys("k");
+    }
+    r.keys("vjm");
+    assert_eq!(r.state.marks().len(), 2);
+    assert_eq!(r.state.cursor(), here + 1);
+    r.keys("'");
+    let Some(&Overlay::Bookmarks { selected }) = r.state.overlay() else {
+        panic!("{:?}", r.state.overlay());
+    };
+    let place = r.state.marks()[selected].place.unwrap();
+    assert!(place.sentence < r.state.cursor(), "the one just made, not the next");
+}
+
+#[test]
+fn a_selection_lasts_until_the_cursor_moves_otherwise() {
+    let mut r = at_section_one();
+    let first = r.state.cursor();
+    // Commands that do not move the cursor keep it.
+    r.keys("vj<tab><tab><tab>");
+    assert_eq!(r.state.selected_range(), Some((first, first + 1)));
+    // A jump ends it; so does a turn.
+    r.keys("]");
+    assert_eq!(r.state.selected_range(), None);
+    r.keys("vjJ");
+    assert_eq!(r.state.selected_range(), None);
+}

@@ -130,8 +130,11 @@ pub fn neighbour(state: &mut State, forward: bool) {
     }
 }
 
+/// Open the list on the bookmark under the cursor, else the next one.
 pub fn open_list(state: &mut State) {
-    let selected = state.marks.first_from(state.cursor());
+    let cursor = state.cursor();
+    let under = state.marks.at(&state.opened, cursor);
+    let selected = under.unwrap_or_else(|| state.marks.first_from(cursor));
     state.open(Overlay::Bookmarks { selected });
 }
 
