@@ -13,7 +13,7 @@ pub const BANNER_TITLE_ROW: usize = 0;
 pub const SPEAKER_ROWS: usize = 1;
 /// Rows of the gap before a turn (a narration turn's time goes there).
 pub const GAP_ROWS: usize = 1;
-/// Rows of a turn folded away by the speaker focus: `… name · 3 paragraphs`.
+/// Rows of a turn folded away by the speaker filter: `… name · 3 paragraphs`.
 pub const STUB_ROWS: usize = 1;
 
 /// Column, within the pane, of the mark beside a bookmarked paragraph line.

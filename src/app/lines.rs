@@ -35,7 +35,7 @@ pub struct Lines<'a> {
     /// Columns available to paragraph text ([`layout::text_width`]).
     pub width: usize,
     /// The one speaker shown (an index into `Flow::speakers`), if any.
-    pub focus: Option<u32>,
+    pub speaker_filter: Option<u32>,
 }
 
 impl Lines<'_> {
@@ -61,14 +61,14 @@ impl Lines<'_> {
         layout::rows(b.kind, self.folded(block), || self.wrapped(block).len())
     }
 
-    /// For a block of a turn folded away by the speaker focus: whether it
+    /// For a block of a turn folded away by the speaker filter: whether it
     /// carries the turn's stub (its speaker line, or a narration
     /// turn's first paragraph). `None` for blocks that show normally.
     pub fn folded(&self, block: usize) -> Option<bool> {
-        let focus = self.focus?;
+        let only = self.speaker_filter?;
         let b = self.flow.blocks.get(block)?;
         let turn = self.flow.turns.get(b.turn as usize)?;
-        if turn.speaker == focus || !matches!(b.kind, BlockKind::Speaker | BlockKind::Para) {
+        if turn.speaker == only || !matches!(b.kind, BlockKind::Speaker | BlockKind::Para) {
             return None;
         }
         Some(match b.kind {

@@ -78,7 +78,7 @@ impl View {
             flow: o.flow(),
             cache: &self.wrap,
             width: self.viewport.text_width(),
-            focus: self.speaker_filter,
+            speaker_filter: self.speaker_filter,
         }
     }
 
