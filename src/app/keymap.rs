@@ -204,11 +204,14 @@ pub struct Keymap {
     merges: usize,
 }
 
+/// One `[keys.<layer>]` table: key names to action names, with where each is.
+type Table = BTreeMap<toml::Spanned<String>, toml::Spanned<String>>;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
-    keys: BTreeMap<toml::Spanned<String>, BTreeMap<toml::Spanned<String>, toml::Spanned<String>>>,
+    keys: BTreeMap<toml::Spanned<String>, Table>,
     /// Speaker labels share the file; `app::labels` reads and checks them.
     #[serde(default, rename = "labels")]
     _labels: Option<serde::de::IgnoredAny>,
@@ -227,66 +230,54 @@ impl Keymap {
     /// Apply the bindings in `text` over the current ones. A key bound twice
     /// in one layer, an unknown layer, key name or action is an error.
     pub fn merge_str(&mut self, text: &str, source_name: &str) -> Result<(), KeymapError> {
-        let err = |span: std::ops::Range<usize>, problem: String| KeymapError {
-            source_name: source_name.to_string(),
-            line: line_at(text, span.start),
-            problem,
+        let source = Source {
+            text,
+            name: source_name,
         };
         let file: File = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            err(span, e.message().to_string())
+            source.error(span, e.message().to_string())
         })?;
         self.merges += 1;
         for (layer_name, bindings) in file.keys {
             let layer = Layer::ALL
                 .into_iter()
                 .find(|l| l.name() == layer_name.get_ref())
-                .ok_or_else(|| {
-                    err(
-                        layer_name.span(),
-                        format!(
-                            "unknown key layer [keys.{}] (expected global, contents, claims, bookmarks, speakers or help)",
-                            layer_name.get_ref()
-                        ),
-                    )
-                })?;
-            let mut seen: BTreeMap<Key, &toml::Spanned<String>> = BTreeMap::new();
-            for (key_name, action_name) in &bindings {
-                let key = Key::parse(key_name.get_ref()).ok_or_else(|| {
-                    err(
-                        key_name.span(),
-                        format!("unknown key name '{}'", key_name.get_ref()),
-                    )
-                })?;
-                if let Some(other) = seen.insert(key, key_name) {
-                    // Tables come back sorted by name, not by line: blame the
-                    // later line, and name the earlier spelling.
-                    let (first, second) = if other.span().start < key_name.span().start {
-                        (other, key_name)
-                    } else {
-                        (key_name, other)
-                    };
-                    return Err(err(
-                        second.span(),
-                        format!(
-                            "key '{}' is bound twice in [keys.{}] (also as '{}')",
-                            second.get_ref(),
-                            layer.name(),
-                            first.get_ref()
-                        ),
-                    ));
-                }
-                let action: Action =
-                    action_name
-                        .get_ref()
-                        .parse()
-                        .map_err(|e: super::action::UnknownAction| {
-                            err(action_name.span(), e.to_string())
-                        })?;
-                self.layers.entry(layer).or_default().insert(key, action);
-                let at = (self.merges, key_name.span().start);
-                self.order.insert((layer, key), at);
+                .ok_or_else(|| source.unknown_layer(&layer_name))?;
+            self.merge_layer(layer, &bindings, &source)?;
+        }
+        Ok(())
+    }
+
+    /// Apply one `[keys.<layer>]` table, binding by binding: those before
+    /// an error stay applied.
+    fn merge_layer(
+        &mut self,
+        layer: Layer,
+        bindings: &Table,
+        source: &Source<'_>,
+    ) -> Result<(), KeymapError> {
+        let mut seen: BTreeMap<Key, &toml::Spanned<String>> = BTreeMap::new();
+        for (key_name, action_name) in bindings {
+            let key = Key::parse(key_name.get_ref()).ok_or_else(|| {
+                source.error(
+                    key_name.span(),
+                    format!("unknown key name '{}'", key_name.get_ref()),
+                )
+            })?;
+            if let Some(other) = seen.insert(key, key_name) {
+                return Err(source.bound_twice(layer, other, key_name));
             }
+            let action: Action =
+                action_name
+                    .get_ref()
+                    .parse()
+                    .map_err(|e: super::action::UnknownAction| {
+                        source.error(action_name.span(), e.to_string())
+                    })?;
+            self.layers.entry(layer).or_default().insert(key, action);
+            let at = (self.merges, key_name.span().start);
+            self.order.insert((layer, key), at);
         }
         Ok(())
     }
@@ -357,6 +348,59 @@ impl Keymap {
             }
         }
         out
+    }
+}
+
+/// A keymap file being merged, for errors that name it and a line in it.
+struct Source<'a> {
+    text: &'a str,
+    name: &'a str,
+}
+
+impl Source<'_> {
+    /// `problem`, at the line where `span` starts.
+    fn error(&self, span: std::ops::Range<usize>, problem: String) -> KeymapError {
+        KeymapError {
+            source_name: self.name.to_string(),
+            line: line_at(self.text, span.start),
+            problem,
+        }
+    }
+
+    /// An unknown `[keys.<layer>]` table.
+    fn unknown_layer(&self, layer_name: &toml::Spanned<String>) -> KeymapError {
+        self.error(
+            layer_name.span(),
+            format!(
+                "unknown key layer [keys.{}] (expected global, contents, claims, bookmarks, speakers or help)",
+                layer_name.get_ref()
+            ),
+        )
+    }
+
+    /// One key spelled `a` and `b` in one layer's table.
+    fn bound_twice(
+        &self,
+        layer: Layer,
+        a: &toml::Spanned<String>,
+        b: &toml::Spanned<String>,
+    ) -> KeymapError {
+        // Tables come back sorted by name, not by line: blame the
+        // later line, and name the earlier spelling.
+        let (first, second) = if a.span().start < b.span().start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.error(
+            second.span(),
+            format!(
+                "key '{}' is bound twice in [keys.{}] (also as '{}')",
+                second.get_ref(),
+                layer.name(),
+                first.get_ref()
+            ),
+        )
     }
 }
 

@@ -3,6 +3,8 @@
 //! wrapped and drawn. Rows and columns are `app::layout`'s, the same model
 //! the scrolling counts with.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -63,6 +65,19 @@ impl Widget for Dialogue<'_> {
     }
 }
 
+/// A styled stretch of a paragraph: start and end bytes, and its style.
+type Mark = (usize, usize, Style);
+
+/// The marks on one wrapped line of a paragraph.
+struct LineMarks {
+    /// Styled stretches, in the order they patch over each other.
+    spans: Vec<Mark>,
+    /// `Some(changed)` when a bookmark covers the line: the gutter's mark.
+    bookmark: Option<bool>,
+    /// A search match is on the line.
+    matched: bool,
+}
+
 impl Dialogue<'_> {
     fn line(&self, pos: LinePos, row: Rect, buf: &mut Buffer) {
         let state = self.state;
@@ -70,7 +85,6 @@ impl Dialogue<'_> {
             return;
         };
         let width = usize::from(row.width);
-        let room = layout::label_width(row.width);
         if state.lines().folded(pos.block) == Some(true) {
             self.stub(block.turn as usize, row, buf);
             return;
@@ -78,45 +92,64 @@ impl Dialogue<'_> {
         match block.kind {
             BlockKind::Gap => self.narration_time(pos.block, row, buf),
             BlockKind::Banner if pos.line == BANNER_TITLE_ROW => {
-                let section = &state.doc().sections[block.section as usize];
-                let label = if section.number.is_none() && section.title.is_none() {
-                    state.doc().title.clone().unwrap_or_else(|| section.label())
-                } else {
-                    section.label()
-                };
-                let text = super::fit(&format!("§ {label}"), room);
-                buf.set_stringn(row.x, row.y, text, width, self.theme.banner());
+                self.banner_title(block.section as usize, row, buf);
             }
             BlockKind::Banner => {
                 buf.set_stringn(row.x, row.y, "─".repeat(width), width, self.theme.rule());
             }
-            BlockKind::Speaker => {
-                let name = self.speaker(block.turn as usize).unwrap_or_default();
-                // Speakers are numbered in order of first appearance.
-                let index = state
-                    .flow()
-                    .turns
-                    .get(block.turn as usize)
-                    .map_or(0, |t| t.speaker as usize);
-                let mut x = row.x;
-                if let Some(time) = self.time(block.turn as usize) {
-                    let time = format!("{time} ");
-                    buf.set_stringn(x, row.y, &time, width, self.theme.dim());
-                    x = x.saturating_add(time.width() as u16);
-                }
-                // The name fits what the time leaves of the label's room.
-                let used = usize::from(x - row.x);
-                let name = super::fit(name, room.saturating_sub(used));
-                buf.set_stringn(
-                    x,
-                    row.y,
-                    name,
-                    width.saturating_sub(used),
-                    self.theme.speaker(index),
-                );
-            }
+            BlockKind::Speaker => self.speaker_line(block.turn as usize, row, buf),
             BlockKind::Para => self.paragraph_line(pos, block.turn as usize, row, buf),
         }
+    }
+
+    /// A banner's title row: `§` and the section's label, or the document's
+    /// title for a section with neither number nor title.
+    fn banner_title(&self, section: usize, row: Rect, buf: &mut Buffer) {
+        let doc = self.state.doc();
+        let section = &doc.sections[section];
+        let label = if section.number.is_none() && section.title.is_none() {
+            doc.title.clone().unwrap_or_else(|| section.label())
+        } else {
+            section.label()
+        };
+        let text = super::fit(&format!("§ {label}"), layout::label_width(row.width));
+        buf.set_stringn(
+            row.x,
+            row.y,
+            text,
+            usize::from(row.width),
+            self.theme.banner(),
+        );
+    }
+
+    /// A turn's speaker line: its start time when shown, then the name.
+    fn speaker_line(&self, turn: usize, row: Rect, buf: &mut Buffer) {
+        let width = usize::from(row.width);
+        let room = layout::label_width(row.width);
+        let name = self.speaker(turn).unwrap_or_default();
+        // Speakers are numbered in order of first appearance.
+        let index = self
+            .state
+            .flow()
+            .turns
+            .get(turn)
+            .map_or(0, |t| t.speaker as usize);
+        let mut x = row.x;
+        if let Some(time) = self.time(turn) {
+            let time = format!("{time} ");
+            buf.set_stringn(x, row.y, &time, width, self.theme.dim());
+            x = x.saturating_add(time.width() as u16);
+        }
+        // The name fits what the time leaves of the label's room.
+        let used = usize::from(x - row.x);
+        let name = super::fit(name, room.saturating_sub(used));
+        buf.set_stringn(
+            x,
+            row.y,
+            name,
+            width.saturating_sub(used),
+            self.theme.speaker(index),
+        );
     }
 
     /// A turn folded away by the speaker focus: `… name · 3 paragraphs`.
@@ -189,98 +222,171 @@ impl Dialogue<'_> {
         } else {
             self.theme.narration()
         };
+        let marks = self.line_marks(pos.block, text, &range);
+        self.gutter(&marks, row, buf);
+        draw_marked(text, range, &marks.spans, base, row, buf);
+    }
 
+    /// Everything marked on the line `range` of paragraph `block` (whose
+    /// text is `text`): stage directions, claims, bookmarks, the selection,
+    /// the current sentence and search matches, in that order.
+    fn line_marks(&self, block: usize, text: &str, range: &Range<usize>) -> LineMarks {
         // Stage directions and inline timestamps (`[laughter]`,
         // `[00:12:31.07]`) are dimmed; every other mark patches over them.
-        let mut marks: Vec<(usize, usize, Style)> = bracketed(&text[range.clone()])
+        let mut spans: Vec<Mark> = bracketed(&text[range.clone()])
             .map(|(a, b)| (range.start + a, range.start + b, self.theme.dim()))
             .collect();
-        for c in claims_in_block(state, pos.block) {
-            let claim = &state.doc().claims[c];
-            marks.push((claim.start, claim.end, self.theme.claim()));
+        self.claim_marks(block, &mut spans);
+        let bookmark = self.bookmark_marks(block, text.len(), range, &mut spans);
+        self.selection_mark(block, text.len(), &mut spans);
+        self.cursor_mark(block, &mut spans);
+        // Matches go last so they show inside the current sentence too.
+        let matched = self.match_marks(block, range, &mut spans);
+        LineMarks {
+            spans,
+            bookmark,
+            matched,
         }
+    }
+
+    /// The claims in `block`.
+    fn claim_marks(&self, block: usize, spans: &mut Vec<Mark>) {
+        let state = self.state;
+        for c in claims_in_block(state, block) {
+            let claim = &state.doc().claims[c];
+            spans.push((claim.start, claim.end, self.theme.claim()));
+        }
+    }
+
+    /// The placed bookmarks that reach the line `range` of `block` (`len`
+    /// bytes long); `Some(changed)` for the gutter when any does.
+    fn bookmark_marks(
+        &self,
+        block: usize,
+        len: usize,
+        range: &Range<usize>,
+        spans: &mut Vec<Mark>,
+    ) -> Option<bool> {
         // A changed quote's mark wins the gutter: it asks for attention.
         let mut gutter: Option<bool> = None;
-        for (m, changed) in state
+        for (m, changed) in self
+            .state
             .marks()
             .iter()
             .filter_map(|m| Some((m.place?, m.changed())))
         {
-            if let Some(r) = block_part(m.start, m.end, pos.block, text.len())
+            if let Some(r) = block_part(m.start, m.end, block, len)
                 && r.start < range.end.max(range.start + 1)
                 && range.start < r.end
             {
                 gutter = Some(gutter.unwrap_or(false) || changed);
-                marks.push((r.start, r.end, self.theme.bookmark()));
+                spans.push((r.start, r.end, self.theme.bookmark()));
             }
         }
-        if let Some((first, last)) = state.selected_range() {
-            let (a, b) = (state.flow().sentences[first], state.flow().sentences[last]);
-            let start = FlowPos {
-                block: a.block as usize,
-                offset: a.start as usize,
-            };
-            let end = FlowPos {
-                block: b.block as usize,
-                offset: b.end as usize,
-            };
-            if let Some(r) = block_part(start, end, pos.block, text.len()) {
-                marks.push((r.start, r.end, self.theme.selection()));
-            }
+        gutter
+    }
+
+    /// The part of the selected sentences in `block` (`len` bytes long).
+    fn selection_mark(&self, block: usize, len: usize, spans: &mut Vec<Mark>) {
+        let state = self.state;
+        let Some((first, last)) = state.selected_range() else {
+            return;
+        };
+        let (a, b) = (state.flow().sentences[first], state.flow().sentences[last]);
+        let start = FlowPos {
+            block: a.block as usize,
+            offset: a.start as usize,
+        };
+        let end = FlowPos {
+            block: b.block as usize,
+            offset: b.end as usize,
+        };
+        if let Some(r) = block_part(start, end, block, len) {
+            spans.push((r.start, r.end, self.theme.selection()));
         }
+    }
+
+    /// The current sentence, when it is in `block`.
+    fn cursor_mark(&self, block: usize, spans: &mut Vec<Mark>) {
+        let state = self.state;
         if let Some(s) = state.flow().sentences.get(state.cursor())
-            && s.block as usize == pos.block
+            && s.block as usize == block
         {
-            marks.push((s.start as usize, s.end as usize, self.theme.cursor()));
+            spans.push((s.start as usize, s.end as usize, self.theme.cursor()));
         }
-        // Matches go last so they show inside the current sentence too.
+    }
+
+    /// The search matches on the line `range` of `block`, the current one in
+    /// its own style; whether there was any.
+    fn match_marks(&self, block: usize, range: &Range<usize>, spans: &mut Vec<Mark>) -> bool {
+        let state = self.state;
+        let Some(find) = state.finder().find() else {
+            return false;
+        };
         let mut matched = false;
-        if let Some(find) = state.finder().find() {
-            for hit in find.search.in_paragraph(state.flow().para_index(pos.block)) {
-                if hit.start < range.end && range.start < hit.end {
-                    matched = true;
-                    let style = if find.current == Some(*hit) {
-                        self.theme.search_current()
-                    } else {
-                        self.theme.search_match()
-                    };
-                    marks.push((hit.start, hit.end, style));
-                }
+        for hit in find.search.in_paragraph(state.flow().para_index(block)) {
+            if hit.start < range.end && range.start < hit.end {
+                matched = true;
+                let style = if find.current == Some(*hit) {
+                    self.theme.search_current()
+                } else {
+                    self.theme.search_match()
+                };
+                spans.push((hit.start, hit.end, style));
             }
         }
+        matched
+    }
+
+    /// The gutter of a paragraph line: the bookmark's mark (the changed one
+    /// if any bookmark there changed), and `›` beside a search match.
+    fn gutter(&self, marks: &LineMarks, row: Rect, buf: &mut Buffer) {
         let mark_x = row.x + MARK_COL;
-        match gutter {
+        match marks.bookmark {
             Some(true) => buf.set_string(mark_x, row.y, CHANGED_MARK, changed_gutter(self.theme)),
             Some(false) => buf.set_string(mark_x, row.y, BOOKMARK_MARK, self.theme.gutter()),
             None => {}
         }
-        if matched && row.width > MATCH_COL {
+        if marks.matched && row.width > MATCH_COL {
             buf.set_string(row.x + MATCH_COL, row.y, "›", self.theme.search_current());
         }
-        let mut cuts = vec![range.start, range.end];
-        for &(a, b, _) in &marks {
-            cuts.extend([a, b].into_iter().filter(|x| range.contains(x)));
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
+    }
+}
 
-        let mut x = row.x + TEXT_INDENT.min(row.width);
-        for pair in cuts.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            let Some(piece) = text.get(a..b) else {
-                continue;
-            };
-            let style = marks
-                .iter()
-                .filter(|(s, e, _)| *s <= a && b <= *e)
-                .fold(base, |st, (_, _, m)| st.patch(*m));
-            let room = usize::from(row.right().saturating_sub(x));
-            if room == 0 {
-                break;
-            }
-            buf.set_stringn(x, row.y, piece, room, style);
-            x = x.saturating_add(piece.width().min(room) as u16);
+/// The line `range` of `text` at `TEXT_INDENT` in `row`, cut wherever a mark
+/// starts or ends, each piece in `base` with the marks covering it patched
+/// over in order.
+fn draw_marked(
+    text: &str,
+    range: Range<usize>,
+    marks: &[Mark],
+    base: Style,
+    row: Rect,
+    buf: &mut Buffer,
+) {
+    let mut cuts = vec![range.start, range.end];
+    for &(a, b, _) in marks {
+        cuts.extend([a, b].into_iter().filter(|x| range.contains(x)));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut x = row.x + TEXT_INDENT.min(row.width);
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let Some(piece) = text.get(a..b) else {
+            continue;
+        };
+        let style = marks
+            .iter()
+            .filter(|(s, e, _)| *s <= a && b <= *e)
+            .fold(base, |st, (_, _, m)| st.patch(*m));
+        let room = usize::from(row.right().saturating_sub(x));
+        if room == 0 {
+            break;
         }
+        buf.set_stringn(x, row.y, piece, room, style);
+        x = x.saturating_add(piece.width().min(room) as u16);
     }
 }
 

@@ -39,6 +39,26 @@ pub fn render(frame: &mut Frame, state: &State) {
         frame.render_widget(Paragraph::new("terminal too small"), area);
         return;
     }
+    render_panes(frame, state, theme);
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    // The search line takes the status line's place while it is open.
+    if !matches!(state.overlay(), Some(Overlay::Query(_))) {
+        frame.render_widget(status::Status { state, theme }, status);
+    }
+    let above_status = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    render_overlay(frame, state, theme, above_status, status);
+}
+
+/// The dialogue, then the contents and claims panes where the viewport has
+/// them, over the dialogue when they overlay it.
+fn render_panes(frame: &mut Frame, state: &State, theme: Theme) {
     let vp = state.viewport();
     let (dialogue, toc, claims) = (vp.dialogue.into(), vp.toc.into(), vp.claims.into());
     frame.render_widget(dialogue::Dialogue { state, theme }, dialogue);
@@ -56,19 +76,17 @@ pub fn render(frame: &mut Frame, state: &State) {
         }
         frame.render_widget(claims::Claims { state, theme }, claims);
     }
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    // The search line takes the status line's place while it is open.
-    if !matches!(state.overlay(), Some(Overlay::Query(_))) {
-        frame.render_widget(status::Status { state, theme }, status);
-    }
-    let above_status = Rect {
-        height: area.height - 1,
-        ..area
-    };
+}
+
+/// The open overlay, if any: drawn in `above_status`, or for the search line
+/// in `status`, with the terminal's cursor placed in the query.
+fn render_overlay(
+    frame: &mut Frame,
+    state: &State,
+    theme: Theme,
+    above_status: Rect,
+    status: Rect,
+) {
     match state.overlay() {
         Some(Overlay::Help { scroll }) => {
             let help = help::Help {

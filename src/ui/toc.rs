@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
@@ -9,6 +10,7 @@ use super::theme::Theme;
 use crate::app::action::Pane;
 use crate::app::list::Window;
 use crate::app::state::State;
+use crate::transcript::model::Section;
 
 pub struct Toc<'a> {
     pub state: &'a State,
@@ -22,7 +24,38 @@ impl Widget for Toc<'_> {
         }
         let state = self.state;
         let focused = state.focus() == Pane::Toc;
-        buf.set_style(area, ratatui::style::Style::reset());
+        let inner = self.frame(area, focused, buf);
+        let sections = &state.doc().sections;
+        let (body, window) = list(state, area);
+        let reading = state.section();
+        let matches = match_counts(state);
+        for (i, row) in window.items(one) {
+            let current = i == reading;
+            let mut style = if current {
+                self.theme.current()
+            } else {
+                Style::new()
+            };
+            if focused && i == state.contents().selected() {
+                style = style.patch(self.theme.selected());
+            }
+            let row = Rect {
+                y: body.y + row as u16,
+                height: 1,
+                ..inner
+            };
+            // With a search, its matches in the section come before the turn count.
+            let hits = matches.get(i).copied().filter(|&m| m > 0);
+            self.section_row(&sections[i], row, hits, current, style, buf);
+        }
+    }
+}
+
+impl Toc<'_> {
+    /// The pane's rule on its right and its header; returns the area left
+    /// of the rule.
+    fn frame(&self, area: Rect, focused: bool, buf: &mut Buffer) -> Rect {
+        buf.set_style(area, Style::reset());
         for y in area.top()..area.bottom() {
             buf.set_string(area.right() - 1, y, "│", self.theme.rule());
         }
@@ -30,51 +63,51 @@ impl Widget for Toc<'_> {
             width: area.width - 1,
             ..area
         };
-        let width = usize::from(inner.width);
         buf.set_stringn(
             inner.x,
             inner.y,
             "Contents",
-            width,
+            usize::from(inner.width),
             self.theme.header(focused),
         );
+        inner
+    }
 
-        let sections = &state.doc().sections;
-        let (body, window) = list(state, area);
-        let reading = state.section();
-        // Counted afresh only while the search is still growing.
-        let matches: std::borrow::Cow<[usize]> = match state.finder().find() {
-            Some(f) if f.section_counts.is_empty() => f.search.counts_by_section().into(),
-            Some(f) => f.section_counts.as_slice().into(),
-            None => (&[][..]).into(),
-        };
-        for (i, row) in window.items(one) {
-            let section = &sections[i];
-            let y = body.y + row as u16;
-            let label = section.label();
-            // With a search, its matches in the section come before the turn count.
-            let matches = matches.get(i).copied().filter(|&m| m > 0);
-            let hits = matches.map_or_else(String::new, |m| format!(" [{m}]"));
-            let count = format!("{hits} {}", section.turns.len());
-            let marker = if i == reading { "▌" } else { " " };
-            let room = width.saturating_sub(count.width() + 1);
-            let mut style = if i == reading {
-                self.theme.current()
-            } else {
-                ratatui::style::Style::new()
-            };
-            if focused && i == state.contents().selected() {
-                style = style.patch(self.theme.selected());
-            }
-            buf.set_stringn(inner.x, y, marker, width, self.theme.current());
-            let label = super::fit(&label, room);
-            // Padded so the selection highlight spans the row.
-            let line = format!("{label}{}", " ".repeat(room.saturating_sub(label.width())));
-            buf.set_stringn(inner.x + 1, y, &line, room, style);
-            let cx = inner.right().saturating_sub(count.width() as u16);
-            buf.set_stringn(cx, y, &count, count.width(), self.theme.dim());
-            buf.set_stringn(cx, y, &hits, hits.width(), self.theme.search_match());
-        }
+    /// One section's row: a marker when it is the `current` section, its
+    /// label in `style`, and on the right its search `hits` and turn count.
+    fn section_row(
+        &self,
+        section: &Section,
+        row: Rect,
+        hits: Option<usize>,
+        current: bool,
+        style: Style,
+        buf: &mut Buffer,
+    ) {
+        let width = usize::from(row.width);
+        let label = section.label();
+        let hits = hits.map_or_else(String::new, |m| format!(" [{m}]"));
+        let count = format!("{hits} {}", section.turns.len());
+        let marker = if current { "▌" } else { " " };
+        let room = width.saturating_sub(count.width() + 1);
+        buf.set_stringn(row.x, row.y, marker, width, self.theme.current());
+        let label = super::fit(&label, room);
+        // Padded so the selection highlight spans the row.
+        let line = format!("{label}{}", " ".repeat(room.saturating_sub(label.width())));
+        buf.set_stringn(row.x + 1, row.y, &line, room, style);
+        let cx = row.right().saturating_sub(count.width() as u16);
+        buf.set_stringn(cx, row.y, &count, count.width(), self.theme.dim());
+        buf.set_stringn(cx, row.y, &hits, hits.width(), self.theme.search_match());
+    }
+}
+
+/// Each section's search matches, or none without a search.
+fn match_counts(state: &State) -> std::borrow::Cow<'_, [usize]> {
+    // Counted afresh only while the search is still growing.
+    match state.finder().find() {
+        Some(f) if f.section_counts.is_empty() => f.search.counts_by_section().into(),
+        Some(f) => f.section_counts.as_slice().into(),
+        None => (&[][..]).into(),
     }
 }
 
