@@ -6,7 +6,7 @@ use std::io;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
 use tread::app::keymap::Keymap;
 use tread::app::shell::Persist;
@@ -54,6 +54,17 @@ pub fn started(
 
 pub fn key(code: KeyCode) -> Input {
     Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// A mouse event at `(column, row)`, no modifiers.
+pub fn mouse(kind: MouseEventKind, (column, row): (u16, u16)) -> Input {
+    let modifiers = KeyModifiers::NONE;
+    Input::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers,
+    })
 }
 
 /// Each character is one key press; `<esc>`, `<tab>`, `<enter>` name keys.
