@@ -286,7 +286,10 @@ fn the_list_opens_on_the_bookmark_under_the_cursor() {
         panic!("{:?}", r.state.overlay());
     };
     let place = r.state.marks()[selected].place.unwrap();
-    assert!(place.sentence < r.state.cursor(), "the one just made, not the next");
+    assert!(
+        place.sentence < r.state.cursor(),
+        "the one just made, not the next"
+    );
 }
 
 #[test]

@@ -328,8 +328,6 @@ fn the_wheel_moves_an_open_overlays_selection() {
 }
 
 #[test]
-#[ignore = "bug: the gap row after the last claim or bookmark counts as that item's, so a click on \
-            the blank row right below it selects and opens it"]
 fn the_blank_row_right_below_the_last_item_takes_no_click() {
     let mut r = Reader::new(120, 30);
     r.keys("<tab>fff");
@@ -349,8 +347,6 @@ fn the_blank_row_right_below_the_last_item_takes_no_click() {
 }
 
 #[test]
-#[ignore = "bug: the detached bookmarks' heading is drawn as a row of the first detached bookmark, \
-            so a click on the heading selects that bookmark"]
 fn the_detached_heading_takes_no_click() {
     let (doc, marks) = cite_support::mixed();
     let keymap = Keymap::default_keymap();

@@ -74,8 +74,10 @@ impl Window {
         })
     }
 
-    /// The item drawn on `row` of the pane, if any.
-    pub fn hit(self, row: usize, rows: impl Fn(usize) -> usize) -> Option<usize> {
+    /// The item drawn on `row` of the pane, and the row within it, if
+    /// any. The widget decides which of an item's rows take a click (not
+    /// the blank gap after it, nor a heading drawn with it).
+    pub fn hit(self, row: usize, rows: impl Fn(usize) -> usize) -> Option<(usize, usize)> {
         if row >= self.height {
             return None;
         }
@@ -84,7 +86,7 @@ impl Window {
             if at > row {
                 break;
             }
-            last = (row < at + rows(i)).then_some(i);
+            last = (row < at + rows(i)).then_some((i, row - at));
         }
         last
     }
@@ -134,7 +136,7 @@ mod tests {
     fn hits_are_the_rows_items_are_drawn_on() {
         let rows = |i: usize| i + 1;
         let w = Window::new(0, 4, 8, rows);
-        let hits: Vec<_> = (0..9).map(|r| w.hit(r, rows)).collect();
+        let hits: Vec<_> = (0..9).map(|r| w.hit(r, rows).map(|(i, _)| i)).collect();
         assert_eq!(
             hits,
             [
@@ -150,8 +152,10 @@ mod tests {
             ]
         );
         let w = Window::new(19, 20, 10, one);
-        assert_eq!(w.hit(0, one), Some(10));
-        assert_eq!(w.hit(9, one), Some(19));
+        assert_eq!(w.hit(0, one), Some((10, 0)));
+        assert_eq!(w.hit(9, one), Some((19, 0)));
+        let w = Window::new(0, 4, 8, rows);
+        assert_eq!(w.hit(5, rows), Some((2, 2)), "the third row of item 2");
         assert_eq!(w.hit(10, one), None);
     }
 }

@@ -154,7 +154,10 @@ pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
     );
     let rows = |i: usize| items[i].len() + 1;
     let window = Window::new(selected, items.len(), list.height.into(), rows);
-    window.hit(usize::from(y - list.y), rows)
+    // The blank row after a bookmark, and the heading above the detached
+    // ones, belong to no bookmark: only rows drawn with its bar do.
+    let (i, k) = window.hit(usize::from(y - list.y), rows)?;
+    items[i].get(k).is_some_and(|r| r.marked).then_some(i)
 }
 
 /// One line of the list; `marked` lines get the selection bar.

@@ -164,8 +164,10 @@ pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
     if !list.body.contains((x, y).into()) {
         return None;
     }
-    list.window
-        .hit(usize::from(y - list.body.y), |i| list.rows(i))
+    let rows = |i| list.rows(i);
+    // The blank row after a claim belongs to no claim.
+    let (i, k) = list.window.hit(usize::from(y - list.body.y), rows)?;
+    (k + 1 < rows(i)).then_some(i)
 }
 
 fn speaker_of<'s>(state: &'s State, claim: &Claim) -> Option<&'s str> {

@@ -106,4 +106,5 @@ pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
     inner
         .contains((x, y).into())
         .then(|| window.hit(usize::from(y - inner.y), one))?
+        .map(|(i, _)| i)
 }

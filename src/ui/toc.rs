@@ -134,4 +134,5 @@ pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
     let (body, window) = list(state, area);
     body.contains((x, y).into())
         .then(|| window.hit(usize::from(y - body.y), one))?
+        .map(|(i, _)| i)
 }
