@@ -159,7 +159,7 @@ fn quote_head(r: &Reader, i: usize) -> String {
 fn clicking_a_section_in_the_contents_goes_there() {
     let mut r = Reader::new(120, 30);
     r.keys("");
-    let toc: Rect = r.state.viewport().toc.into();
+    let toc: Rect = r.state.viewport().contents.into();
     let third = label(&r, 3);
     click_on(&mut r, toc, &third);
     assert_eq!((r.state.section(), r.state.contents().selected()), (3, 3));
@@ -234,9 +234,9 @@ fn scrolled_side_panes_click_what_they_draw() {
     // Four rows of contents for five sections: with the last selected,
     // the preamble is scrolled out of view and section 1 is drawn first.
     let mut r = Reader::new(120, 6);
-    focus(&mut r, Pane::Toc);
+    focus(&mut r, Pane::Contents);
     r.keys("jjjj");
-    let toc: Rect = r.state.viewport().toc.into();
+    let toc: Rect = r.state.viewport().contents.into();
     assert_eq!(find_in(&r, toc, "Preamble"), None, "{}", r.screen());
     let at = found(&r, toc, &label(&r, 1));
     assert_eq!(at.1, toc.y + 1, "{}", r.screen());
@@ -282,7 +282,7 @@ fn scrolled_overlays_click_what_they_draw() {
 fn every_list_stops_at_its_ends() {
     let mut r = Reader::new(120, 30);
     let sections = r.state.doc().sections.len();
-    focus(&mut r, Pane::Toc);
+    focus(&mut r, Pane::Contents);
     r.keys(&"j".repeat(3 * sections));
     assert_eq!(r.state.contents().selected(), sections - 1);
     r.keys(&"k".repeat(3 * sections));

@@ -67,7 +67,7 @@ fn viewport(w: u16, h: u16) -> Viewport {
     let left = toc.width;
     Viewport {
         dialogue: Area::new(left, 0, w - left - claims.width, h),
-        toc,
+        contents: toc,
         claims,
     }
 }
@@ -220,7 +220,7 @@ fn focus_cycles_through_visible_panes_only() {
     press(&mut s, &[Action::FocusNext]);
     assert_eq!(s.focus(), Pane::Claims);
     press(&mut s, &[Action::FocusNext]);
-    assert_eq!(s.focus(), Pane::Toc);
+    assert_eq!(s.focus(), Pane::Contents);
     press(&mut s, &[Action::FocusPrev, Action::FocusPrev]);
     assert_eq!(s.focus(), Pane::Dialogue);
 
@@ -254,7 +254,7 @@ fn toggling_panes_hides_them_or_asks_for_an_overlay() {
 fn contents_selection_jumps_on_activate() {
     let mut s = app(doc(3), 120, 30);
     press(&mut s, &[Action::FocusPrev]);
-    assert_eq!(s.focus(), Pane::Toc);
+    assert_eq!(s.focus(), Pane::Contents);
     press(&mut s, &[Action::SelectDown, Action::SelectDown]);
     assert_eq!(s.section(), 0, "selecting does not move the reader");
     press(&mut s, &[Action::Activate]);
@@ -359,7 +359,7 @@ fn an_empty_document_is_safe_to_navigate() {
         Action::NextClaim,
         Action::FocusNext,
         Action::Activate,
-        Action::Scroll(Pane::Toc, 3),
+        Action::Scroll(Pane::Contents, 3),
     ] {
         update(&mut s, a);
     }

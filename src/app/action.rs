@@ -9,7 +9,7 @@ use crate::store::bookmarks::Bookmark;
 /// The panes of the reader, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
-    Toc,
+    Contents,
     Dialogue,
     Claims,
 }
@@ -17,7 +17,7 @@ pub enum Pane {
 impl Pane {
     pub fn name(self) -> &'static str {
         match self {
-            Pane::Toc => "contents",
+            Pane::Contents => "contents",
             Pane::Dialogue => "dialogue",
             Pane::Claims => "claims",
         }

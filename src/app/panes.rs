@@ -11,7 +11,7 @@ pub fn handle(state: &mut State, action: Action) {
         Action::FocusNext => cycle_focus(state, true),
         Action::FocusPrev => cycle_focus(state, false),
         Action::ToggleToc => {
-            let showing = !state.viewport().toc.is_empty();
+            let showing = !state.viewport().contents.is_empty();
             state.contents.toggle(showing);
         }
         Action::ToggleClaims => {
@@ -57,7 +57,7 @@ fn cycle_focus(state: &mut State, forward: bool) {
 /// previews the selected claim without moving the cursor.
 pub fn select(state: &mut State, pane: Pane, n: isize) {
     match pane {
-        Pane::Toc => state.contents.select(n),
+        Pane::Contents => state.contents.select(n),
         Pane::Claims => {
             state.claims.select(n);
             if let Some(s) = state.claims.selected_sentence() {
@@ -71,7 +71,7 @@ pub fn select(state: &mut State, pane: Pane, n: isize) {
 /// Enter in a list pane: go to what is selected.
 fn activate(state: &mut State, pane: Pane) {
     match pane {
-        Pane::Toc => {
+        Pane::Contents => {
             let i = state.contents.selected();
             state.jump(|s| s.show_section(i));
         }
@@ -87,7 +87,7 @@ fn activate(state: &mut State, pane: Pane) {
 /// A click on row `row` of a list pane: select it and go there.
 pub fn click(state: &mut State, pane: Pane, row: usize) {
     match pane {
-        Pane::Toc => state.contents.select_at(row),
+        Pane::Contents => state.contents.select_at(row),
         Pane::Claims => state.claims.select_at(row),
         Pane::Dialogue => return,
     }

@@ -234,8 +234,8 @@ impl State {
     pub fn focusable(&self) -> Vec<Pane> {
         let vp = self.viewport();
         let mut v = Vec::with_capacity(3);
-        if !vp.toc.is_empty() {
-            v.push(Pane::Toc);
+        if !vp.contents.is_empty() {
+            v.push(Pane::Contents);
         }
         v.push(Pane::Dialogue);
         if !vp.claims.is_empty() {
@@ -300,7 +300,7 @@ impl State {
     /// Unfocused list panes follow the reading position.
     pub(super) fn sync_lists(&mut self) {
         let cursor = self.cursor();
-        if self.focus != Pane::Toc {
+        if self.focus != Pane::Contents {
             self.contents.select_at(self.section());
         }
         if self.focus != Pane::Claims {

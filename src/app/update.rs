@@ -98,7 +98,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         | NextClaim | PrevClaim | SelectDown | SelectUp | Activate => panes::handle(state, action),
         Scroll(Pane::Dialogue, n) => nav::scroll(state, n.into(), false),
         Scroll(pane, n) => panes::select(state, pane, n.into()),
-        Click(Target::Section(i)) => panes::click(state, Pane::Toc, i),
+        Click(Target::Section(i)) => panes::click(state, Pane::Contents, i),
         Click(Target::Claim(i)) => panes::click(state, Pane::Claims, i),
         ToggleTimes => toggle_times(state),
         ToggleBookmark => return quotes::toggle(state),

@@ -21,7 +21,7 @@ pub use scroll::MARGIN;
 pub struct Viewport {
     pub dialogue: Area,
     /// Empty when hidden.
-    pub toc: Area,
+    pub contents: Area,
     pub claims: Area,
 }
 

@@ -69,7 +69,7 @@ pub fn active_layer(state: &State) -> Layer {
         None => {}
     }
     match state.focus() {
-        Pane::Toc => Layer::Contents,
+        Pane::Contents => Layer::Contents,
         Pane::Claims => Layer::Claims,
         Pane::Dialogue => Layer::Global,
     }
@@ -131,8 +131,8 @@ pub fn mouse_action(state: &State, screen: Rect, m: &MouseEvent) -> Option<Actio
     }
     let vp = state.viewport();
     // Side panes are drawn over the dialogue when they overlay it, so test them first.
-    let pane = if vp.toc.contains(x, y) {
-        Pane::Toc
+    let pane = if vp.contents.contains(x, y) {
+        Pane::Contents
     } else if vp.claims.contains(x, y) {
         Pane::Claims
     } else if vp.dialogue.contains(x, y) {

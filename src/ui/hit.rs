@@ -26,7 +26,7 @@ pub fn click(state: &State, screen: Rect, x: u16, y: u16) -> Option<Target> {
         };
     }
     let vp = state.viewport();
-    let (toc_area, claims_area): (Rect, Rect) = (vp.toc.into(), vp.claims.into());
+    let (toc_area, claims_area): (Rect, Rect) = (vp.contents.into(), vp.claims.into());
     // Side panes are drawn over the dialogue when they overlay it.
     if toc_area.contains((x, y).into()) {
         return toc::hit(state, toc_area, x, y).map(Target::Section);

@@ -92,7 +92,7 @@ pub fn viewport(area: Rect, state: &State) -> Viewport {
     }
     Viewport {
         dialogue: dialogue.into(),
-        toc: toc.into(),
+        contents: toc.into(),
         claims: claims.into(),
     }
 }
@@ -109,5 +109,5 @@ fn placement(v: Visibility, room: bool) -> (bool, bool) {
 /// Whether side panes in `vp` are drawn over the dialogue.
 pub fn overlays(vp: &Viewport) -> (bool, bool) {
     let covers = |r: Area| !r.is_empty() && Rect::from(r).intersects(vp.dialogue.into());
-    (covers(vp.toc), covers(vp.claims))
+    (covers(vp.contents), covers(vp.claims))
 }

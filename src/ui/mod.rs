@@ -60,10 +60,10 @@ pub fn render(frame: &mut Frame, state: &State) {
 /// them, over the dialogue when they overlay it.
 fn render_panes(frame: &mut Frame, state: &State, theme: Theme) {
     let vp = state.viewport();
-    let (dialogue, toc, claims) = (vp.dialogue.into(), vp.toc.into(), vp.claims.into());
+    let (dialogue, toc, claims) = (vp.dialogue.into(), vp.contents.into(), vp.claims.into());
     frame.render_widget(dialogue::Dialogue { state, theme }, dialogue);
     let (toc_over, claims_over) = layout::overlays(&vp);
-    if !vp.toc.is_empty() {
+    if !vp.contents.is_empty() {
         if toc_over {
             frame.render_widget(Clear, toc);
         }

@@ -23,7 +23,7 @@ impl Widget for Toc<'_> {
             return;
         }
         let state = self.state;
-        let focused = state.focus() == Pane::Toc;
+        let focused = state.focus() == Pane::Contents;
         let inner = self.frame(area, focused, buf);
         let sections = &state.doc().sections;
         let (body, window) = list(state, area);
