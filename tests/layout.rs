@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use tread::app::flow::BlockKind;
 use tread::app::keymap::Keymap;
 use tread::app::layout::{
-    self, BANNER_ROWS, BANNER_TITLE_ROW, GAP_ROWS, SPEAKER_ROWS, STUB_ROWS, TEXT_INDENT,
+    self, BANNER_ROWS, BANNER_TITLE_ROW, BREAK_ROWS, GAP_ROWS, SPEAKER_ROWS, STUB_ROWS, TEXT_INDENT,
 };
 use tread::app::lines::LinePos;
 use tread::app::state::{State, Viewport};
@@ -162,28 +162,51 @@ fn check_block(s: &State, b: usize, rows: &[String], here: &str) -> Option<usize
             Some(0)
         }
         BlockKind::Speaker => {
+            assert!(
+                !s.view().compact(),
+                "{here}: compact turns have no speaker line"
+            );
             assert_eq!(n, SPEAKER_ROWS, "{here}");
             let turn = &s.flow().turns[block.turn as usize];
             let first = s.flow().speakers[turn.speaker as usize].chars().next();
             assert!(rows[0].starts_with(first.unwrap()), "{here}: {rows:?}");
             Some(1)
         }
-        BlockKind::Gap => {
-            // Times are off: the gap is a blank row.
-            assert_eq!(n, GAP_ROWS, "{here}");
+        BlockKind::Gap | BlockKind::TurnGap | BlockKind::Break => {
+            // Times are off: gaps and paragraph breaks are blank rows.
+            let want = if block.kind == BlockKind::Break {
+                BREAK_ROWS
+            } else {
+                GAP_ROWS
+            };
+            assert_eq!(n, want, "{here}");
             assert_eq!(rows[0].trim(), "", "{here}");
             None
         }
         BlockKind::Para => {
             let (text, wrapped) = (s.flow().text(s.doc(), b), lines.wrapped(b));
-            let indent = usize::from(TEXT_INDENT);
-            let wrap_width = layout::text_width(s.viewport().dialogue.width);
+            let name_col = s.view().name_col(s.opened());
+            let indent = usize::from(layout::text_indent(name_col));
+            let wrap_width = layout::text_width(s.viewport().dialogue.width)
+                .saturating_sub(usize::from(name_col))
+                .max(1);
+            assert_eq!(lines.width, wrap_width, "{here}");
             assert_eq!(n, wrapped.len().max(1), "{here}");
             for (i, (range, drawn)) in wrapped.iter().zip(rows).enumerate() {
                 let want = text[range.clone()].trim_end();
-                assert!(want.width() <= wrap_width, "{here}: line {i} too wide");
-                assert_eq!(&drawn[..indent], " ".repeat(indent), "{here}: gutter");
-                assert_eq!(drawn[indent..].trim_end(), want, "{here}: line {i}");
+                assert!(
+                    want.width() <= wrap_width.max(1),
+                    "{here}: line {i} too wide"
+                );
+                let gutter = " ".repeat(usize::from(TEXT_INDENT));
+                assert!(drawn.starts_with(&gutter), "{here}: gutter {drawn:?}");
+                let before = drawn.trim_end().strip_suffix(want);
+                let before = before.unwrap_or_else(|| panic!("{here}: line {i} {drawn:?}"));
+                assert_eq!(
+                    before.width(),
+                    indent,
+                    "{here}: line {i} starts at {drawn:?}"
+                );
             }
             Some(2)
         }
@@ -214,5 +237,23 @@ fn banners_stubs_and_narration_are_drawn_on_the_rows_lines_counts() {
         resize(&mut s, width);
         let [banners, speakers, _, stubs] = check(&s, &format!("small at {width}, one speaker"));
         assert_eq!((banners, speakers, stubs), (2, 3, 4), "width {width}");
+    }
+}
+
+#[test]
+fn compact_mode_is_drawn_on_the_rows_lines_counts() {
+    for width in WIDTHS {
+        for bytes in [tread::SAMPLE, SMALL.as_bytes()] {
+            let mut s = state(bytes, width);
+            update(&mut s, Action::ToggleCompact);
+            resize(&mut s, width);
+            let [banners, speakers, rows, _] = check(&s, &format!("compact at {width}"));
+            assert!(banners >= 2 && rows > 0, "width {width}");
+            assert_eq!(speakers, 0, "width {width}: no speaker lines");
+            focus_first_speaker(&mut s);
+            resize(&mut s, width);
+            let [.., stubs] = check(&s, &format!("compact at {width}, one speaker"));
+            assert!(stubs > 0, "width {width}");
+        }
     }
 }

@@ -91,6 +91,9 @@ fn child_adder() {
     let doc = document();
     // Open before the start signal, so each holds a stale view to merge onto.
     let (mut store, _) = open(dir);
+    // What is tested is the merge, not the wait: on a loaded machine the
+    // other child can hold the lock past the reader's 250 ms.
+    store.set_lock_timeout(Duration::from_secs(20));
     wait_for(&dir.join("go"));
     let longer = if tag == "a" { 0 } else { 10 };
     for i in 0..if same { SAME } else { EACH } {
@@ -160,6 +163,7 @@ fn child_stale_editor() {
     };
     let dir = Path::new(&dir);
     let (mut store, _) = open(dir);
+    store.set_lock_timeout(Duration::from_secs(20));
     let id = store.list()[0].id.clone();
     std::fs::write(dir.join("editor-open"), "").unwrap();
     wait_for(&dir.join("removed"));

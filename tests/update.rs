@@ -155,7 +155,10 @@ fn sections_jump_by_bracket_and_by_number() {
     assert_eq!(s.section(), 0);
     press(&mut s, &[Action::GotoSection(7)]);
     assert_eq!(s.section(), 0);
-    assert_eq!(s.message(), Some("there is no section 7"));
+    assert_eq!(
+        s.message(),
+        Some("there is no section 7: the contents list 3")
+    );
 }
 
 #[test]

@@ -61,6 +61,14 @@ pub enum Action {
     ToggleClaims,
     /// Show or hide turn start times (formats with timestamps).
     ToggleTimes,
+    /// One line per turn, the name beside the text.
+    ToggleCompact,
+    /// Scroll the dialogue a line (`Ctrl-e`/`Ctrl-y`, Enter and `e` as in less).
+    ScrollDown,
+    ScrollUp,
+    /// The cursor to the first or last sentence on screen (`H`, `L`).
+    ViewTop,
+    ViewBottom,
     /// Move the selection in the focused list pane.
     SelectDown,
     SelectUp,
@@ -115,6 +123,8 @@ pub enum Action {
     Unsaved(usize),
     /// Explicitly unbinds a key in a user keymap.
     Noop,
+    /// A key bound to nothing where it was pressed: said in the status line.
+    Unbound(super::keymap::Key),
     /// Mouse wheel over a pane: positive is down.
     Scroll(Pane, i16),
     /// A mouse click on an item of a list, as the widget that drew the
@@ -234,6 +244,14 @@ pub const NAMED: &[(Action, &str, &str)] = &[
     (Action::HalfPageUp, "half-page-up", "half a page up"),
     (Action::Top, "top", "go to the start"),
     (Action::Bottom, "bottom", "go to the end"),
+    (Action::ScrollDown, "scroll-down", "scroll a line down"),
+    (Action::ScrollUp, "scroll-up", "scroll a line up"),
+    (Action::ViewTop, "view-top", "the first sentence on screen"),
+    (
+        Action::ViewBottom,
+        "view-bottom",
+        "the last sentence on screen",
+    ),
     (Action::NextClaim, "next-claim", "next claim"),
     (Action::PrevClaim, "prev-claim", "previous claim"),
     (Action::FocusNext, "focus-next", "focus the next pane"),
@@ -248,6 +266,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         Action::ToggleTimes,
         "toggle-times",
         "show or hide turn times",
+    ),
+    (
+        Action::ToggleCompact,
+        "toggle-compact",
+        "one line per turn, or back",
     ),
     (Action::SelectDown, "select-down", "select the next row"),
     (Action::SelectUp, "select-up", "select the previous row"),

@@ -28,6 +28,16 @@ impl Area {
 
     /// Whether the cell at column `x`, row `y` is inside (edges saturate at
     /// the end of the `u16` range, as ratatui's do).
+    /// Whether the two share a cell (a side pane drawn over the dialogue).
+    pub const fn overlaps(&self, other: &Area) -> bool {
+        !self.is_empty()
+            && !other.is_empty()
+            && self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
     pub const fn contains(&self, x: u16, y: u16) -> bool {
         x >= self.x
             && x < self.x.saturating_add(self.width)

@@ -58,6 +58,11 @@ impl ClaimsPane {
         self.shown = self.shown.toggled(showing);
     }
 
+    /// Back to showing only where there is room.
+    pub fn unforce(&mut self) {
+        self.shown = Visibility::Auto;
+    }
+
     /// The claims listed, as indices into `doc.claims`.
     pub fn view(&self) -> &[usize] {
         &self.view

@@ -30,6 +30,8 @@ pub struct Contents {
     selected: Selected,
     /// Sections in the list.
     len: usize,
+    /// Digits typed in a row (`1` `2`): the number they make so far.
+    typed: Option<usize>,
 }
 
 impl Contents {
@@ -48,6 +50,12 @@ impl Contents {
         self.shown = self.shown.toggled(showing);
     }
 
+    /// Back to showing only where there is room (after a pane forced over
+    /// the dialogue has done its job).
+    pub fn unforce(&mut self) {
+        self.shown = Visibility::Auto;
+    }
+
     /// The section selected in the list.
     pub fn selected(&self) -> usize {
         self.selected.get()
@@ -59,5 +67,20 @@ impl Contents {
 
     pub fn select_at(&mut self, i: usize) {
         self.selected.set(i, self.len);
+    }
+
+    /// A digit typed: the number the digits typed in a row make, or the
+    /// digit alone when that number would be past the sections listed
+    /// (`count`), so `1` `5` in a list of twelve is section 5.
+    pub fn type_digit(&mut self, digit: usize, count: usize) -> usize {
+        let joined = self.typed.map(|n| n * 10 + digit);
+        let n = joined.filter(|&n| n <= count).unwrap_or(digit);
+        self.typed = Some(n);
+        n
+    }
+
+    /// Any other key ends the number being typed.
+    pub fn forget_typed(&mut self) {
+        self.typed = None;
     }
 }

@@ -25,7 +25,13 @@ pub enum BlockKind {
     Banner,
     Speaker,
     Para,
+    /// The blank line around a section's banner.
     Gap,
+    /// The blank line between two turns (none in compact mode).
+    TurnGap,
+    /// The blank line between two paragraphs of one turn, so a long turn
+    /// does not read as one wall.
+    Break,
 }
 
 /// One unit of the dialogue view. Indices are into the document: `turn` is
@@ -52,7 +58,8 @@ pub struct TurnInfo {
     /// Index of the turn within its section.
     pub index: u32,
     pub first_sentence: u32,
-    /// Block of the turn's first paragraph; its paragraphs follow in order.
+    /// Index into [`Flow::paras`] of the turn's first paragraph; its
+    /// paragraphs follow in order (with breaks between their blocks).
     pub first_para: u32,
     /// Index into [`Flow::speakers`], or [`NARRATION`].
     pub speaker: u32,
@@ -118,13 +125,16 @@ impl Flow {
                     speaker,
                 });
                 if ti > 0 {
-                    f.push(BlockKind::Gap, si, g, 0);
+                    f.push(BlockKind::TurnGap, si, g, 0);
                 }
                 if turn.speaker.is_some() {
                     f.push(BlockKind::Speaker, si, g, 0);
                 }
-                f.turns[g as usize].first_para = f.blocks.len() as u32;
+                f.turns[g as usize].first_para = f.paras.len() as u32;
                 for (pi, text) in turn.paragraphs.iter().enumerate() {
+                    if pi > 0 {
+                        f.push(BlockKind::Break, si, g, pi as u32);
+                    }
                     let block = f.blocks.len() as u32;
                     f.paras.push(block);
                     f.push(BlockKind::Para, si, g, pi as u32);
@@ -179,12 +189,19 @@ impl Flow {
 
     /// The sentence holding byte `offset` of paragraph `para` of a turn.
     pub fn sentence_in(&self, turn: usize, para: usize, offset: usize) -> usize {
-        let block = self
-            .turns
-            .get(turn)
-            .map_or(0, |t| t.first_para as usize + para);
+        let block = self.para_block(turn, para).unwrap_or(0);
         self.sentence_at_or_after(block, offset)
             .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The block of paragraph `para` of global turn `turn`.
+    pub fn para_block(&self, turn: usize, para: usize) -> Option<usize> {
+        let first = self.turns.get(turn)?.first_para as usize;
+        let end = self
+            .turns
+            .get(turn + 1)
+            .map_or(self.paras.len(), |t| t.first_para as usize);
+        (first + para < end).then(|| self.paras[first + para] as usize)
     }
 
     /// The flat (document-order) index of a paragraph block, as the search

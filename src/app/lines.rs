@@ -36,6 +36,8 @@ pub struct Lines<'a> {
     pub width: usize,
     /// The one speaker shown (an index into `Flow::speakers`), if any.
     pub speaker_filter: Option<u32>,
+    /// Compact mode: one turn per line, the name beside its text.
+    pub compact: bool,
 }
 
 impl Lines<'_> {
@@ -58,7 +60,8 @@ impl Lines<'_> {
         let Some(b) = self.flow.blocks.get(block) else {
             return 0;
         };
-        layout::rows(b.kind, self.folded(block), || self.wrapped(block).len())
+        let wrapped = || self.wrapped(block).len();
+        layout::rows(b.kind, self.folded(block), self.compact, wrapped)
     }
 
     /// For a block of a turn folded away by the speaker filter: whether it
@@ -68,7 +71,11 @@ impl Lines<'_> {
         let only = self.speaker_filter?;
         let b = self.flow.blocks.get(block)?;
         let turn = self.flow.turns.get(b.turn as usize)?;
-        if turn.speaker == only || !matches!(b.kind, BlockKind::Speaker | BlockKind::Para) {
+        let of_turn = matches!(
+            b.kind,
+            BlockKind::Speaker | BlockKind::Para | BlockKind::Break
+        );
+        if turn.speaker == only || !of_turn {
             return None;
         }
         Some(match b.kind {
@@ -92,10 +99,12 @@ impl Lines<'_> {
         }
     }
 
-    /// The line of `block` holding byte `offset`.
+    /// The line of `block` holding byte `offset`. Other blocks than
+    /// paragraphs have no text: their "offset" is the line itself (so the
+    /// view can stop on a banner's second row).
     pub fn line_of(&self, block: usize, offset: usize) -> usize {
         if self.flow.blocks.get(block).map(|b| b.kind) != Some(BlockKind::Para) {
-            return 0;
+            return offset.min(self.count(block).saturating_sub(1));
         }
         let lines = self.wrapped(block);
         lines
@@ -103,10 +112,11 @@ impl Lines<'_> {
             .min(lines.len().saturating_sub(1))
     }
 
-    /// The byte offset a line starts at, so it survives re-wrapping.
+    /// The byte offset a line starts at, so it survives re-wrapping (the
+    /// line itself for blocks without text, as [`Lines::line_of`] reads it).
     pub fn offset_of(&self, pos: LinePos) -> usize {
         if self.flow.blocks.get(pos.block).map(|b| b.kind) != Some(BlockKind::Para) {
-            return 0;
+            return pos.line;
         }
         self.wrapped(pos.block).get(pos.line).map_or(0, |r| r.start)
     }

@@ -256,8 +256,7 @@ fn global_turn(flow: &Flow, a: &Anchor) -> Option<usize> {
 
 /// Where a store anchor (whose offset counts characters) is in the flow.
 fn to_flow(doc: &Document, flow: &Flow, a: &Anchor) -> Option<FlowPos> {
-    let turn = flow.turns.get(global_turn(flow, a)?)?;
-    let block = turn.first_para as usize + a.paragraph;
+    let block = flow.para_block(global_turn(flow, a)?, a.paragraph)?;
     let text = flow.text(doc, block);
     let byte = text
         .char_indices()

@@ -15,10 +15,17 @@ pub fn handle(state: &mut State, action: Action) {
         Action::NextSection => state.jump(|s| s.show_section(s.section() + 1)),
         Action::PrevSection => state.jump(|s| s.show_section(s.section().saturating_sub(1))),
         Action::GotoSection(n) => goto_numbered(state, usize::from(n)),
-        Action::PageDown => scroll(state, state.view.page_lines(), true),
-        Action::PageUp => scroll(state, -state.view.page_lines(), true),
-        Action::HalfPageDown => scroll(state, state.view.half_page(), true),
-        Action::HalfPageUp => scroll(state, -state.view.half_page(), true),
+        Action::PageDown => page(state, state.view.page_lines()),
+        Action::PageUp => page(state, -state.view.page_lines()),
+        Action::HalfPageDown => page(state, state.view.half_page()),
+        Action::HalfPageUp => page(state, -state.view.half_page()),
+        Action::ScrollDown => scroll(state, 1, false),
+        Action::ScrollUp => scroll(state, -1, false),
+        Action::ViewTop | Action::ViewBottom => {
+            let first = action == Action::ViewTop;
+            state.view.cursor_to_screen(&state.opened, first);
+            state.sync_lists();
+        }
         Action::Top => state.jump(|s| {
             s.view.to_start(&s.opened);
             s.sync_lists();
@@ -51,22 +58,39 @@ fn prev_turn(state: &mut State) {
     state.move_to(target);
 }
 
-/// `0` is the preamble; `n` is the nth section that has a number.
-fn goto_numbered(state: &mut State, n: usize) {
+/// `1`–`9`: the Nth section as the contents list it, whatever its heading
+/// says; an untitled preamble is `0` and not counted. Digits typed in a row
+/// make one number, so `1` `2` goes to the twelfth.
+fn goto_numbered(state: &mut State, digit: usize) {
     let secs = &state.doc().sections;
-    let target = match n {
+    let preamble = secs
+        .first()
+        .is_some_and(|s| s.number.is_none() && s.title.is_none());
+    let listed = secs.len() - usize::from(preamble);
+    let n = state.contents.type_digit(digit, listed);
+    let index = match n {
         0 => Some(0),
-        _ => secs
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.number.is_some())
-            .nth(n - 1)
-            .map(|(i, _)| i),
+        _ => (n <= listed).then(|| n - usize::from(!preamble)),
     };
-    match target {
-        Some(i) => state.jump(|s| s.show_section(i)),
-        None => state.say(format!("there is no section {n}")),
+    let Some(i) = index else {
+        state.say(format!(
+            "there is no section {n}: the contents list {listed}"
+        ));
+        return;
+    };
+    state.jump(|s| s.show_section(i));
+    if n > 0 && n * 10 <= listed {
+        let last = (n * 10 + 9).min(listed);
+        state.say(format!(
+            "section {n} · another digit goes to {}–{last}",
+            n * 10
+        ));
     }
+}
+
+fn page(state: &mut State, n: isize) {
+    state.view.page(&state.opened, n);
+    state.sync_lists();
 }
 
 /// Scroll the dialogue by `n` lines, then let the list panes follow.

@@ -48,6 +48,12 @@ impl Opened {
         &self.hash
     }
 
+    /// The widest speaker name, in columns (compact mode's name column).
+    pub fn widest_name(&self) -> usize {
+        let width = |n: &String| crate::text::wrap::width(n);
+        self.flow.speakers.iter().map(width).max().unwrap_or(0)
+    }
+
     pub fn shares(&self) -> &[SpeakerShare] {
         self.shares.get_or_init(|| stats::speaker_shares(&self.doc))
     }

@@ -68,7 +68,9 @@ pub fn select(state: &mut State, pane: Pane, n: isize) {
     }
 }
 
-/// Enter in a list pane: go to what is selected.
+/// Enter in a list pane: go to what is selected, then give the dialogue
+/// the focus back; a pane shown over the dialogue (no room beside it)
+/// closes.
 fn activate(state: &mut State, pane: Pane) {
     match pane {
         Pane::Contents => {
@@ -80,8 +82,15 @@ fn activate(state: &mut State, pane: Pane) {
                 state.jump_to(s);
             }
         }
-        Pane::Dialogue => {}
+        Pane::Dialogue => return,
     }
+    let vp = state.viewport();
+    match pane {
+        Pane::Contents if vp.contents.overlaps(&vp.dialogue) => state.contents.unforce(),
+        Pane::Claims if vp.claims.overlaps(&vp.dialogue) => state.claims.unforce(),
+        _ => {}
+    }
+    state.set_focus(Pane::Dialogue);
 }
 
 /// A click on row `row` of a list pane: select it and go there.

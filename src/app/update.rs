@@ -34,6 +34,13 @@ fn route(state: &mut State, action: Action) -> Option<Effect> {
         Action::Tick => find::tick(state),
         Action::Unsaved(count) => unsaved::open(state, count),
         _ => {
+            if !matches!(action, Action::GotoSection(_)) {
+                state.contents.forget_typed();
+            }
+            if let Action::Unbound(key) = action {
+                unbound(state, key);
+                return None;
+            }
             return match state.overlay() {
                 // The prompt is modal: a stray key cannot quit past it.
                 Some(Overlay::Unsaved { .. }) => unsaved::handle(state, action),
@@ -91,9 +98,8 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         NextSentence => quotes::step(state, true),
         PrevSentence => quotes::step(state, false),
         NextTurn | PrevTurn | NextSection | PrevSection | GotoSection(_) | PageDown | PageUp
-        | HalfPageDown | HalfPageUp | Top | Bottom | JumpBack | JumpForward => {
-            nav::handle(state, action)
-        }
+        | HalfPageDown | HalfPageUp | Top | Bottom | JumpBack | JumpForward | ScrollDown
+        | ScrollUp | ViewTop | ViewBottom => nav::handle(state, action),
         FocusNext | FocusPrev | ToggleToc | ToggleClaims | SortClaims | FilterClaims
         | NextClaim | PrevClaim | SelectDown | SelectUp | Activate => panes::handle(state, action),
         Scroll(Pane::Dialogue, n) => nav::scroll(state, n.into(), false),
@@ -101,6 +107,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Click(Target::Section(i)) => panes::click(state, Pane::Contents, i),
         Click(Target::Claim(i)) => panes::click(state, Pane::Claims, i),
         ToggleTimes => toggle_times(state),
+        ToggleCompact => state.view.toggle_compact(&state.opened),
         ToggleBookmark => return quotes::toggle(state),
         StartSelection => quotes::start_selection(state),
         CopyQuote => return quotes::copy(state),
@@ -119,7 +126,8 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Quit => return Some(Effect::Quit),
         // Keys of the lists and prompts, and the routed-before messages.
         EditNote | DeleteBookmark | UndoDelete | AcceptChange | RetrySave | WriteUnsaved
-        | QuitUnsaved | Edit(_) | Click(_) | Noop | Tick | Clock(_) | Unsaved(_) | Viewport(_) => {}
+        | QuitUnsaved | Edit(_) | Click(_) | Noop | Tick | Clock(_) | Unsaved(_) | Viewport(_)
+        | Unbound(_) => {}
     }
     None
 }
@@ -146,10 +154,23 @@ fn close_overlay(state: &mut State) {
 }
 
 /// Esc while reading steps back one thing at a time: a selection, then the
-/// search; each time the message goes too.
+/// search; each time the message goes too, and the dialogue takes the focus.
 fn escape(state: &mut State) {
     if state.marks.take_selection().is_none() {
         state.finder.clear();
     }
     state.set_message(None);
+    if state.focus() != Pane::Dialogue {
+        state.set_focus(Pane::Dialogue);
+    }
+}
+
+/// A key bound to nothing here: say so, and where the keys are listed.
+fn unbound(state: &mut State, key: super::keymap::Key) {
+    let help = super::hints::key(state.keymap(), super::keymap::Layer::Global, Action::Help);
+    let text = match help {
+        Some(help) => format!("{key}: not bound · {help} for help"),
+        None => format!("{key}: not bound"),
+    };
+    state.say(text);
 }

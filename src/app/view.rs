@@ -47,6 +47,10 @@ pub struct View {
     speaker_filter: Option<u32>,
     /// Show each turn's start time beside its speaker (`T`).
     times: bool,
+    /// One line per turn, the name in a column beside the text (`C`).
+    compact: bool,
+    /// The cursor a page key left and the screen row it kept.
+    paged: Option<(usize, usize)>,
     wrap: RefCell<WrapCache>,
 }
 
@@ -71,14 +75,30 @@ impl View {
         self.times
     }
 
+    pub fn compact(&self) -> bool {
+        self.compact
+    }
+
+    /// Columns of compact mode's name column (0 when not compact).
+    pub fn name_col(&self, o: &Opened) -> u16 {
+        // The text keeps at least half the width.
+        let half = (self.viewport.text_width() / 2) as u16;
+        match self.compact {
+            true => layout::name_column(o.widest_name()).min(half),
+            false => 0,
+        }
+    }
+
     /// Line measurement at the current dialogue width.
     pub fn lines<'a>(&'a self, o: &'a Opened) -> Lines<'a> {
+        let name_col = usize::from(self.name_col(o));
         Lines {
             doc: o.doc(),
             flow: o.flow(),
             cache: &self.wrap,
-            width: self.viewport.text_width(),
+            width: self.viewport.text_width().saturating_sub(name_col).max(1),
             speaker_filter: self.speaker_filter,
+            compact: self.compact,
         }
     }
 
@@ -168,10 +188,12 @@ impl View {
         self.move_cursor(o, 0);
     }
 
-    /// The last screenful, the cursor on the last sentence.
+    /// The last screenful, the end at the bottom as in less, the cursor on
+    /// the last sentence.
     pub fn to_end(&mut self, o: &Opened) {
-        let end = self.lines(o).end();
-        self.set_top(o, end);
+        let lines = self.lines(o);
+        let last_screen = lines.step(lines.end(), 1 - self.viewport.height() as isize);
+        self.set_top(o, last_screen);
         self.move_cursor(o, o.last_sentence());
     }
 
@@ -204,5 +226,12 @@ impl View {
 
     pub fn toggle_times(&mut self) {
         self.times = !self.times;
+    }
+
+    /// Compact mode on or off, the cursor kept in view.
+    pub fn toggle_compact(&mut self, o: &Opened) {
+        self.compact = !self.compact;
+        self.clamp_top(o);
+        self.ensure_visible(o);
     }
 }

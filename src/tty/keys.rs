@@ -85,7 +85,9 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     ) {
         return edit_key(key).map(Action::Edit);
     }
-    state.keymap().action(active_layer(state), key_of(key)?)
+    let key = key_of(key)?;
+    let action = state.keymap().action(active_layer(state), key);
+    Some(action.unwrap_or(Action::Unbound(key)))
 }
 
 /// The note editor takes text, not bindings.

@@ -90,7 +90,8 @@ impl Dialogue<'_> {
             return;
         }
         match block.kind {
-            BlockKind::Gap => self.narration_time(pos.block, row, buf),
+            BlockKind::Gap | BlockKind::TurnGap => self.narration_time(pos.block, row, buf),
+            BlockKind::Break => {}
             BlockKind::Banner if pos.line == BANNER_TITLE_ROW => {
                 self.banner_title(block.section as usize, row, buf);
             }
@@ -152,7 +153,30 @@ impl Dialogue<'_> {
         );
     }
 
-    /// A turn folded away by the speaker focus: `… name · 3 paragraphs`.
+    /// Compact mode's name, on the first line of a turn, in the name column.
+    fn compact_name(&self, pos: LinePos, name_col: u16, row: Rect, buf: &mut Buffer) {
+        let flow = self.state.flow();
+        let Some(block) = flow.blocks.get(pos.block) else {
+            return;
+        };
+        let Some(name) = self.speaker(block.turn as usize).filter(|_| pos.line == 0) else {
+            return;
+        };
+        if block.para != 0 {
+            return;
+        }
+        let index = flow.turns[block.turn as usize].speaker as usize;
+        let x = row.x + TEXT_INDENT;
+        let room = usize::from(
+            name_col
+                .saturating_sub(2)
+                .min(row.right().saturating_sub(x)),
+        );
+        let name = super::fit(name, room);
+        buf.set_stringn(x, row.y, name, room, self.theme.speaker(index));
+    }
+
+    /// A turn folded away by the speaker filter: `… name · 3 paragraphs`.
     fn stub(&self, turn: usize, row: Rect, buf: &mut Buffer) {
         let Some(t) = self.state.flow().turns.get(turn) else {
             return;
@@ -224,7 +248,12 @@ impl Dialogue<'_> {
         };
         let marks = self.line_marks(pos.block, text, &range);
         self.gutter(&marks, row, buf);
-        draw_marked(text, range, &marks.spans, base, row, buf);
+        let name_col = state.view().name_col(state.opened());
+        if name_col > 0 {
+            self.compact_name(pos, name_col, row, buf);
+        }
+        let indent = layout::text_indent(name_col);
+        draw_marked(text, range, &marks.spans, (base, indent), row, buf);
     }
 
     /// Everything marked on the line `range` of paragraph `block` (whose
@@ -353,14 +382,14 @@ impl Dialogue<'_> {
     }
 }
 
-/// The line `range` of `text` at `TEXT_INDENT` in `row`, cut wherever a mark
-/// starts or ends, each piece in `base` with the marks covering it patched
-/// over in order.
+/// The line `range` of `text` at column `indent` of `row`, cut wherever a
+/// mark starts or ends, each piece in `base` with the marks covering it
+/// patched over in order.
 fn draw_marked(
     text: &str,
     range: Range<usize>,
     marks: &[Mark],
-    base: Style,
+    (base, indent): (Style, u16),
     row: Rect,
     buf: &mut Buffer,
 ) {
@@ -371,7 +400,7 @@ fn draw_marked(
     cuts.sort_unstable();
     cuts.dedup();
 
-    let mut x = row.x + TEXT_INDENT.min(row.width);
+    let mut x = row.x + indent.min(row.width);
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let Some(piece) = text.get(a..b) else {

@@ -75,6 +75,7 @@ pub fn keys(script: &str) -> Vec<Input> {
         let named = [
             ("<esc>", KeyCode::Esc),
             ("<tab>", KeyCode::Tab),
+            ("<s-tab>", KeyCode::BackTab),
             ("<enter>", KeyCode::Enter),
             ("<bs>", KeyCode::Backspace),
             ("<left>", KeyCode::Left),

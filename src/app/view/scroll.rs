@@ -36,6 +36,62 @@ impl View {
         }
     }
 
+    /// Page by `n` lines with the cursor on the same row of the screen, as
+    /// vim's `Ctrl-d`/`Ctrl-u` do, so paging back returns view and cursor.
+    /// At either end, where the view cannot move, the cursor goes to the
+    /// first or last sentence instead.
+    pub fn page(&mut self, o: &Opened, n: isize) {
+        let lines = self.lines(o);
+        let top = self.top_pos(o);
+        // The row the cursor keeps: the one the last page left it on, while
+        // it has not moved since, so paging back lands where it started.
+        let row = match self.paged {
+            Some((cursor, row)) if cursor == self.cursor => row,
+            _ => {
+                let (first, _) = lines.sentence_lines(self.cursor);
+                lines
+                    .distance(top, first, self.viewport.height())
+                    .unwrap_or(0)
+            }
+        };
+        let before = self.top;
+        self.set_top(o, lines.step(top, n));
+        self.clamp_top(o);
+        if self.top == before {
+            self.cursor = if n > 0 { o.last_sentence() } else { 0 };
+            self.ensure_visible(o);
+            return;
+        }
+        let lines = self.lines(o);
+        let at = lines.step(self.top_pos(o), row as isize);
+        // The sentence holding that line (or the next, on a speaker line).
+        let s = o.flow().sentence_at_or_after(at.block, lines.offset_of(at));
+        self.cursor = self.visible_sentence(o, s.min(o.last_sentence()), n > 0);
+        self.cursor_into_view(o);
+        self.paged = Some((self.cursor, row));
+    }
+
+    /// `H`/`L`: the cursor to the first (or last) sentence starting on
+    /// screen.
+    pub fn cursor_to_screen(&mut self, o: &Opened, first: bool) {
+        let h = self.viewport.height();
+        if h == 0 || o.flow().sentences.is_empty() {
+            return;
+        }
+        let lines = self.lines(o);
+        let top = self.top_pos(o);
+        let flow = o.flow();
+        let s = if first {
+            flow.first_starting_from(top.block, lines.offset_of(top))
+        } else {
+            let bottom = lines.step(top, h as isize - 1);
+            flow.first_starting_from(bottom.block, lines.end_offset_of(bottom))
+                .saturating_sub(1)
+        };
+        self.cursor = self.visible_sentence(o, s.min(o.last_sentence()), first);
+        self.ensure_visible(o);
+    }
+
     pub(super) fn set_top(&mut self, o: &Opened, pos: LinePos) {
         let offset = self.lines(o).offset_of(pos);
         self.top = FlowPos {
