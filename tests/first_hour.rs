@@ -199,3 +199,30 @@ fn paragraphs_of_a_turn_are_set_apart_in_both_modes() {
     r.keys("C");
     assert!(r.screen().contains("ANNA\n") || r.screen().lines().any(|l| l.trim() == "ANNA"));
 }
+
+#[test]
+fn forcing_both_panes_on_a_narrow_terminal_leaves_text_and_whole_counts() {
+    let mut r = reader(&twelve(), 60, 20);
+    r.keys("tc");
+    let vp = r.state.viewport();
+    let (toc, claims) = (vp.contents, vp.claims);
+    assert!(!toc.is_empty() && !claims.is_empty());
+    assert!(
+        toc.x + toc.width < claims.x,
+        "the panes do not overlap: {vp:?}"
+    );
+    let uncovered = claims.x - (toc.x + toc.width);
+    assert!(uncovered >= 12, "{uncovered} columns of the dialogue show");
+    // Every contents row ends in its whole turn count.
+    let screen = r.screen();
+    for (i, line) in screen.lines().skip(1).take(12).enumerate() {
+        let row: String = line.chars().take(usize::from(toc.width)).collect();
+        assert!(
+            row.trim_end()
+                .trim_end_matches('│')
+                .trim_end()
+                .ends_with('2'),
+            "row {i}: {row:?}"
+        );
+    }
+}

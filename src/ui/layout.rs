@@ -33,6 +33,9 @@ pub const MIN_HEIGHT: u16 = 5;
 /// Widths at which the side panes fit beside the dialogue.
 pub const TOC_ROOM: u16 = 70;
 pub const CLAIMS_ROOM: u16 = 100;
+/// Columns of the dialogue that panes forced over it always leave
+/// uncovered, so forcing both on never hides the text entirely.
+pub const MIN_UNCOVERED: u16 = 12;
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
@@ -51,10 +54,18 @@ pub fn viewport(area: Rect, state: &State) -> Viewport {
     let w = main.width;
     let toc_w = (w / 5).clamp(18, 32);
     let claims_w = (w / 4).clamp(24, 40);
-    let overlay_w = |want: u16| want.min(w.saturating_sub(4)).max(w / 2);
-
     let (toc_inline, toc_overlay) = placement(state.contents().shown(), w >= TOC_ROOM);
     let (claims_inline, claims_overlay) = placement(state.claims().shown(), w >= CLAIMS_ROOM);
+    // An overlay takes half the width or what it wants, whichever is more,
+    // but the two never overlap and some of the dialogue always shows.
+    let beside = if toc_inline { toc_w } else { 0 };
+    let free = w.saturating_sub(beside + MIN_UNCOVERED);
+    let cap = if toc_overlay && claims_overlay {
+        free / 2
+    } else {
+        free
+    };
+    let overlay_w = |want: u16| want.max(w / 2).min(cap);
 
     let mut dialogue = main;
     let mut toc = Rect::default();
