@@ -58,7 +58,19 @@ fn print_bank(args: &Args, options: &tread::transcript::LoadOptions) -> Result<(
     }
 }
 
+/// `--completions SHELL`: the script on standard output, nothing read.
+fn print_completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match cli::manual::write_completions(shell, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 fn run(args: &Args) -> Result<()> {
+    if let Some(shell) = args.completions {
+        return print_completions(shell);
+    }
     // A bad label is reported before standard input is waited on.
     if let Some(label) = &args.encoding {
         decode::encoding_for_label(label)?;

@@ -4,6 +4,7 @@
 
 mod bank;
 mod json;
+pub mod manual;
 mod print;
 pub mod rules;
 pub mod session;
@@ -34,7 +35,7 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A terminal reader for conversation transcripts.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version, about, long_about = manual::LONG_ABOUT)]
 pub struct Args {
     /// Transcript to open; `-` reads standard input. Without it, piped
     /// standard input is read, or else the bundled sample opens.
@@ -88,7 +89,7 @@ pub struct Args {
 
     /// Keep bookmarks and reading positions under DIR instead of
     /// `$XDG_DATA_HOME/tread` and `$XDG_STATE_HOME/tread` (also `TREAD_DATA_DIR`).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub data_dir: Option<PathBuf>,
 
     /// Start at the top instead of where you last left this document.
@@ -102,8 +103,12 @@ pub struct Args {
 
     /// Read key bindings and speaker labels from this file instead of
     /// `$XDG_CONFIG_HOME/tread/config.toml`.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub config: Option<PathBuf>,
+
+    /// Print the completion script for SHELL to standard output and exit.
+    #[arg(long, value_name = "SHELL", exclusive = true)]
+    pub completions: Option<clap_complete::Shell>,
 }
 
 const INPUT_FORMATS: &str = "text, markdown, vtt, srt, json, diarized or auto";
