@@ -56,16 +56,8 @@ pub fn viewport(area: Rect, state: &State) -> Viewport {
     let claims_w = (w / 4).clamp(24, 40);
     let (toc_inline, toc_overlay) = placement(state.contents().shown(), w >= TOC_ROOM);
     let (claims_inline, claims_overlay) = placement(state.claims().shown(), w >= CLAIMS_ROOM);
-    // An overlay takes half the width or what it wants, whichever is more,
-    // but the two never overlap and some of the dialogue always shows.
     let beside = if toc_inline { toc_w } else { 0 };
-    let free = w.saturating_sub(beside + MIN_UNCOVERED);
-    let cap = if toc_overlay && claims_overlay {
-        free / 2
-    } else {
-        free
-    };
-    let overlay_w = |want: u16| want.max(w / 2).min(cap);
+    let overlay_w = overlay_width(w, beside, toc_overlay && claims_overlay);
 
     let mut dialogue = main;
     let mut toc = Rect::default();
@@ -106,6 +98,16 @@ pub fn viewport(area: Rect, state: &State) -> Viewport {
         contents: toc.into(),
         claims: claims.into(),
     }
+}
+
+/// How wide a pane forced over the dialogue is, for what it wants: half the
+/// width or what it wants, whichever is more; but `both` overlays never
+/// overlap and some of the dialogue (right of `beside` columns of inline
+/// contents) always shows.
+fn overlay_width(w: u16, beside: u16, both: bool) -> impl Fn(u16) -> u16 {
+    let free = w.saturating_sub(beside + MIN_UNCOVERED);
+    let cap = if both { free / 2 } else { free };
+    move |want: u16| want.max(w / 2).min(cap)
 }
 
 /// (inline, overlay) for a pane's visibility and whether it has room.
