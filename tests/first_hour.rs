@@ -226,3 +226,15 @@ fn forcing_both_panes_on_a_narrow_terminal_leaves_text_and_whole_counts() {
         );
     }
 }
+
+#[test]
+fn a_quote_across_chinese_paragraphs_is_copied_without_a_space() {
+    let mut r = Reader::new(100, 30);
+    r.keys("vjy");
+    let copied = r.shell.effects.iter().rev().find_map(|e| match e {
+        tread::app::Effect::Copy(text) => Some(text.clone()),
+        _ => None,
+    });
+    let copied = copied.expect("a copy");
+    assert!(copied.contains("没有结束。就在刚刚"), "{copied}");
+}

@@ -306,10 +306,6 @@ pub fn anchor_sentence(doc: &Document, flow: &Flow, a: &Anchor) -> Option<usize>
 /// `“quote” — Speaker, §N Section title (line L)`, ready to paste: the
 /// citation's own attribution, so a copy and an export agree.
 pub fn attribution(citation: &Citation) -> String {
-    let quote = citation
-        .quote
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let quote = crate::text::one_line(&citation.quote);
     format!("“{quote}” {}", citation.attribution())
 }

@@ -25,9 +25,12 @@
 //! can use it without pointing up.
 
 mod fit;
+mod join;
 pub mod wrap;
 
 pub use fit::fit;
+
+pub use join::one_line;
 
 use std::borrow::Cow;
 use std::fmt::Write;

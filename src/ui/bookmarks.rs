@@ -216,7 +216,7 @@ fn item(m: &Mark, selected: bool, width: usize, theme: Theme, changed: &str) -> 
 /// A quote wrapped to at most [`QUOTE_LINES`] lines, after a `prefix`.
 fn quote_rows(prefix: &str, quote: &str, width: usize) -> Vec<String> {
     // Store text never went through the decoder: sanitise before measuring.
-    let joined = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = crate::text::one_line(quote);
     let quote = format!("{prefix}{}", crate::text::sanitise(&joined));
     let ranges = wrap::wrap(&quote, width);
     let more = ranges.len() > QUOTE_LINES;
