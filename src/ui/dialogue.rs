@@ -16,7 +16,7 @@ use crate::app::flow::{BlockKind, FlowPos};
 use crate::app::layout::{self, BANNER_TITLE_ROW, MARK_COL, MATCH_COL, TEXT_INDENT};
 use crate::app::lines::LinePos;
 use crate::app::state::State;
-use crate::transcript::formats::fmt_clock;
+use crate::transcript::formats::clock::doc_clock;
 
 /// The gutter beside bookmarked lines.
 pub const BOOKMARK_MARK: &str = "▍";
@@ -182,7 +182,7 @@ impl Dialogue<'_> {
             .get(turn)
             .filter(|_| state.view().times())?;
         let time = state.doc().sections[t.section as usize].turns[t.index as usize].time?;
-        Some(fmt_clock(time))
+        Some(doc_clock(state.doc(), time))
     }
 
     /// The gap line above a narration turn shows its time (narration has no
