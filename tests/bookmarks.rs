@@ -3,12 +3,12 @@
 
 mod support;
 
-use ratatui::style::Color;
 use support::app::Reader;
 use tread::app::Effect;
 use tread::app::shell::Persist;
 use tread::app::state::Overlay;
 use tread::store::bookmarks::Store;
+use tread::ui::theme::Theme;
 
 /// The reader on section 1's second sentence (纳德拉's first).
 fn at_section_one() -> Reader {
@@ -46,7 +46,7 @@ fn m_bookmarks_the_current_sentence_and_shows_it() {
     let x = (0..120)
         .find(|&x| b[(x, y)].symbol() == quote.chars().next().unwrap().to_string())
         .unwrap();
-    assert_eq!(b[(x, y)].bg, Color::Rgb(70, 50, 20));
+    assert_eq!(b[(x, y)].bg, Theme { color: true }.bookmark().bg.unwrap());
 
     // `m` again on the same sentence removes it.
     r.keys("km");

@@ -71,18 +71,18 @@ fn srt_quotes_cite_the_cue_they_start_in_by_time_and_line() {
     assert_eq!(c.speaker.as_deref(), Some("Ben"));
     assert_eq!(
         (c.lines_label(), c.time_label()),
-        ("lines 13–14".into(), Some("01:10".into()))
+        ("lines 13–14".into(), Some("1:10".into()))
     );
-    assert_eq!(c.place(), "lines 13–14, 01:10");
+    assert_eq!(c.place(), "lines 13–14, 1:10");
     let c = cite_span(&doc, &span_of(&doc, "doubled over"), "x").unwrap();
     assert_eq!(
         (c.lines_label(), c.time_label()),
-        ("line 9".into(), Some("00:04".into()))
+        ("line 9".into(), Some("0:04".into()))
     );
     let c = cite_span(&doc, &span_of(&doc, "The older"), "x").unwrap();
     assert_eq!(
         (c.lines_label(), c.time_label()),
-        ("line 3".into(), Some("00:01".into()))
+        ("line 3".into(), Some("0:01".into()))
     );
     let c = cite_span(&doc, &span_of(&doc, "Then we ship"), "x").unwrap();
     assert_eq!(
@@ -98,17 +98,18 @@ fn vtt_quotes_cite_the_cue_they_start_in_by_time_and_line() {
     assert_eq!(c.speaker.as_deref(), Some("Ben"));
     assert_eq!(c.place(), "lines 12–13, 1:02:03");
     let c = cite_span(&doc, &span_of(&doc, "Support tickets"), "x").unwrap();
-    assert_eq!(c.place(), "line 8, 00:04");
+    assert_eq!(c.place(), "line 8, 0:00:04");
     let c = cite_span(&doc, &span_of(&doc, "the real problem"), "x").unwrap();
-    assert_eq!(c.place(), "line 5, 00:01");
+    assert_eq!(c.place(), "line 5, 0:00:01");
 }
 
 #[test]
-fn clock_is_mm_ss_under_an_hour_and_h_mm_ss_over() {
-    assert_eq!(clock(0.0), "00:00");
-    assert_eq!(clock(70.9), "01:10");
-    assert_eq!(clock(3723.0), "1:02:03");
-    assert_eq!(clock(-3.0), "00:00");
+fn clock_is_m_ss_under_an_hour_and_h_mm_ss_from_it() {
+    assert_eq!(clock(false, 0.0), "0:00");
+    assert_eq!(clock(false, 70.9), "1:10");
+    assert_eq!(clock(true, 70.9), "0:01:10");
+    assert_eq!(clock(true, 3723.0), "1:02:03");
+    assert_eq!(clock(false, -3.0), "0:00");
 }
 
 #[test]

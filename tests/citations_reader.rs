@@ -78,7 +78,10 @@ fn the_gutter_marks_a_changed_quote_apart_in_colour_and_without() {
         r.row(y)
     );
     let exact = r.buffer()[(x, y)].fg;
-    assert_eq!((changed, exact), (Color::LightRed, Color::LightMagenta));
+    let theme = Theme { color: true };
+    let colours = (theme.changed_gutter().fg, theme.gutter().fg);
+    assert_eq!((Some(changed), Some(exact)), colours);
+    assert_ne!(changed, exact);
 
     let mut plain = reader(90, 30, false);
     plain.keys("");

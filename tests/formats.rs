@@ -145,7 +145,10 @@ fn webvtt_with_hours_and_unclosed_voices() {
     );
     assert_eq!(paragraphs(&doc)[1], ["Any regressions?"]);
     // An hour long: sections by time.
-    assert_eq!(titles(&doc), [Some("00:00–01:00"), Some("01:00")]);
+    assert_eq!(
+        titles(&doc),
+        [Some("0:00:00–1:00:00"), Some("1:00:00–1:00:03")]
+    );
 }
 
 #[test]
@@ -264,7 +267,7 @@ fn otter_names_with_times_below() {
     let (m, t) = (Some("Margarethe Vogel"), Some("Tomas Ruiz"));
     assert_eq!(speakers(&doc), [m, t, m]);
     assert_eq!(times(&doc), [Some(0.0), Some(7.0), Some(3725.0)]);
-    assert_eq!(titles(&doc), [Some("00:00–01:02"), Some("01:02")]);
+    assert_eq!(titles(&doc), [Some("0:00:00–1:02:05"), Some("1:02:05")]);
 }
 
 #[test]
@@ -306,11 +309,11 @@ fn long_captions_get_sections_by_time() {
     assert_eq!(
         titles(&doc),
         [
-            Some("00:00–00:10"),
-            Some("00:10–00:17"),
-            Some("00:17–00:27"),
-            Some("00:27–00:37"),
-            Some("00:37–00:44"),
+            Some("0:00–10:00"),
+            Some("10:00–17:40"),
+            Some("17:40–27:40"),
+            Some("27:40–37:40"),
+            Some("37:40–44:44"),
         ]
     );
     let firsts: Vec<Option<f64>> = doc.sections.iter().map(|s| s.turns[0].time).collect();

@@ -3,9 +3,9 @@
 
 mod support;
 
-use ratatui::style::Color;
 use support::app::Reader;
 use tread::app::state::Overlay;
+use tread::ui::theme::Theme;
 
 /// The text of the current sentence.
 fn current(r: &Reader) -> String {
@@ -38,12 +38,13 @@ fn slash_query_enter_goes_to_the_first_match_after_the_cursor_with_the_count() {
     );
 
     // Every match on screen is marked; the current one differently.
+    let current_bg = Theme { color: true }.search_current().bg;
     let b = r.buffer();
     let cells: Vec<(u16, u16)> = (0..29)
         .flat_map(|y| (25..90).map(move |x| (x, y)))
         .collect();
     assert!(
-        cells.iter().any(|&p| b[p].bg == Color::Yellow),
+        cells.iter().any(|&p| Some(b[p].bg) == current_bg),
         "the current match"
     );
 

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::json::JsonDocument;
 use crate::text::sanitise;
+use crate::transcript::formats::clock;
 use crate::transcript::{Document, stats};
 
 /// Shown in place of a speaker for narration (a turn with no speaker).
@@ -18,7 +19,9 @@ pub const NARRATION: &str = "(narration)";
 /// not UTF-8), then one line per section with its turn count and speakers
 /// with their share of the section's words: `01 Title · 4 turns · A 38%,
 /// B 62%`; when the section's first turn has a time, it follows the title
-/// (`01 Title · 00:12:05 · 4 turns · …`). The untitled preamble is listed only when it has turns.
+/// in the document's notation (`01 Title · 12:05 · 4 turns · …`, `h:mm:ss`
+/// when the transcript reaches an hour). The untitled preamble is listed
+/// only when it has turns.
 pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", one_line(doc.title.as_deref().unwrap_or(name)))?;
     if !doc.metadata.is_empty() {
@@ -45,16 +48,15 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
     }
     writeln!(out)?;
     let shares = stats::section_shares(doc);
+    let hours = clock::hours(doc);
     for (section, shares) in doc.sections.iter().zip(&shares) {
         let preamble = section.number.is_none() && section.title.is_none();
         if preamble && section.turns.is_empty() {
             continue;
         }
         let n = section.turns.len();
-        let start = section.turns.first().and_then(|t| t.time).map(|t| {
-            let s = t.max(0.0) as u64;
-            format!(" · {:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-        });
+        let start = section.turns.first().and_then(|t| t.time);
+        let start = start.map(|t| format!(" · {}", clock::clock(hours, t)));
         let mut line = format!(
             "{}{} · {n} {}",
             section.label(),

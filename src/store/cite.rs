@@ -100,6 +100,9 @@ pub struct Citation {
     pub last_line: usize,
     /// Seconds from the start, for timed formats.
     pub time: Option<f64>,
+    /// Whether the document's times are written with hours (it runs an
+    /// hour or more): the one notation every view writes `time` in.
+    pub hours: bool,
     /// The words as saved.
     pub quote: String,
     /// The words the document has there now, when they differ (`Changed`).
@@ -119,12 +122,13 @@ impl Citation {
         }
     }
 
-    /// `h:mm:ss`, or `mm:ss` under an hour.
+    /// The time in the document's notation: `h:mm:ss` in a transcript of
+    /// an hour or more, `m:ss` in a shorter one.
     pub fn time_label(&self) -> Option<String> {
-        self.time.map(clock)
+        self.time.map(|t| clock(self.hours, t))
     }
 
-    /// `line 21, 00:12`: the place in the source, as the exports print it.
+    /// `line 21, 0:12`: the place in the source, as the exports print it.
     pub fn place(&self) -> String {
         match self.time_label() {
             Some(t) => format!("{}, {t}", self.lines_label()),
@@ -153,9 +157,11 @@ impl Citation {
     }
 }
 
-/// The one time notation (`h:mm:ss` from an hour, else `mm:ss`), shared
-/// with the captions' section titles and the time gutter.
-pub use crate::transcript::formats::fmt_clock as clock;
+use crate::transcript::formats::clock as notation;
+/// The one time notation (`h:mm:ss` in a transcript of an hour or more,
+/// else `m:ss`), shared with the captions' section titles, the time gutter
+/// and the outline.
+pub use crate::transcript::formats::clock::clock;
 
 /// The citation of a bookmark found (or not) as `r` says. Where the quote
 /// is now decides the speaker, section, lines and time; a detached one
@@ -164,7 +170,7 @@ pub fn cite(doc: &Document, b: &Bookmark, r: Resolution) -> Citation {
     let status = Status::of(&r);
     let found = r.span().and_then(|span| locate(doc, &span));
     let Some(place) = found else {
-        return detached(b);
+        return detached(b, notation::hours(doc));
     };
     let current = (status == Status::Changed)
         .then(|| span_text(doc, &place.span))
@@ -189,7 +195,7 @@ pub fn cite_span(doc: &Document, span: &Span, quote: &str) -> Option<Citation> {
     })
 }
 
-fn detached(b: &Bookmark) -> Citation {
+fn detached(b: &Bookmark, hours: bool) -> Citation {
     let first_line = b.line;
     Citation {
         status: Status::Detached,
@@ -202,6 +208,7 @@ fn detached(b: &Bookmark) -> Citation {
         first_line,
         last_line: b.last_line.unwrap_or(first_line).max(first_line),
         time: b.time,
+        hours,
         quote: b.quote.clone(),
         current: None,
         note: b.note.clone(),
@@ -216,6 +223,7 @@ struct Place {
     section: SectionRef,
     lines: (usize, usize),
     time: Option<f64>,
+    hours: bool,
 }
 
 impl Place {
@@ -227,6 +235,7 @@ impl Place {
             first_line: self.lines.0,
             last_line: self.lines.1,
             time: self.time,
+            hours: self.hours,
             quote: String::new(),
             current: None,
             note: String::new(),
@@ -247,6 +256,7 @@ fn locate(doc: &Document, span: &Span) -> Option<Place> {
         section: SectionRef::new(span.start.section, sec.number.clone(), sec.title.clone()),
         lines: (first, last),
         time,
+        hours: notation::hours(doc),
     })
 }
 
@@ -327,6 +337,7 @@ mod tests {
             first_line,
             last_line,
             time,
+            hours: time.is_some_and(|t| t >= 3600.0),
             quote: "q".into(),
             current: None,
             note: String::new(),
@@ -338,7 +349,10 @@ mod tests {
     fn one_line_or_a_range_with_an_en_dash_and_the_time_after() {
         assert_eq!(citation(21, 21, None).place(), "line 21");
         assert_eq!(citation(21, 23, None).place(), "lines 21–23");
-        assert_eq!(citation(21, 22, Some(70.2)).place(), "lines 21–22, 01:10");
+        assert_eq!(citation(21, 22, Some(70.2)).place(), "lines 21–22, 1:10");
+        let mut long = citation(21, 21, Some(70.2));
+        long.hours = true;
+        assert_eq!(long.place(), "line 21, 0:01:10");
         assert_eq!(
             citation(3, 3, Some(3723.0)).attribution(),
             "— Ben, §2 Laptops (line 3, 1:02:03)"

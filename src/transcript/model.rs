@@ -36,6 +36,10 @@ pub struct Document {
     /// merge several cues).
     #[serde(skip)]
     pub cue_starts: Vec<CueStart>,
+    /// Where the last cue ends (seconds), for timed formats: how long the
+    /// transcript runs, which decides how its times are written.
+    #[serde(skip)]
+    pub duration: Option<f64>,
 }
 
 /// A byte in a paragraph, with the turn counted over the whole document

@@ -7,16 +7,16 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
+use super::theme::{Layer, Layers, Theme};
 use crate::app::flow::{BlockKind, FlowPos};
 use crate::app::layout::{self, BANNER_TITLE_ROW, MARK_COL, MATCH_COL, TEXT_INDENT};
 use crate::app::lines::LinePos;
 use crate::app::state::State;
-use crate::transcript::formats::fmt_clock;
+use crate::transcript::formats::clock::doc_clock;
 
 /// The gutter beside bookmarked lines.
 pub const BOOKMARK_MARK: &str = "▍";
@@ -26,11 +26,7 @@ pub const CHANGED_MARK: &str = "≈";
 
 /// The changed mark's style: another colour than [`Theme::gutter`].
 pub fn changed_gutter(theme: Theme) -> Style {
-    let style = Style::new().add_modifier(Modifier::BOLD);
-    match theme.color {
-        true => style.fg(Color::LightRed),
-        false => style,
-    }
+    theme.changed_gutter()
 }
 
 pub struct Dialogue<'a> {
@@ -65,12 +61,13 @@ impl Widget for Dialogue<'_> {
     }
 }
 
-/// A styled stretch of a paragraph: start and end bytes, and its style.
-type Mark = (usize, usize, Style);
+/// A marked stretch of a paragraph: start and end bytes, and the mark; the
+/// theme styles each set of marks that cover a piece ([`Theme::marked`]).
+type Mark = (usize, usize, Layer);
 
 /// The marks on one wrapped line of a paragraph.
 struct LineMarks {
-    /// Styled stretches, in the order they patch over each other.
+    /// Marked stretches.
     spans: Vec<Mark>,
     /// `Some(changed)` when a bookmark covers the line: the gutter's mark.
     bookmark: Option<bool>,
@@ -206,7 +203,7 @@ impl Dialogue<'_> {
             .get(turn)
             .filter(|_| state.view().times())?;
         let time = state.doc().sections[t.section as usize].turns[t.index as usize].time?;
-        Some(fmt_clock(time))
+        Some(doc_clock(state.doc(), time))
     }
 
     /// The gap line above a narration turn shows its time (narration has no
@@ -253,7 +250,8 @@ impl Dialogue<'_> {
             self.compact_name(pos, name_col, row, buf);
         }
         let indent = layout::text_indent(name_col);
-        draw_marked(text, range, &marks.spans, (base, indent), row, buf);
+        let styles = (self.theme, base, indent);
+        draw_marked(text, range, &marks.spans, styles, row, buf);
     }
 
     /// Everything marked on the line `range` of paragraph `block` (whose
@@ -263,7 +261,7 @@ impl Dialogue<'_> {
         // Stage directions and inline timestamps (`[laughter]`,
         // `[00:12:31.07]`) are dimmed; every other mark patches over them.
         let mut spans: Vec<Mark> = bracketed(&text[range.clone()])
-            .map(|(a, b)| (range.start + a, range.start + b, self.theme.dim()))
+            .map(|(a, b)| (range.start + a, range.start + b, Layer::Dim))
             .collect();
         self.claim_marks(block, &mut spans);
         let bookmark = self.bookmark_marks(block, text.len(), range, &mut spans);
@@ -283,7 +281,7 @@ impl Dialogue<'_> {
         let state = self.state;
         for c in claims_in_block(state, block) {
             let claim = &state.doc().claims[c];
-            spans.push((claim.start, claim.end, self.theme.claim()));
+            spans.push((claim.start, claim.end, Layer::Claim));
         }
     }
 
@@ -309,7 +307,12 @@ impl Dialogue<'_> {
                 && range.start < r.end
             {
                 gutter = Some(gutter.unwrap_or(false) || changed);
-                spans.push((r.start, r.end, self.theme.bookmark()));
+                let layer = if changed {
+                    Layer::Changed
+                } else {
+                    Layer::Bookmark
+                };
+                spans.push((r.start, r.end, layer));
             }
         }
         gutter
@@ -331,7 +334,7 @@ impl Dialogue<'_> {
             offset: b.end as usize,
         };
         if let Some(r) = block_part(start, end, block, len) {
-            spans.push((r.start, r.end, self.theme.selection()));
+            spans.push((r.start, r.end, Layer::Selection));
         }
     }
 
@@ -341,7 +344,7 @@ impl Dialogue<'_> {
         if let Some(s) = state.flow().sentences.get(state.cursor())
             && s.block as usize == block
         {
-            spans.push((s.start as usize, s.end as usize, self.theme.cursor()));
+            spans.push((s.start as usize, s.end as usize, Layer::Cursor));
         }
     }
 
@@ -356,12 +359,12 @@ impl Dialogue<'_> {
         for hit in find.search.in_paragraph(state.flow().para_index(block)) {
             if hit.start < range.end && range.start < hit.end {
                 matched = true;
-                let style = if find.current == Some(*hit) {
-                    self.theme.search_current()
+                let layer = if find.current == Some(*hit) {
+                    Layer::Current
                 } else {
-                    self.theme.search_match()
+                    Layer::Match
                 };
-                spans.push((hit.start, hit.end, style));
+                spans.push((hit.start, hit.end, layer));
             }
         }
         matched
@@ -383,13 +386,13 @@ impl Dialogue<'_> {
 }
 
 /// The line `range` of `text` at column `indent` of `row`, cut wherever a
-/// mark starts or ends, each piece in `base` with the marks covering it
-/// patched over in order.
+/// mark starts or ends, each piece in `base` styled by the theme for the
+/// set of marks covering it.
 fn draw_marked(
     text: &str,
     range: Range<usize>,
     marks: &[Mark],
-    (base, indent): (Style, u16),
+    (theme, base, indent): (Theme, Style, u16),
     row: Rect,
     buf: &mut Buffer,
 ) {
@@ -406,10 +409,11 @@ fn draw_marked(
         let Some(piece) = text.get(a..b) else {
             continue;
         };
-        let style = marks
+        let layers = marks
             .iter()
             .filter(|(s, e, _)| *s <= a && b <= *e)
-            .fold(base, |st, (_, _, m)| st.patch(*m));
+            .fold(Layers::default(), |set, (_, _, m)| set.with(*m));
+        let style = theme.marked(base, layers);
         let room = usize::from(row.right().saturating_sub(x));
         if room == 0 {
             break;

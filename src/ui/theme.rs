@@ -3,6 +3,15 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+mod highlight;
+
+pub use highlight::{Layer, Layers};
+
+/// The bookmark's mark in the gutter: readable on black and on white.
+const GUTTER: Color = Color::Rgb(208, 0, 208);
+/// A changed bookmark's mark: another colour, as readable.
+const CHANGED_GUTTER: Color = Color::Rgb(235, 0, 0);
+
 /// Distinct, readable on dark and light backgrounds; speakers cycle through them.
 const SPEAKER_COLORS: [Color; 6] = [
     Color::Cyan,
@@ -46,56 +55,48 @@ impl Theme {
 
     /// The current sentence.
     pub fn cursor(self) -> Style {
-        if self.color {
-            Style::new().bg(Color::Rgb(58, 58, 90)).fg(Color::White)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        }
+        self.marked(Style::new(), Layers::of(Layer::Cursor))
     }
 
     /// Claims inline in the dialogue: underlined, which survives `NO_COLOR`.
     pub fn claim(self) -> Style {
-        self.fg(Color::LightGreen)
-            .add_modifier(Modifier::UNDERLINED)
+        self.marked(Style::new(), Layers::of(Layer::Claim))
     }
 
-    /// Bookmarked text, and its mark in the gutter.
+    /// Bookmarked text.
     pub fn bookmark(self) -> Style {
-        if self.color {
-            Style::new().bg(Color::Rgb(70, 50, 20))
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
+        self.marked(Style::new(), Layers::of(Layer::Bookmark))
     }
 
+    /// A bookmark's mark in the gutter.
     pub fn gutter(self) -> Style {
-        self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
+        self.fg(GUTTER).add_modifier(Modifier::BOLD)
+    }
+
+    /// A changed bookmark's mark in the gutter: another colour than
+    /// [`Theme::gutter`] (and another symbol, for `NO_COLOR`).
+    pub fn changed_gutter(self) -> Style {
+        self.fg(CHANGED_GUTTER).add_modifier(Modifier::BOLD)
     }
 
     /// Sentences in a selection (`v`) other than the current one.
     pub fn selection(self) -> Style {
-        if self.color {
-            Style::new().bg(Color::Rgb(45, 70, 90)).fg(Color::White)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        }
+        self.marked(Style::new(), Layers::of(Layer::Selection))
     }
 
-    /// Search matches; the current one stands out from the rest.
+    /// Search matches as a list pane shows them (match counts); the
+    /// dialogue's text combines them with its other marks ([`Theme::marked`]).
     pub fn search_match(self) -> Style {
         if self.color {
-            Style::new().bg(Color::Rgb(110, 95, 20)).fg(Color::White)
+            self.marked(Style::new(), Layers::of(Layer::Match))
         } else {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
     }
 
+    /// The current search match, and the `›` beside its line.
     pub fn search_current(self) -> Style {
-        if self.color {
-            Style::new().bg(Color::Yellow).fg(Color::Black)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        }
+        self.marked(Style::new(), Layers::of(Layer::Current))
     }
 
     pub fn claim_tag(self) -> Style {

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::clock;
 use crate::transcript::model::{CueStart, Document, LineStart, Section, TextPos, Turn};
 use crate::transcript::parse::{self, SpeakerRules, Tally};
 
@@ -60,17 +61,6 @@ const LONG_TRANSCRIPT: f64 = 20.0 * 60.0;
 const SECTION_SPAN: f64 = 10.0 * 60.0;
 /// A silence this long starts a new synthetic section.
 const SECTION_PAUSE: f64 = 30.0;
-
-/// `h:mm:ss` for times of an hour or more, else `mm:ss`.
-pub fn fmt_clock(seconds: f64) -> String {
-    let s = seconds.max(0.0) as u64;
-    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
-}
 
 /// Trim the markup around a speaker name: `**`, `<b>`, brackets, `>>`,
 /// dashes and the label colon. `Speaker 1` and `SPEAKER_01` stay as given.
@@ -138,6 +128,11 @@ pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) 
     let mut tally = Tally::default();
     let mut cues = super::cue_labels::split(cues, rules, &mut tally);
     doc.candidates.extend(tally.finish());
+    doc.duration = cues
+        .iter()
+        .flat_map(|c| [c.start, c.end])
+        .flatten()
+        .reduce(f64::max);
     for cue in &mut cues {
         cue.speaker = cue.speaker.as_deref().and_then(clean_name);
     }
@@ -196,7 +191,8 @@ pub(crate) fn assemble(cues: Vec<Cue>, mut doc: Document, rules: &SpeakerRules) 
     }
     doc.line_starts = starts.lines;
     doc.cue_starts = starts.cues;
-    doc.sections = pause_sections(turns, &ends, last_end);
+    let hours = doc.duration.is_some_and(clock::reaches_hour);
+    doc.sections = pause_sections(turns, &ends, last_end, hours);
     doc
 }
 
@@ -312,12 +308,14 @@ fn join_cue(paragraph: &mut String, next: &str, phrases: bool) {
 
 /// Put turns into sections. A transcript of at least 20 minutes is cut
 /// every 10 minutes or at a silence of 30 seconds, each section titled by
-/// its time range (`00:10–00:20`, hours and minutes); a shorter one, or one
-/// without times, is one untitled section.
+/// its time range in the document's notation (`10:00–20:00`, or
+/// `0:10:00–0:20:00` when `hours`: the transcript reaches an hour); a shorter
+/// one, or one without times, is one untitled section.
 pub(crate) fn pause_sections(
     turns: Vec<Turn>,
     ends: &[Option<f64>],
     end: Option<f64>,
+    hours: bool,
 ) -> Vec<Section> {
     let first = turns.iter().find_map(|t| t.time);
     let last = end.or_else(|| turns.iter().rev().find_map(|t| t.time));
@@ -351,17 +349,14 @@ pub(crate) fn pause_sections(
         }
     }
     let starts: Vec<f64> = sections.iter().map(|(s, _)| *s).collect();
-    let hm = |t: f64| {
-        let m = t.max(0.0) as u64 / 60;
-        format!("{:02}:{:02}", m / 60, m % 60)
-    };
+    let at = |t: f64| clock::clock(hours, t);
     sections
         .into_iter()
         .enumerate()
         .map(|(i, (start, turns))| {
             let stop = starts.get(i + 1).copied().or(last).unwrap_or(start);
-            let (from, to) = (hm(start), hm(stop.max(start)));
-            // A range within one minute is just that minute.
+            let (from, to) = (at(start), at(stop.max(start)));
+            // A range within one second is just that time.
             let title = if from == to {
                 from
             } else {

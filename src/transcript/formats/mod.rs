@@ -6,6 +6,7 @@
 //! parsing. The file extension is a hint for content that says nothing
 //! itself. Plain text stays [`parse::parse`](super::parse::parse).
 
+pub mod clock;
 mod cue_labels;
 mod cues;
 mod diarized;
@@ -18,8 +19,6 @@ use std::fmt;
 
 use super::model::Document;
 use super::parse::{self, SpeakerRules};
-
-pub use cues::fmt_clock;
 
 /// How a transcript is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
