@@ -5,7 +5,7 @@
 use std::io;
 
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, ClearType};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
@@ -32,8 +32,10 @@ pub enum Input {
     Idle,
     /// The terminal changed size; the next frame lays out anew.
     Resize,
-    /// A signal asked the process to end (SIGTERM, SIGHUP, SIGINT).
+    /// A signal asked the process to end (SIGTERM, SIGHUP, SIGQUIT, …).
     Terminate(i32),
+    /// A stop signal from outside (`kill -TSTP`): handled as Ctrl-Z is.
+    Suspend,
 }
 
 /// A source of input events. `Ok(None)` means there will be no more.
@@ -124,6 +126,10 @@ where
                 Vec::new()
             }
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),
+            Input::Suspend => {
+                suspend(terminal, shell)?;
+                Vec::new()
+            }
         };
         for action in actions {
             let Some(effect) = update(state, action) else {
@@ -158,10 +164,7 @@ where
                 update(state, Report::Status(Some(message)));
             }
         },
-        Effect::Suspend => {
-            shell.suspend()?;
-            terminal.clear().map_err(io::Error::other)?;
-        }
+        Effect::Suspend => suspend(terminal, shell)?,
         effect => {
             if let Some(message) = shell.perform(effect) {
                 update(state, Report::Status(Some(message)));
@@ -169,6 +172,35 @@ where
         }
     }
     Ok(None)
+}
+
+/// Hand the terminal back and stop; once resumed, redraw everything, since
+/// the shell may have drawn over the screen meanwhile.
+fn suspend<B: Backend, S: Shell>(terminal: &mut Terminal<B>, shell: &mut S) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    shell.suspend()?;
+    forget_screen(terminal)
+}
+
+/// Clear the screen and forget the last frame, so the next draw writes every
+/// cell. Not `Terminal::clear`: it asks the terminal where the cursor is
+/// (`CSI 6 n`) and fails after two seconds where nothing answers (a serial
+/// console, `script`, a simple emulator).
+pub fn forget_screen<B: Backend>(terminal: &mut Terminal<B>) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    terminal
+        .backend_mut()
+        .clear_region(ClearType::All)
+        .map_err(io::Error::other)?;
+    // Between draws the current buffer is blank and the other holds the last
+    // frame; swapping resets that one, and the reset makes sure of the other.
+    terminal.swap_buffers();
+    terminal.current_buffer_mut().reset();
+    Ok(())
 }
 
 /// Quit, unless bookmark changes are still unsaved after one more try:

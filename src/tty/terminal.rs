@@ -1,9 +1,10 @@
 //! The real terminal: entering and leaving the reader's screen modes on every
-//! way out (quit, error, panic, signals), Ctrl-Z, and crossterm events.
+//! way out (quit, error, panic, signals), Ctrl-Z and SIGTSTP, crossterm
+//! events, and the shell's effects (the clipboard, saving bookmarks).
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -13,9 +14,12 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+    SIGXFSZ,
+};
 
 use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
 use crate::app::action::Effect;
@@ -29,13 +33,32 @@ use crate::text;
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 
-/// Signals that end the reader; the terminal is restored before exiting.
-const TERMINATING: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+/// Signals whose default action ends the process (SIGQUIT's with a core
+/// dump): each is caught so the terminal is restored first, and the reader
+/// exits with 128 + its number. Not SIGPROF, a profiler's timer, nor the
+/// faults (SIGSEGV, SIGBUS, SIGABRT, …), after which the process cannot go on.
+const TERMINATING: &[i32] = &[
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ,
+];
+
+/// Elsewhere these two are ignored by default.
+#[cfg(target_os = "linux")]
+const TERMINATING_ON_LINUX: &[i32] = &[libc::SIGPWR, libc::SIGIO];
+#[cfg(not(target_os = "linux"))]
+const TERMINATING_ON_LINUX: &[i32] = &[];
 
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, Hide, EnableBracketedPaste)?;
+    // Cleared here, not with ratatui's `Terminal::clear`, which asks where
+    // the cursor is and gives up where the terminal never answers.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+        Hide,
+        EnableBracketedPaste
+    )?;
     out.write_all(MOUSE_ON)?;
     out.flush()
 }
@@ -67,9 +90,38 @@ fn install_panic_hook() {
     }));
 }
 
-/// Crossterm events, interleaved with terminating signals.
+/// Stop the process as SIGTSTP's default action does, until `fg`.
+///
+/// The flag handler has SIGTSTP, so its default action is put back for the
+/// one raise. Not SIGSTOP (signal-hook's emulation): the kernel discards
+/// SIGTSTP in an orphaned process group, where no shell could resume us,
+/// and SIGSTOP would stop us for good there.
+fn stop() -> io::Result<()> {
+    // SAFETY: `sigaction` gets pointers to initialised structs that outlive
+    // the calls; a zeroed `sigaction` with `SIG_DFL` is a valid action, and
+    // the old action is put back as the kernel handed it out.
+    let raised = unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut old: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut old) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let raised = libc::raise(SIGTSTP);
+        libc::sigaction(SIGTSTP, &old, std::ptr::null_mut());
+        raised
+    };
+    match raised {
+        0 => Ok(()),
+        _ => Err(io::Error::last_os_error()),
+    }
+}
+
+/// Crossterm events, interleaved with terminating and stop signals.
 pub struct TerminalEvents {
     signal: Arc<AtomicUsize>,
+    /// SIGTSTP came from outside (`kill -TSTP`).
+    stop: Arc<AtomicBool>,
     /// When the last input (or idle moment) was.
     last: std::time::Instant,
 }
@@ -77,11 +129,14 @@ pub struct TerminalEvents {
 impl TerminalEvents {
     pub fn new() -> io::Result<TerminalEvents> {
         let signal = Arc::new(AtomicUsize::new(0));
-        for sig in TERMINATING {
+        for &sig in TERMINATING.iter().chain(TERMINATING_ON_LINUX) {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
         }
+        let stop = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
         Ok(TerminalEvents {
             signal,
+            stop,
             last: std::time::Instant::now(),
         })
     }
@@ -94,6 +149,9 @@ impl EventSource for TerminalEvents {
             let sig = self.signal.load(Ordering::Relaxed);
             if sig != 0 {
                 return Ok(Some(Input::Terminate(sig as i32)));
+            }
+            if self.stop.swap(false, Ordering::Relaxed) {
+                return Ok(Some(Input::Suspend));
             }
             if !event::poll(Duration::from_millis(if busy { 0 } else { 100 }))? {
                 if busy {
@@ -126,7 +184,7 @@ impl Shell for TerminalShell<'_> {
     fn suspend(&mut self) -> io::Result<()> {
         leave()?;
         // Stops the process here; `fg` resumes it after this call.
-        signal_hook::low_level::raise(SIGTSTP)?;
+        stop()?;
         enter()
     }
 
@@ -167,8 +225,9 @@ pub fn run_reader(state: &mut State, persist: &mut Persist) -> io::Result<Exit> 
     let mut events = TerminalEvents::new()?;
     enter()?;
     let _restore = Restore;
+    // A full-screen viewport asks the terminal for its size only (an ioctl),
+    // never for the cursor position.
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
     run(
         &mut terminal,
         state,

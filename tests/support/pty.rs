@@ -33,7 +33,12 @@
 //! status (`CSI 5 n`) and primary device attribute (`CSI c`) queries; it
 //! stays silent on the kitty keyboard query (`CSI ? u`), as a terminal
 //! without that protocol does. OSC 52 clipboard writes, window titles and
-//! bells are recorded.
+//! bells are recorded. [`Pty::spawn_silent`] gives a terminal that answers
+//! nothing, as a serial console or `script` does.
+//!
+//! Spawned directly, the program leads its own session, where the kernel
+//! discards stop signals; [`Pty::spawn_job`] runs it as a job of a
+//! job-control shell instead, so Ctrl-Z and SIGTSTP really stop it.
 //!
 //! Timeouts are generous ([`TIMEOUT`], 10 s): CI machines are small and
 //! shared. Waiting ends early, with an error, once the program has exited
@@ -91,6 +96,8 @@ struct Shared {
 /// stall until its own timeout.
 struct Responder {
     writer: Writer,
+    /// Whether queries get answers at all.
+    answers: bool,
     clipboard: Vec<Vec<u8>>,
     /// Window titles and icon names set with OSC 0, 1 or 2.
     titles: Vec<Vec<u8>>,
@@ -106,6 +113,9 @@ impl vt100::Callbacks for Responder {
         params: &[&[u16]],
         c: char,
     ) {
+        if !self.answers {
+            return;
+        }
         let reply = match (i1, c) {
             (None, 'n') if params == [&[6u16][..]] => {
                 let (row, col) = screen.cursor_position();
@@ -163,6 +173,90 @@ impl Pty {
         cols: u16,
         rows: u16,
     ) -> Pty {
+        Self::start(program.as_ref(), args, env, (cols, rows), true)
+    }
+
+    /// Run `tread` in a terminal that never answers a query (cursor
+    /// position, status, device attributes), as a serial console does.
+    pub fn spawn_silent(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let program = OsStr::new(env!("CARGO_BIN_EXE_tread"));
+        Self::start(program, args, env, (cols, rows), false)
+    }
+
+    /// Run `tread` as the foreground job of a job-control shell (`sh -m`),
+    /// whose process group is not orphaned, so a stop signal really stops
+    /// it. The shell then prints `job left the foreground: STATUS` and waits
+    /// for a line ([`Pty::resume_job`]) before it runs `fg`. `answers` as
+    /// in [`Pty::spawn_silent`]. [`Pty::signal_job`] signals `tread`.
+    pub fn spawn_job(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        answers: bool,
+    ) -> Pty {
+        const SHELL: &str = r#""$@"; echo "job left the foreground: $?"; read _; fg"#;
+        // The job's own shell records its pid, then becomes `tread`.
+        const RECORD: &str = r#"echo $$ > "$HOME/job.pid"; exec "$@""#;
+        let mut argv = vec!["-m", "-c", SHELL, "sh", "sh", "-c", RECORD, "sh"];
+        argv.push(env!("CARGO_BIN_EXE_tread"));
+        argv.extend_from_slice(args);
+        Self::start(OsStr::new("sh"), &argv, env, (cols, rows), answers)
+    }
+
+    /// The pid of `tread` under [`Pty::spawn_job`], once its shell wrote it.
+    pub fn job_pid(&self) -> u32 {
+        let file = self.home().join("job.pid");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let read = std::fs::read_to_string(&file).unwrap_or_default();
+            if let Ok(pid) = read.trim().parse() {
+                return pid;
+            }
+            assert!(Instant::now() < deadline, "no pid in {}", file.display());
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Send a signal by name to `tread` under [`Pty::spawn_job`].
+    pub fn signal_job(&self, sig: &str) {
+        kill(sig, self.job_pid());
+    }
+
+    /// Whether `tread` under [`Pty::spawn_job`] is stopped, by `ps`.
+    pub fn job_stopped(&self) -> bool {
+        let out = std::process::Command::new("ps")
+            .args(["-o", "stat=", "-p", &self.job_pid().to_string()])
+            .output()
+            .expect("run ps");
+        String::from_utf8_lossy(&out.stdout)
+            .trim_start()
+            .starts_with('T')
+    }
+
+    /// Wait until the shell of [`Pty::spawn_job`] reports the job stopped
+    /// (or gone), then check `ps` agrees it is stopped.
+    pub fn wait_job_stopped(&self) -> Result<(), String> {
+        self.wait_text("job left the foreground")?;
+        match self.job_stopped() {
+            true => Ok(()),
+            false => Err(format!("the job is not stopped\n{}", self.screen_text())),
+        }
+    }
+
+    /// Let the shell of [`Pty::spawn_job`] run `fg`: it gives the job the
+    /// terminal again and sends it SIGCONT.
+    pub fn resume_job(&mut self) {
+        self.send("\r");
+    }
+
+    fn start(
+        program: &OsStr,
+        args: &[&str],
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+        answers: bool,
+    ) -> Pty {
         let home = TempDir::new().expect("create a temporary HOME");
         let size = PtySize {
             rows,
@@ -206,6 +300,7 @@ impl Pty {
         let writer: Writer = Arc::new(Mutex::new(master.take_writer().expect("pty writer")));
         let responder = Responder {
             writer: Arc::clone(&writer),
+            answers,
             clipboard: Vec::new(),
             titles: Vec::new(),
             bells: 0,
@@ -314,12 +409,7 @@ impl Pty {
     /// Send a signal by name (`"TERM"`, `"HUP"`, `"INT"`, `"WINCH"`, …) with
     /// the `kill` command, which spares us a libc dependency.
     pub fn signal(&self, sig: &str) {
-        let pid = self.pid().expect("the child has a pid");
-        let status = std::process::Command::new("kill")
-            .args(["-s", sig, &pid.to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -s {sig} {pid} failed: {status}");
+        kill(sig, self.pid().expect("the child has a pid"));
     }
 
     /// Poll until `pred` holds for the screen. Fails after `timeout`, or as
@@ -547,6 +637,14 @@ impl Drop for Pty {
             std::thread::sleep(POLL);
         }
     }
+}
+
+fn kill(sig: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args(["-s", sig, &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -s {sig} {pid} failed: {status}");
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
