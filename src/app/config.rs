@@ -10,10 +10,12 @@ use super::labels::{self, Labels, LabelsError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config {path}: {source}")]
+    /// The OS error is in the message and not a `source`, so a report
+    /// that prints the chain (`{:#}`) says it once.
+    #[error("cannot read config {}: {error}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error(transparent)]
     Keymap(#[from] KeymapError),
@@ -50,9 +52,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
             _ => return Ok(config),
         },
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+    let text = std::fs::read_to_string(&path).map_err(|error| ConfigError::Read {
         path: path.clone(),
-        source,
+        error,
     })?;
     let source_name = path.display().to_string();
     config.keymap.merge_str(&text, &source_name)?;

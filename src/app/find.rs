@@ -27,12 +27,20 @@ pub struct Query {
     pub origin: (usize, FlowPos),
 }
 
+/// A query of the search history: its text and whether it was a regex,
+/// so recalling it with ↑ searches the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recalled {
+    pub text: String,
+    pub regex: bool,
+}
+
 /// The finder part: the current search and the search history.
 #[derive(Debug, Default)]
 pub struct Finder {
     find: Option<Find>,
     /// Earlier queries of this session, oldest first.
-    queries: Vec<String>,
+    queries: Vec<Recalled>,
 }
 
 impl Finder {
@@ -41,7 +49,7 @@ impl Finder {
         self.find.as_ref()
     }
 
-    pub fn queries(&self) -> &[String] {
+    pub fn queries(&self) -> &[Recalled] {
         &self.queries
     }
 
@@ -55,9 +63,9 @@ impl Finder {
         self.find.take().is_some()
     }
 
-    fn remember(&mut self, query: String) {
-        if !query.is_empty() {
-            self.queries.retain(|h| *h != query);
+    fn remember(&mut self, query: Recalled) {
+        if !query.text.is_empty() {
+            self.queries.retain(|h| h.text != query.text);
             self.queries.push(query);
         }
     }
@@ -80,6 +88,7 @@ impl Find {
         match self.current.and_then(|h| self.search.index_of(&h)) {
             Some(i) => format!("match {}/{total}{more}", i + 1),
             None if total == 0 && self.search.is_done() => "no match".into(),
+            None if total == 1 && more.is_empty() => "1 match".into(),
             None => format!("{total}{more} matches"),
         }
     }
@@ -118,12 +127,20 @@ pub fn key(state: &mut State, key: EditKey) {
                 _ => None,
             };
             q.recalled = recalled;
-            q.line = LineEdit::new(recalled.map_or_else(String::new, |i| queries[i].clone()));
+            let entry = recalled.map(|i| &queries[i]);
+            q.line = LineEdit::new(entry.map_or_else(String::new, |e| e.text.clone()));
+            // Back past the newest entry: an empty line, searching as typed.
+            if let Some(e) = entry {
+                q.regex = e.regex;
+            }
             restart(state);
         }
         Edited::Other(_) => {}
         Edited::Submit => {
-            let text = q.line.text.clone();
+            let text = Recalled {
+                text: q.line.text.clone(),
+                regex: q.regex,
+            };
             let origin = q.origin.0;
             state.close();
             if state.cursor() != origin {
@@ -158,7 +175,10 @@ fn restart(state: &mut State) {
         Ok(m) => m,
         Err(e) => {
             // An empty query just shows nothing; a bad regex says why.
-            state.set_message(typed.then(|| e.to_string()));
+            match typed {
+                true => state.warn(e.to_string()),
+                false => state.set_message(None),
+            }
             return;
         }
     };

@@ -1,35 +1,182 @@
-//! The help overlay's content and scrolling: its rows come from the live
-//! keymap, so `update` can bound the scroll by them and the widget only
-//! draws what is here.
+//! The help overlay's content, layout and scrolling: its rows come from
+//! the live keymap, and [`layout`] places them in one or two columns for a
+//! screen size, so `update` bounds the scroll by the same rows the widget
+//! draws.
+
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
 use super::hints;
-use super::keymap::{Keymap, Layer};
+use super::keymap::{Binding, Keymap, Layer};
 use super::state::{Overlay, State};
 use crate::text::sanitise;
+
+mod layout;
+pub use layout::{Layout, TWO_COLUMNS_FROM, layout};
+
+/// The width of the keys column.
+const KEYS_WIDTH: usize = 14;
+
+/// Actions shown on one row when both are bound in a layer and their keys
+/// fit the keys column: `j ↓ / k ↑  next / previous sentence`.
+const PAIRS: &[(Action, Action)] = &[
+    (Action::NextSentence, Action::PrevSentence),
+    (Action::NextTurn, Action::PrevTurn),
+    (Action::NextSection, Action::PrevSection),
+    (Action::PageDown, Action::PageUp),
+    (Action::HalfPageDown, Action::HalfPageUp),
+    (Action::Top, Action::Bottom),
+    (Action::NextClaim, Action::PrevClaim),
+    (Action::FocusNext, Action::FocusPrev),
+    (Action::SelectDown, Action::SelectUp),
+    (Action::NextBookmark, Action::PrevBookmark),
+    (Action::NextMatch, Action::PrevMatch),
+    (Action::NextSpeakerTurn, Action::PrevSpeakerTurn),
+];
+
+/// One row of the help before it is laid out: a heading (its text in
+/// `desc`), a blank between layers, or keys and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub keys: String,
+    pub desc: String,
+    pub heading: bool,
+}
+
+impl Entry {
+    fn binding(keys: String, desc: impl Into<String>) -> Entry {
+        let desc = desc.into();
+        Entry {
+            keys,
+            desc,
+            heading: false,
+        }
+    }
+
+    /// `  keys           description`, the keys padded to their column.
+    pub fn text(&self) -> String {
+        if self.heading || self.keys.is_empty() {
+            return self.desc.clone();
+        }
+        let pad = " ".repeat(KEYS_WIDTH.saturating_sub(self.keys.width()));
+        format!("  {}{pad} {}", self.keys, self.desc)
+    }
+}
 
 /// The help's text: a heading per layer, then `keys  description` rows;
 /// `true` marks a heading.
 pub fn lines(keymap: &Keymap) -> Vec<(String, bool)> {
+    entries(keymap)
+        .iter()
+        .map(|e| (e.text(), e.heading))
+        .collect()
+}
+
+/// The help's rows: a heading per layer, then its bindings. Consecutive
+/// `go to section N` rows bound to their own digits are one row, `1…9  go
+/// to section N`, and the two directions of a move share one where their
+/// keys fit ([`PAIRS`]).
+pub fn entries(keymap: &Keymap) -> Vec<Entry> {
     let mut out = Vec::new();
     for (layer, rows) in keymap.describe() {
         if !out.is_empty() {
-            out.push((String::new(), false));
+            out.push(Entry::binding(String::new(), ""));
         }
-        out.push((heading(layer).to_string(), true));
-        for (action, keys) in rows {
-            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-            let desc = match action {
-                // Its text names other actions' keys.
-                Action::StartSelection => hints::select_help(keymap),
-                _ => action.description().unwrap_or_default().to_string(),
-            };
-            // Sanitised before padding, so the columns line up as shown.
-            let keys = sanitise(&keys.join(" ")).into_owned();
-            out.push((format!("  {keys:<14} {desc}"), false));
+        out.push(Entry {
+            keys: String::new(),
+            desc: heading(layer).to_string(),
+            heading: true,
+        });
+        let mut i = 0;
+        while i < rows.len() {
+            let run = digit_run(&rows[i..]);
+            if run >= 3 {
+                let (first, last) = (&rows[i].1[0], &rows[i + run - 1].1[0]);
+                let keys = sanitise(&format!("{first}…{last}")).into_owned();
+                out.push(Entry::binding(keys, "go to section N"));
+                i += run;
+            } else if let Some(pair) = rows.get(i + 1).and_then(|b| pair_row(&rows[i], b)) {
+                out.push(pair);
+                i += 2;
+            } else {
+                out.push(binding_row(keymap, &rows[i]));
+                i += 1;
+            }
         }
     }
     out
+}
+
+fn keys_text(keys: &[super::keymap::Key]) -> String {
+    let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    sanitise(&keys.join(" ")).into_owned()
+}
+
+fn binding_row(keymap: &Keymap, (action, keys): &Binding) -> Entry {
+    let desc = match action {
+        // Its text names other actions' keys.
+        Action::StartSelection => hints::select_help(keymap),
+        _ => action.description().unwrap_or_default().to_string(),
+    };
+    Entry::binding(keys_text(keys), desc)
+}
+
+/// Two directions of one move on a row, `J } / K {  next / previous
+/// turn`, if they are a pair and their keys fit the column.
+fn pair_row((a, a_keys): &Binding, (b, b_keys): &Binding) -> Option<Entry> {
+    PAIRS.iter().find(|p| **p == (*a, *b))?;
+    let keys = format!("{} / {}", keys_text(a_keys), keys_text(b_keys));
+    // Two columns at least between the keys and the description.
+    if keys.width() >= KEYS_WIDTH {
+        return None;
+    }
+    let desc = both_ways(a.description()?, b.description()?)?;
+    Some(Entry::binding(keys, desc))
+}
+
+/// `next sentence` and `previous sentence` as `next / previous sentence`:
+/// the words they share before and after, the words that differ joined.
+fn both_ways(a: &str, b: &str) -> Option<String> {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let before = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let most = a.len().min(b.len()) - before;
+    let after = (a.iter().rev().zip(b.iter().rev()))
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(most);
+    if before + after == 0 || before + after == a.len().max(b.len()) {
+        return None;
+    }
+    let mid = |w: &[&str]| w[before..w.len() - after].join(" ");
+    let parts = [
+        a[..before].join(" "),
+        format!("{} / {}", mid(&a), mid(&b)),
+        a[a.len() - after..].join(" "),
+    ];
+    Some(
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// How many rows from the start of `rows` go to sections N, N+1, … each
+/// bound to the one key that is its own digit.
+fn digit_run(rows: &[Binding]) -> usize {
+    let digit = |(action, keys): &Binding| match (action, keys.as_slice()) {
+        (Action::GotoSection(n), [key]) if *n > 0 && key.to_string() == n.to_string() => Some(*n),
+        _ => None,
+    };
+    let Some(start) = rows.first().and_then(digit) else {
+        return 0;
+    };
+    rows.iter()
+        .zip(start..)
+        .take_while(|(b, n)| digit(b) == Some(*n))
+        .count()
 }
 
 fn heading(layer: Layer) -> &'static str {
@@ -44,12 +191,28 @@ fn heading(layer: Layer) -> &'static str {
     }
 }
 
+/// The help's layout for the state's screen: as wide as the panes
+/// together, as high as the dialogue (the screen above the status line).
+pub fn state_layout(state: &State) -> Layout {
+    let vp = state.viewport();
+    let areas = [vp.dialogue, vp.contents, vp.claims];
+    let shown = areas.iter().filter(|a| !a.is_empty());
+    let left = shown.clone().map(|a| a.x).min().unwrap_or(0);
+    let right = shown
+        .map(|a| a.x.saturating_add(a.width))
+        .max()
+        .unwrap_or(0);
+    layout(
+        state.keymap(),
+        right.saturating_sub(left),
+        vp.dialogue.height,
+    )
+}
+
 /// The furthest the help scrolls: its last row at the bottom of the
-/// popup, which fills the height above the status line (the dialogue's
-/// height) less its two borders.
+/// popup, as [`layout`] places the rows for the state's screen.
 pub fn max_scroll(state: &State) -> usize {
-    let rows = state.viewport().height().saturating_sub(2);
-    lines(state.keymap()).len().saturating_sub(rows)
+    state_layout(state).max_scroll()
 }
 
 /// `j`/`k` in the help: scroll by `n` rows, never past either end.

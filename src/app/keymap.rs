@@ -8,6 +8,10 @@ use serde::Deserialize;
 
 use super::action::Action;
 
+mod source;
+use source::Source;
+pub(super) use source::line_at;
+
 /// The default bindings, shipped in the binary.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
@@ -236,7 +240,11 @@ impl Keymap {
         };
         let file: File = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            source.error(span, e.message().to_string())
+            let duplicate = e.message().starts_with("duplicate key");
+            duplicate
+                .then(|| source.duplicate_key(span.clone()))
+                .flatten()
+                .unwrap_or_else(|| source.error(span, e.message().to_string()))
         })?;
         self.merges += 1;
         for (layer_name, bindings) in file.keys {
@@ -349,67 +357,4 @@ impl Keymap {
         }
         out
     }
-}
-
-/// A keymap file being merged, for errors that name it and a line in it.
-struct Source<'a> {
-    text: &'a str,
-    name: &'a str,
-}
-
-impl Source<'_> {
-    /// `problem`, at the line where `span` starts.
-    fn error(&self, span: std::ops::Range<usize>, problem: String) -> KeymapError {
-        KeymapError {
-            source_name: self.name.to_string(),
-            line: line_at(self.text, span.start),
-            problem,
-        }
-    }
-
-    /// An unknown `[keys.<layer>]` table.
-    fn unknown_layer(&self, layer_name: &toml::Spanned<String>) -> KeymapError {
-        self.error(
-            layer_name.span(),
-            format!(
-                "unknown key layer [keys.{}] (expected global, contents, claims, bookmarks, speakers or help)",
-                layer_name.get_ref()
-            ),
-        )
-    }
-
-    /// One key spelled `a` and `b` in one layer's table.
-    fn bound_twice(
-        &self,
-        layer: Layer,
-        a: &toml::Spanned<String>,
-        b: &toml::Spanned<String>,
-    ) -> KeymapError {
-        // Tables come back sorted by name, not by line: blame the
-        // later line, and name the earlier spelling.
-        let (first, second) = if a.span().start < b.span().start {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        self.error(
-            second.span(),
-            format!(
-                "key '{}' is bound twice in [keys.{}] (also as '{}')",
-                second.get_ref(),
-                layer.name(),
-                first.get_ref()
-            ),
-        )
-    }
-}
-
-/// The 1-based line of byte `offset` in `text`, for errors that name it.
-pub(super) fn line_at(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }

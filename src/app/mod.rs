@@ -28,6 +28,7 @@ pub mod shell;
 pub mod speakers;
 pub mod startup;
 pub mod state;
+pub mod status;
 pub mod unsaved;
 pub mod update;
 pub mod view;

@@ -116,9 +116,10 @@ pub fn copied(text: &str, shown: &str) -> String {
     let cut = text
         .strip_suffix(']')
         .and_then(|t| t.rfind(" [quote cut to").map(|i| &t[i + 2..]));
+    let chars = if n == 1 { "character" } else { "characters" };
     match cut {
-        Some(note) => format!("copied {n} characters ({note}): {shown}"),
-        None => format!("copied {n} characters: {shown}"),
+        Some(note) => format!("copied {n} {chars} ({note}): {shown}"),
+        None => format!("copied {n} {chars}: {shown}"),
     }
 }
 
@@ -222,7 +223,7 @@ pub fn replace_all(state: &mut State, list: Vec<crate::store::Bookmark>) {
         (Some(Overlay::Note { mark, .. }), Some(i)) => *mark = i,
         (Some(Overlay::Note { .. }), None) => {
             state.open(Overlay::Bookmarks { selected: 0 });
-            state.say("that bookmark was deleted in another window; note not saved");
+            state.warn("that bookmark was deleted in another window; note not saved");
         }
         _ => {}
     }

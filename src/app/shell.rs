@@ -52,7 +52,7 @@ impl Persist {
         let store = self.store.as_mut()?;
         let n = store.pending_count();
         Some(match store.retry() {
-            Ok(()) => format!("saved {n} bookmark changes that were waiting"),
+            Ok(()) => saved_waiting(n),
             Err(e) => format!("still not saved: {e}"),
         })
     }
@@ -88,7 +88,10 @@ impl Persist {
         match saved {
             Err(e) => Some(not_saved(&e)),
             Ok(()) => warning.map(|w| w.to_string()).or_else(|| {
-                (earlier > 0).then(|| format!("saved, with {earlier} earlier unsaved changes"))
+                (earlier > 0).then(|| {
+                    let changes = if earlier == 1 { "change" } else { "changes" };
+                    format!("saved, with {earlier} earlier unsaved {changes}")
+                })
             }),
         }
     }
@@ -103,7 +106,7 @@ impl Persist {
         }
         let n = store.pending_count();
         store.retry().ok()?;
-        Some(format!("saved {n} bookmark changes that were waiting"))
+        Some(saved_waiting(n))
     }
 
     /// The bookmarks as they are now, if other instances changed them since
@@ -125,6 +128,16 @@ impl Persist {
         }
         lines
     }
+}
+
+/// `saved 2 bookmark changes that were waiting` (`1 … change that was`).
+fn saved_waiting(n: usize) -> String {
+    let changes = if n == 1 {
+        "change that was"
+    } else {
+        "changes that were"
+    };
+    format!("saved {n} bookmark {changes} waiting")
 }
 
 fn not_saved(e: &StoreError) -> String {

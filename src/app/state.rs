@@ -1,6 +1,8 @@
 //! The reader's `State`: the opened document and the parts of the reader,
 //! each owning its data behind its own methods, plus what belongs to no
-//! one part (the open overlay, the focused pane, the status message).
+//! one part (the open overlay, the focused pane); the status message is
+//! its own small part ([`super::status`]: its kind, when it was set, how
+//! long it stays).
 //! Widgets read it through the accessors here; only `update` (and
 //! [`State::start`]) changes it.
 //!
@@ -22,6 +24,7 @@ use super::lines::{LinePos, Lines};
 use super::marks::{Mark, Marks};
 use super::opened::Opened;
 use super::startup::{Ids, Startup};
+use super::status::{Message, StatusMessage};
 use super::view::View;
 use crate::transcript::Document;
 
@@ -88,9 +91,9 @@ pub struct State {
     pub(super) marks: Marks,
     pub(super) finder: Finder,
     pub(super) jumps: Jumps,
+    pub(super) status: StatusMessage,
     overlay: Option<Overlay>,
     focus: Pane,
-    message: Option<String>,
     keymap: Keymap,
     /// Whether styles may use colour (false under `NO_COLOR`).
     color: bool,
@@ -115,9 +118,14 @@ impl State {
             marks: Marks::new(Ids::new(up.session, up.now)),
             finder: Finder::default(),
             jumps: Jumps::default(),
+            status: StatusMessage::new(
+                up.now,
+                up.warning
+                    .or(warnings)
+                    .map(|w| Message::warning(format!("warning: {w}"))),
+            ),
             overlay: None,
             focus: Pane::Dialogue,
-            message: up.warning.or(warnings).map(|w| format!("warning: {w}")),
             keymap,
             color: up.color,
             opened,
@@ -177,8 +185,14 @@ impl State {
         self.focus
     }
 
+    /// The status message's text.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.status.get().map(|m| m.text.as_str())
+    }
+
+    /// The status message with its kind (information or warning).
+    pub fn status_message(&self) -> Option<&Message> {
+        self.status.get()
     }
 
     pub fn keymap(&self) -> &Keymap {
@@ -244,12 +258,19 @@ impl State {
         v
     }
 
+    /// Tell the reader something (information: it goes by itself).
     pub(super) fn say(&mut self, message: impl Into<String>) {
-        self.message = Some(message.into());
+        self.status.set(Some(Message::info(message)));
     }
 
+    /// Warn the reader (stays until the next input).
+    pub(super) fn warn(&mut self, message: impl Into<String>) {
+        self.status.set(Some(Message::warning(message)));
+    }
+
+    /// Set information, or clear the message with `None`.
     pub(super) fn set_message(&mut self, message: Option<String>) {
-        self.message = message;
+        self.status.set(message.map(Message::info));
     }
 
     pub(super) fn open(&mut self, overlay: Overlay) {
@@ -294,7 +315,7 @@ impl State {
     pub(super) fn show_section(&mut self, i: usize) {
         self.view.show_section(&self.opened, i);
         self.sync_lists();
-        self.message = None;
+        self.status.set(None);
     }
 
     /// Unfocused list panes follow the reading position.

@@ -30,7 +30,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         (None, Action::QuitUnsaved) => return Some(Effect::QuitUnsaved),
         (None, Action::CloseOverlay) => {
             state.close();
-            state.say(format!(
+            state.warn(format!(
                 "{count} bookmark {} still unsaved; saving is retried while you read",
                 changes(count)
             ));

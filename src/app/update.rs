@@ -4,6 +4,7 @@
 
 use super::action::{Action, Effect, Msg, Pane, Report, Target};
 use super::state::{Overlay, OverlayKind as Kind, State};
+use super::status::{Message, MessageKind};
 use super::view::Viewport;
 use super::{find, help, nav, panes, quotes, speakers, unsaved};
 
@@ -12,9 +13,24 @@ use super::{find, help, nav, panes, quotes, speakers, unsaved};
 /// [`super::Startup`]), never from the world.
 pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
     let effect = match msg.into() {
-        Msg::Action(action) => route(state, action),
+        Msg::Action(action) => {
+            let said = state.status.serial();
+            // The search line shows what is wrong with the query while
+            // it is being typed, however the cursor moves.
+            let typing = matches!(state.overlay(), Some(Overlay::Query(_)));
+            let effect = route(state, action);
+            // An input that says nothing of its own clears the message.
+            if from_user(action) && !typing {
+                state.status.after_input(said);
+            }
+            effect
+        }
         Msg::Report(Report::Status(message)) => {
-            state.set_message(message);
+            let message = message.map(|text| Message {
+                kind: MessageKind::of_report(&text),
+                text,
+            });
+            state.status.set(message);
             None
         }
         Msg::Report(Report::Bookmarks(list)) => {
@@ -29,7 +45,10 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
 
 fn route(state: &mut State, action: Action) -> Option<Effect> {
     match action {
-        Action::Clock(now) => state.marks.set_now(now),
+        Action::Clock(now) => {
+            state.marks.set_now(now);
+            state.status.tick(now);
+        }
         Action::Viewport(vp) => set_viewport(state, vp),
         Action::Tick => find::tick(state),
         Action::Unsaved(count) => unsaved::open(state, count),
@@ -50,6 +69,15 @@ fn route(state: &mut State, action: Action) -> Option<Effect> {
         }
     }
     None
+}
+
+/// Whether `action` came from the user (a key, a click, the wheel) rather
+/// than from the run loop (the clock, a resize, background work).
+fn from_user(action: Action) -> bool {
+    !matches!(
+        action,
+        Action::Clock(_) | Action::Viewport(_) | Action::Tick | Action::Unsaved(_) | Action::Noop
+    )
 }
 
 /// With an overlay open: its own keys, Esc, and quitting.

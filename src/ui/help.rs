@@ -1,10 +1,10 @@
-//! The help overlay, generated from the live keymap so it is never out of date.
+//! The help overlay, generated from the live keymap so it is never out of
+//! date, in the rows and columns [`crate::app::help::layout`] places.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::keymap::Keymap;
@@ -25,33 +25,41 @@ impl Help<'_> {
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let lines = self.lines();
-        let w = lines.iter().map(|(l, _)| l.width()).max().unwrap_or(0) as u16 + 4;
-        let popup = super::popup(buf, area, w, lines.len() as u16 + 2);
+        // The layout `update` bounds the scroll with, for this same area.
+        let layout = help::layout(self.keymap, area.width, area.height);
+        let popup = super::popup(buf, area, layout.width, layout.height);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(hints::help_title(self.keymap))
+            .title(super::fit(
+                &hints::help_title(self.keymap),
+                usize::from(popup.width.saturating_sub(2)),
+            ))
             .border_style(self.theme.rule());
         let inner = block.inner(popup);
         block.render(popup, buf);
-        // `update` bounds the scroll for this same height; clamped again in
-        // case the frame is drawn before a resize reaches `update`.
-        let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-        let skip = usize::from(self.scroll).min(max_scroll);
-        for (row, (text, heading)) in lines
+        // Clamped again in case the frame is drawn before a resize
+        // reaches `update`.
+        let skip = usize::from(self.scroll).min(layout.max_scroll());
+        let width = usize::from(inner.width.saturating_sub(1));
+        let rows = layout
+            .rows
             .iter()
             .skip(skip)
-            .take(usize::from(inner.height))
-            .enumerate()
-        {
-            let style = if *heading {
-                self.theme.header(false)
-            } else {
-                Style::new()
-            };
-            // Key names come from the user's config file.
-            let width = usize::from(inner.width.saturating_sub(1));
-            super::put(buf, inner.x + 1, inner.y + row as u16, text, width, style);
+            .take(usize::from(inner.height));
+        for (y, cells) in rows.enumerate() {
+            let y = inner.y + y as u16;
+            for (column, (text, heading)) in cells.iter().enumerate() {
+                let style = if *heading {
+                    self.theme.header(false)
+                } else {
+                    Style::new()
+                };
+                let offset = layout.column_offset * column as u16;
+                let x = inner.x + 1 + offset;
+                // Key names come from the user's config file.
+                let room = width.saturating_sub(usize::from(offset));
+                super::put(buf, x, y, text, room, style);
+            }
         }
     }
 }

@@ -37,8 +37,10 @@ impl Picker<'_> {
             let filled = ((pct / 100.0) * BAR as f32).round() as usize;
             let bar = "█".repeat(filled.min(BAR)) + &"·".repeat(BAR - filled.min(BAR));
             let pad = " ".repeat(name_w - shown.width());
+            // `1 turn `, padded so the shares stay in one column.
+            let word = if turns == 1 { "turn " } else { "turns" };
             rows.push(format!(
-                "{shown}{pad}  {turns:>4} turns  {pct:>3.0}%  {bar}"
+                "{shown}{pad}  {turns:>4} {word}  {pct:>3.0}%  {bar}"
             ));
         }
         rows

@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 
 use ratatui::style::Style;
 
-use super::put;
 use super::theme::Theme;
+use super::{fit, put};
 use crate::app::find::Query;
 use crate::app::line_edit::LineEdit;
 use crate::app::state::State;
@@ -24,6 +24,16 @@ impl Status<'_> {
     /// `name · §2/5 title · speaker · turn 6/27 · 37% · [dialogue]`, with
     /// the least useful parts (title, then file name) dropped to fit `width`.
     pub fn text(&self, width: usize) -> String {
+        let forms = self.forms();
+        let fits = forms.iter().find(|f| f.width() <= width);
+        fits.or(forms.last()).cloned().unwrap_or_default()
+    }
+
+    /// The status line's forms, longest first, each sanitised (names come
+    /// from the file): with the file name and section title, without the
+    /// title, without the name, without the share and focus, and last the
+    /// shortest, ` §2/5 · speaker · turn 6/27`, which a message never covers.
+    pub fn forms(&self) -> Vec<String> {
         let s = self.state;
         let sec = s.section();
         let title = s
@@ -46,42 +56,78 @@ impl Status<'_> {
             .speaker_filter()
             .and_then(|i| s.flow().speakers.get(i as usize))
             .map_or_else(String::new, |n| format!(" · only {n}"));
-        let rest = format!(
-            "{speaker} · turn {}/{turns} · {pct}%{only} · [{}]",
-            (s.turn() + 1).min(turns),
-            s.focus().name()
-        );
+        let at = sanitise(&format!(
+            "{speaker} · turn {}/{turns}",
+            (s.turn() + 1).min(turns)
+        ))
+        .into_owned();
+        let rest = sanitise(&format!("{at} · {pct}%{only} · [{}]", s.focus().name())).into_owned();
         // Sanitised before measuring: the name is a file name, and the
         // width dropped must be the width shown.
         let name = sanitise(s.opened().name());
-        let rest = sanitise(&rest);
-        let full = format!(" {name} · {place} {} · {rest}", sanitise(&title));
-        if full.width() <= width {
-            return full;
+        vec![
+            format!(" {name} · {place} {} · {rest}", sanitise(&title)),
+            format!(" {name} · {place} · {rest}"),
+            format!(" {place} · {rest}"),
+            sanitise(&format!(" {place} · {at} · {pct}%{only}")).into_owned(),
+            format!(" {place} · {at}"),
+        ]
+    }
+
+    /// What the right of the line says: the message, else the search's
+    /// count while a search is active; and whether it is a warning.
+    fn note(&self) -> Option<(String, bool)> {
+        match self.state.status_message() {
+            Some(m) => Some((m.text.clone(), m.is_warning())),
+            None => self.state.finder().find().map(|f| (f.status(), false)),
         }
-        let short = format!(" {name} · {place} · {rest}");
-        if short.width() <= width {
-            return short;
-        }
-        format!(" {place} · {rest}")
     }
 }
 
+/// Columns between the position and the message.
+const GAP: usize = 2;
+
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.status());
-        let width = usize::from(area.width);
-        // Messages carry store errors (paths) and names: sanitised first.
-        let message = sanitise(self.state.message().unwrap_or(""));
-        // The message wins space: warnings must not be truncated away.
-        let msg_w = message.width().min(width);
-        let left_w = width.saturating_sub(msg_w + if msg_w > 0 { 2 } else { 0 });
         let status = self.theme.status();
-        put(buf, area.x, area.y, &self.text(left_w), left_w, status);
-        if msg_w > 0 {
-            let x = area.right() - msg_w as u16;
-            let style = status.patch(self.theme.warning());
-            put(buf, x, area.y, &message, msg_w, style);
+        buf.set_style(area, status);
+        let width = usize::from(area.width);
+        let Some((note, warning)) = self.note().filter(|(n, _)| !n.is_empty()) else {
+            put(buf, area.x, area.y, &self.text(width), width, status);
+            return;
+        };
+        // Messages carry store errors (paths) and names: sanitised first.
+        let note = sanitise(&note);
+        let forms = self.forms();
+        // The longest form that leaves the whole message room; else the
+        // shortest, and the message cut to what is left.
+        let whole = forms
+            .iter()
+            .find(|f| f.width() + GAP + note.width() <= width);
+        let (left, note) = match whole {
+            Some(form) => (form.as_str(), note.into_owned()),
+            None => {
+                let form = forms.last().map_or("", String::as_str);
+                let room = width.saturating_sub(form.width() + GAP);
+                (
+                    form,
+                    if room > 1 {
+                        fit(&note, room)
+                    } else {
+                        String::new()
+                    },
+                )
+            }
+        };
+        put(buf, area.x, area.y, left, width, status);
+        if !note.is_empty() {
+            let x = area.right() - note.width() as u16;
+            let style = if warning {
+                status.patch(self.theme.warning())
+            } else {
+                status
+            };
+            put(buf, x, area.y, &note, note.width(), style);
         }
     }
 }
