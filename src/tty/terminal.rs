@@ -38,8 +38,13 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 /// exits with 128 + its number. Not SIGPROF, a profiler's timer, nor the
 /// faults (SIGSEGV, SIGBUS, SIGABRT, …), after which the process cannot go on.
 const TERMINATING: &[i32] = &[
-    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ,
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU,
 ];
+
+/// SIGXFSZ (a write past the file size limit) is caught and ignored: the
+/// write then fails with EFBIG, and the store keeps the change unsaved and
+/// says so, as it does on a full disk, rather than the reader ending.
+const IGNORED: &[i32] = &[SIGXFSZ];
 
 /// Elsewhere these two are ignored by default.
 #[cfg(target_os = "linux")]
@@ -131,6 +136,10 @@ impl TerminalEvents {
         let signal = Arc::new(AtomicUsize::new(0));
         for &sig in TERMINATING.iter().chain(TERMINATING_ON_LINUX) {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+        }
+        let ignored = Arc::new(AtomicBool::new(false));
+        for &sig in IGNORED {
+            signal_hook::flag::register(sig, Arc::clone(&ignored))?;
         }
         let stop = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
