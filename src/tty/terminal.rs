@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
@@ -21,9 +20,9 @@ use signal_hook::consts::{
     SIGXFSZ,
 };
 
+use super::clipboard::{self, Way};
 use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
 use crate::app::action::Effect;
-use crate::app::quotes;
 use crate::app::shell::Persist;
 use crate::app::state::State;
 use crate::text;
@@ -187,6 +186,8 @@ impl EventSource for TerminalEvents {
 /// The real terminal's side of the effects.
 struct TerminalShell<'a> {
     persist: &'a mut Persist,
+    /// Where `y` sends the text, chosen once at start.
+    clipboard: Vec<Way>,
 }
 
 impl Shell for TerminalShell<'_> {
@@ -200,13 +201,9 @@ impl Shell for TerminalShell<'_> {
     fn perform(&mut self, effect: Effect) -> Option<String> {
         match effect {
             Effect::Copy(text) => {
-                // OSC 52 works over SSH, and in tmux with `set-clipboard on`.
-                let copied = execute!(io::stdout(), CopyToClipboard::to_clipboard_from(&text));
-                Some(match copied {
-                    // Short, so the status line keeps its place too.
-                    Ok(()) => quotes::copied(&text, &text::fit(&text, 36)),
-                    Err(e) => format!("copy failed: {e}"),
-                })
+                let outcomes = clipboard::copy(&self.clipboard, &text, &mut io::stdout());
+                // Short, so the status line keeps its place too.
+                Some(clipboard::report(&text, &text::fit(&text, 36), &outcomes))
             }
             effect => self.persist.apply(effect),
         }
@@ -229,9 +226,15 @@ impl Shell for TerminalShell<'_> {
 }
 
 /// Open the reader on the real terminal and run it until the user leaves.
-pub fn run_reader(state: &mut State, persist: &mut Persist) -> io::Result<Exit> {
+/// `clipboard` is the configured copy command, if any.
+pub fn run_reader(
+    state: &mut State,
+    persist: &mut Persist,
+    clipboard: Option<&[String]>,
+) -> io::Result<Exit> {
     install_panic_hook();
     let mut events = TerminalEvents::new()?;
+    let clipboard = clipboard::choose(&clipboard::Env::from_process(), clipboard);
     enter()?;
     let _restore = Restore;
     // A full-screen viewport asks the terminal for its size only (an ioctl),
@@ -241,6 +244,6 @@ pub fn run_reader(state: &mut State, persist: &mut Persist) -> io::Result<Exit> 
         &mut terminal,
         state,
         &mut events,
-        &mut TerminalShell { persist },
+        &mut TerminalShell { persist, clipboard },
     )
 }
