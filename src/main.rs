@@ -10,8 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
-use tread::app::config;
-use tread::app::keymap::Keymap;
+use tread::app::config::{self, Config};
 use tread::cli::{self, Args, Output};
 use tread::transcript::decode;
 use tread::tty::run::Exit;
@@ -41,8 +40,8 @@ fn main() -> ExitCode {
 
 /// Open the reader. A terminating signal exits with 128 + its number, after
 /// the terminal has been restored.
-fn read(args: &Args, doc: tread::transcript::Document, name: String, keymap: Keymap) -> Result<()> {
-    match cli::session::open_reader(args, doc, name, keymap)? {
+fn read(args: &Args, doc: tread::transcript::Document, name: String, config: Config) -> Result<()> {
+    match cli::session::open_reader(args, doc, name, config.keymap, config.clipboard)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
         Exit::Quit | Exit::EventsEnded => Ok(()),
     }
@@ -93,7 +92,7 @@ fn run(args: &Args) -> Result<()> {
 
     let output = match args.output() {
         Output::Reader if io::stdout().is_terminal() => {
-            return read(args, doc, name, config.keymap);
+            return read(args, doc, name, config);
         }
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.
         Output::Reader => Output::Outline,

@@ -144,11 +144,7 @@ fn sigalrm_restores_the_terminal() {
 
 #[test]
 fn the_other_terminating_signals_restore_the_terminal() {
-    let mut signals = vec![
-        ("VTALRM", libc::SIGVTALRM),
-        ("XCPU", libc::SIGXCPU),
-        ("XFSZ", libc::SIGXFSZ),
-    ];
+    let mut signals = vec![("VTALRM", libc::SIGVTALRM), ("XCPU", libc::SIGXCPU)];
     #[cfg(target_os = "linux")]
     signals.extend([("PWR", libc::SIGPWR), ("IO", libc::SIGIO)]);
     // In parallel: each is a reader of its own.
@@ -159,4 +155,16 @@ fn the_other_terminating_signals_restore_the_terminal() {
     for t in threads {
         t.join().unwrap();
     }
+}
+
+#[test]
+fn sigxfsz_is_ignored_so_a_write_past_the_size_limit_fails_instead() {
+    let mut pty = Pty::spawn(&[], &[], 100, 30);
+    drawn(&pty);
+    pty.signal("XFSZ");
+    pty.send("]");
+    pty.wait_text("§2/5").unwrap();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+    pty.terminal_restored().unwrap();
 }

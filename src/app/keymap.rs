@@ -219,6 +219,9 @@ struct File {
     /// Speaker labels share the file; `app::labels` reads and checks them.
     #[serde(default, rename = "labels")]
     _labels: Option<serde::de::IgnoredAny>,
+    /// So is the clipboard command; `app::config` reads it.
+    #[serde(default, rename = "clipboard")]
+    _clipboard: Option<serde::de::IgnoredAny>,
 }
 
 impl Keymap {

@@ -116,8 +116,14 @@ pub fn print_bookmarks(
 }
 
 /// Open the reader on the document, with its bookmarks, where the user left
-/// it; save where they leave it.
-pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> Result<Exit> {
+/// it; save where they leave it. `clipboard` is the config file's copy command, if it sets one.
+pub fn open_reader(
+    args: &Args,
+    doc: Document,
+    name: String,
+    keymap: Keymap,
+    clipboard: Option<Vec<String>>,
+) -> Result<Exit> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let id = identity(args, dirs.as_ref(), &name, &doc);
@@ -158,7 +164,7 @@ pub fn open_reader(args: &Args, doc: Document, name: String, keymap: Keymap) -> 
     let mut state = State::start(doc, name, keymap, startup);
 
     let mut persist = Persist::new(store);
-    let exit = terminal::run_reader(&mut state, &mut persist)?;
+    let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref())?;
     if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
         remember(dirs, &id, store);
     }

@@ -1,8 +1,9 @@
 //! The reader's edge: the real terminal ([`terminal`]: screen modes,
-//! signals, the clipboard), the run loop over any backend and event source
+//! signals), copying out ([`clipboard`]), the run loop over any backend and event source
 //! ([`run`]), and terminal input turned into the app's actions ([`keys`]).
 //! It points down at `ui` and `app`; nothing below imports it.
 
+pub mod clipboard;
 pub mod keys;
 pub mod run;
 pub mod terminal;

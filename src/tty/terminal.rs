@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
@@ -21,9 +20,9 @@ use signal_hook::consts::{
     SIGXFSZ,
 };
 
+use super::clipboard::{self, Way};
 use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
 use crate::app::action::Effect;
-use crate::app::quotes;
 use crate::app::shell::Persist;
 use crate::app::state::State;
 use crate::text;
@@ -38,8 +37,13 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 /// exits with 128 + its number. Not SIGPROF, a profiler's timer, nor the
 /// faults (SIGSEGV, SIGBUS, SIGABRT, …), after which the process cannot go on.
 const TERMINATING: &[i32] = &[
-    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ,
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU,
 ];
+
+/// SIGXFSZ (a write past the file size limit) is caught and ignored: the
+/// write then fails with EFBIG, and the store keeps the change unsaved and
+/// says so, as it does on a full disk, rather than the reader ending.
+const IGNORED: &[i32] = &[SIGXFSZ];
 
 /// Elsewhere these two are ignored by default.
 #[cfg(target_os = "linux")]
@@ -132,6 +136,10 @@ impl TerminalEvents {
         for &sig in TERMINATING.iter().chain(TERMINATING_ON_LINUX) {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
         }
+        let ignored = Arc::new(AtomicBool::new(false));
+        for &sig in IGNORED {
+            signal_hook::flag::register(sig, Arc::clone(&ignored))?;
+        }
         let stop = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
         Ok(TerminalEvents {
@@ -178,6 +186,8 @@ impl EventSource for TerminalEvents {
 /// The real terminal's side of the effects.
 struct TerminalShell<'a> {
     persist: &'a mut Persist,
+    /// Where `y` sends the text, chosen once at start.
+    clipboard: Vec<Way>,
 }
 
 impl Shell for TerminalShell<'_> {
@@ -191,13 +201,9 @@ impl Shell for TerminalShell<'_> {
     fn perform(&mut self, effect: Effect) -> Option<String> {
         match effect {
             Effect::Copy(text) => {
-                // OSC 52 works over SSH, and in tmux with `set-clipboard on`.
-                let copied = execute!(io::stdout(), CopyToClipboard::to_clipboard_from(&text));
-                Some(match copied {
-                    // Short, so the status line keeps its place too.
-                    Ok(()) => quotes::copied(&text, &text::fit(&text, 36)),
-                    Err(e) => format!("copy failed: {e}"),
-                })
+                let outcomes = clipboard::copy(&self.clipboard, &text, &mut io::stdout());
+                // Short, so the status line keeps its place too.
+                Some(clipboard::report(&text, &text::fit(&text, 36), &outcomes))
             }
             effect => self.persist.apply(effect),
         }
@@ -220,9 +226,15 @@ impl Shell for TerminalShell<'_> {
 }
 
 /// Open the reader on the real terminal and run it until the user leaves.
-pub fn run_reader(state: &mut State, persist: &mut Persist) -> io::Result<Exit> {
+/// `clipboard` is the configured copy command, if any.
+pub fn run_reader(
+    state: &mut State,
+    persist: &mut Persist,
+    clipboard: Option<&[String]>,
+) -> io::Result<Exit> {
     install_panic_hook();
     let mut events = TerminalEvents::new()?;
+    let clipboard = clipboard::choose(&clipboard::Env::from_process(), clipboard);
     enter()?;
     let _restore = Restore;
     // A full-screen viewport asks the terminal for its size only (an ioctl),
@@ -232,6 +244,6 @@ pub fn run_reader(state: &mut State, persist: &mut Persist) -> io::Result<Exit> 
         &mut terminal,
         state,
         &mut events,
-        &mut TerminalShell { persist },
+        &mut TerminalShell { persist, clipboard },
     )
 }
