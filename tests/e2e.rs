@@ -46,9 +46,9 @@ fn the_reader_opens_the_sample_in_three_panes_and_quits_cleanly() {
 fn help_opens_from_the_keymap_and_escape_closes_it() {
     let mut pty = reader(100, 50);
     pty.send("?");
-    pty.wait_text("next sentence").unwrap();
+    pty.wait_text("previous sentence").unwrap();
     pty.esc();
-    pty.wait_for(|s| !s.contents().contains("next sentence"), TIMEOUT)
+    pty.wait_for(|s| !s.contents().contains("previous sentence"), TIMEOUT)
         .unwrap();
     pty.ctrl_c();
     assert_eq!(pty.wait_exit(TIMEOUT), Some(0));

@@ -110,7 +110,7 @@ fn a_bad_config_fails_in_one_line_naming_file_line_and_problem() {
         "twice.toml",
         "[keys.global]\nx = \"quit\"\n\"ctrl-d\" = \"top\"\n\"ctrl-D\" = \"quit\"\n",
         // Reported at the line that binds the key again.
-        "4: key 'ctrl-D' is bound twice in [keys.global] (also as 'ctrl-d')",
+        "4: key 'ctrl-D' is bound twice in [keys.global] (first at line 3, as 'ctrl-d')",
     );
 }
 

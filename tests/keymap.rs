@@ -110,7 +110,7 @@ fn errors_name_the_file_line_and_problem() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "c.toml:3: key 'ctrl-D' is bound twice in [keys.global] (also as 'ctrl-d')"
+        "c.toml:3: key 'ctrl-D' is bound twice in [keys.global] (first at line 2, as 'ctrl-d')"
     );
 
     let e = k

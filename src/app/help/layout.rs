@@ -84,41 +84,102 @@ fn to_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// The best two columns in `budget` columns: for each place to split and
-/// each way to share the width, the shortest taller column; with the
-/// blanks between layers if that fits `height`, else without.
+/// The best two columns in `budget` columns: of each place to split and
+/// each way to share the width, the one that overflows `height` least,
+/// then wraps or cuts fewest descriptions, then has the shorter taller
+/// column; with the blanks between layers if that fits, else without.
 fn two_columns(
     entries: &[Entry],
     budget: usize,
     height: usize,
 ) -> Vec<(Vec<(String, bool)>, usize)> {
     let no_blanks: Vec<Entry> = entries.iter().filter(|e| !is_blank(e)).cloned().collect();
-    let mut best = None;
+    let mut best = Vec::new();
     for list in [entries, &no_blanks[..]] {
-        let mut found: Option<(usize, usize, usize)> = None;
+        let m = Measure::new(list, budget);
+        let mut found: Option<((usize, usize, usize), usize, usize)> = None;
         for at in splits(list) {
             let (left, right) = halves(list, at);
-            let half = budget / 2;
-            for lw in half.saturating_sub(20)..=(half + 20).min(budget) {
-                let tall = column(left, lw).len().max(column(right, budget - lw).len());
-                if found.is_none_or(|(t, _, _)| tall < t) {
-                    found = Some((tall, at, lw));
+            for lw in 1..budget {
+                let rw = budget - lw;
+                let tall = m.rows(&left, lw).max(m.rows(&right, rw));
+                let damage = m.damage(&left, lw) + m.damage(&right, rw);
+                let score = (tall.saturating_sub(height), damage, tall);
+                if found.is_none_or(|(s, _, _)| score < s) {
+                    found = Some((score, at, lw));
                 }
             }
         }
-        let Some((tall, at, lw)) = found else {
+        let Some(((over, _, _), at, lw)) = found else {
             continue;
         };
         let (left, right) = halves(list, at);
-        best = Some(vec![
+        let (left, right) = (&list[left], &list[right]);
+        best = vec![
             (column(left, lw), lw),
             (column(right, budget - lw), budget - lw),
-        ]);
-        if tall <= height {
+        ];
+        if over == 0 {
             break;
         }
     }
-    best.unwrap_or_default()
+    best
+}
+
+/// For each width up to a budget, the rows each entry takes and whether it
+/// shows whole on one row, summed from the start so a range costs two
+/// look-ups (the search above tries thousands of ranges and widths).
+struct Measure {
+    /// `rows[w][i]`: rows entries `..i` take in a column `w` wide.
+    rows: Vec<Vec<usize>>,
+    /// `damage[w][i]`: how many of entries `..i` do not fit one row.
+    damage: Vec<Vec<usize>>,
+}
+
+impl Measure {
+    fn new(list: &[Entry], budget: usize) -> Measure {
+        let texts: Vec<usize> = list.iter().map(|e| e.text().width()).collect();
+        let sums = |f: &dyn Fn(usize, usize) -> usize| -> Vec<Vec<usize>> {
+            (0..=budget)
+                .map(|w| {
+                    let mut acc = vec![0];
+                    for i in 0..list.len() {
+                        acc.push(acc[i] + f(i, w));
+                    }
+                    acc
+                })
+                .collect()
+        };
+        Measure {
+            rows: sums(&|i, w| height(&list[i], texts[i], w)),
+            damage: sums(&|i, w| usize::from(texts[i] > w)),
+        }
+    }
+
+    fn rows(&self, r: &std::ops::Range<usize>, w: usize) -> usize {
+        self.rows[w][r.end] - self.rows[w][r.start]
+    }
+
+    fn damage(&self, r: &std::ops::Range<usize>, w: usize) -> usize {
+        self.damage[w][r.end] - self.damage[w][r.start]
+    }
+}
+
+/// The rows [`column`] gives `e` (whose text is `text` wide) in `width`.
+fn height(e: &Entry, text: usize, width: usize) -> usize {
+    let room = width.saturating_sub(DESC_AT);
+    if text <= width || e.heading || e.keys.width() > KEYS_WIDTH || room < 10 {
+        return 1;
+    }
+    let (mut rows, mut line) = (1, 0);
+    for word in e.desc.split(' ').map(UnicodeWidthStr::width) {
+        if line > 0 && line + 1 + word > room {
+            rows += 1;
+            line = 0;
+        }
+        line += if line > 0 { 1 + word } else { word };
+    }
+    rows
 }
 
 fn is_blank(e: &Entry) -> bool {
@@ -134,15 +195,15 @@ fn splits(list: &[Entry]) -> Vec<usize> {
 }
 
 /// The entries before and from `at`, without a blank at either edge.
-fn halves(list: &[Entry], at: usize) -> (&[Entry], &[Entry]) {
-    let (mut left, mut right) = list.split_at(at);
-    while left.last().is_some_and(is_blank) {
-        left = &left[..left.len() - 1];
+fn halves(list: &[Entry], at: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let (mut end, mut start) = (at, at);
+    while end > 0 && is_blank(&list[end - 1]) {
+        end -= 1;
     }
-    while right.first().is_some_and(is_blank) {
-        right = &right[1..];
+    while start < list.len() && is_blank(&list[start]) {
+        start += 1;
     }
-    (left, right)
+    (0..end, start..list.len())
 }
 
 /// A column of `width`: each entry on its row, a description too long for
