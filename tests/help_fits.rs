@@ -40,14 +40,16 @@ fn at_120_by_40_the_whole_keymap_is_on_screen() {
     let screen = r.screen();
     let rows: Vec<&str> = screen.lines().collect();
     for (keys, word) in actions() {
-        // On one row: the keys as words, then the description's first word.
-        let shown = rows.iter().any(|l| {
+        // On one row (or two, where the keys wrap): the keys as words, then
+        // the description's first word.
+        let shown = rows.windows(2).any(|two| {
+            let l = format!("{} {}", two[0], two[1]);
             let words: Vec<&str> = l.split_whitespace().collect();
             let at: Option<Vec<usize>> = keys
                 .iter()
                 .map(|k| words.iter().position(|w| w == k))
                 .collect();
-            at.and_then(|at| at.into_iter().max())
+            at.and_then(|at| at.into_iter().min())
                 .is_some_and(|last| words[last + 1..].iter().any(|w| w.contains(&word)))
         });
         assert!(shown, "{keys:?} {word:?} missing:\n{screen}");
@@ -93,9 +95,9 @@ fn digits_bound_elsewhere_stay_rows_of_their_own() {
     assert_eq!(
         rows,
         [
-            "1…4            go to section N",
+            "1…4            go to section N (1 2: the 12th)",
             "x              go to section 5",
-            "6…9            go to section N"
+            "6…9            go to section N (1 2: the 12th)"
         ]
     );
 }
@@ -130,4 +132,37 @@ fn two_columns_from_100_columns_one_below() {
     let narrow = help::layout(&keymap, 99, 39);
     assert!(narrow.rows.iter().all(|r| r.len() == 1));
     assert!(narrow.max_scroll() > 0);
+}
+
+/// Keys never run into the descriptions' column: where a binding has more
+/// keys than the column holds (`f Ctrl-f PgDn Space`), they wrap under
+/// themselves, so every description of a column starts where the others do.
+#[test]
+fn descriptions_start_in_one_column_however_many_keys() {
+    let keymap = Keymap::default_keymap();
+    for (w, h) in [(120, 39), (80, 23), (60, 19)] {
+        let layout = help::layout(&keymap, w, h);
+        let offset = usize::from(layout.column_offset);
+        for row in &layout.rows {
+            for (i, (cell, heading)) in row.iter().enumerate() {
+                let chars: Vec<char> = cell.chars().collect();
+                if *heading || chars.len() < 18 {
+                    continue;
+                }
+                // `  keys…(14)` then a space: the description at 17.
+                assert_eq!(chars[16], ' ', "{w}×{h} column {i} (at {offset}): {cell:?}");
+                assert_ne!(chars[17], ' ', "{w}×{h} column {i}: {cell:?}");
+            }
+        }
+        let page = layout
+            .rows
+            .iter()
+            .position(|r| r[0].0.contains("page down"));
+        let page = page.unwrap_or_else(|| panic!("{w}×{h}: no page down"));
+        assert!(
+            layout.rows[page + 1][0].0.trim() == "Space",
+            "{:?}",
+            layout.rows[page + 1]
+        );
+    }
 }

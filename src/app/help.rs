@@ -14,7 +14,7 @@ use crate::text::sanitise;
 mod layout;
 pub use layout::{Layout, TWO_COLUMNS_FROM, layout};
 
-/// The width of the keys column.
+/// The width of the keys column; more keys than fit wrap under it.
 const KEYS_WIDTH: usize = 14;
 
 /// Actions shown on one row when both are bound in a layer and their keys
@@ -58,8 +58,16 @@ impl Entry {
         if self.heading || self.keys.is_empty() {
             return self.desc.clone();
         }
+        self.padded()
+    }
+
+    /// The row with its keys padded to their column, even with no keys
+    /// (a wrapped entry's later rows).
+    fn padded(&self) -> String {
         let pad = " ".repeat(KEYS_WIDTH.saturating_sub(self.keys.width()));
         format!("  {}{pad} {}", self.keys, self.desc)
+            .trim_end()
+            .to_string()
     }
 }
 
@@ -93,7 +101,7 @@ pub fn entries(keymap: &Keymap) -> Vec<Entry> {
             if run >= 3 {
                 let (first, last) = (&rows[i].1[0], &rows[i + run - 1].1[0]);
                 let keys = sanitise(&format!("{first}…{last}")).into_owned();
-                out.push(Entry::binding(keys, "go to section N"));
+                out.push(Entry::binding(keys, "go to section N (1 2: the 12th)"));
                 i += run;
             } else if let Some(pair) = rows.get(i + 1).and_then(|b| pair_row(&rows[i], b)) {
                 out.push(pair);

@@ -167,19 +167,10 @@ impl Measure {
 
 /// The rows [`column`] gives `e` (whose text is `text` wide) in `width`.
 fn height(e: &Entry, text: usize, width: usize) -> usize {
-    let room = width.saturating_sub(DESC_AT);
-    if text <= width || e.heading || e.keys.width() > KEYS_WIDTH || room < 10 {
+    if e.heading || (text <= width && e.keys.width() <= KEYS_WIDTH) {
         return 1;
     }
-    let (mut rows, mut line) = (1, 0);
-    for word in e.desc.split(' ').map(UnicodeWidthStr::width) {
-        if line > 0 && line + 1 + word > room {
-            rows += 1;
-            line = 0;
-        }
-        line += if line > 0 { 1 + word } else { word };
-    }
-    rows
+    entry_rows(e, width).len()
 }
 
 fn is_blank(e: &Entry) -> bool {
@@ -206,45 +197,61 @@ fn halves(list: &[Entry], at: usize) -> (std::ops::Range<usize>, std::ops::Range
     (0..end, start..list.len())
 }
 
-/// A column of `width`: each entry on its row, a description too long for
-/// it wrapped at spaces under where it starts.
+/// A column of `width`: each entry on its row; keys too many for their
+/// column wrap at spaces under themselves, and a description too long
+/// for the column wraps at spaces under where it starts.
 fn column(entries: &[Entry], width: usize) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for e in entries {
         let text = e.text();
-        let room = width.saturating_sub(DESC_AT);
-        if text.width() <= width || e.heading || e.keys.width() > KEYS_WIDTH || room < 10 {
+        if e.heading || (text.width() <= width && e.keys.width() <= KEYS_WIDTH) {
             out.push((fit(&text, width), e.heading));
-            continue;
+        } else {
+            out.extend(entry_rows(e, width).into_iter().map(|r| (r, false)));
         }
-        let mut line = String::new();
-        let mut first = true;
-        for word in e.desc.split(' ') {
-            if !line.is_empty() && line.width() + 1 + word.width() > room {
-                out.push((row(e, &line, first, width), false));
-                line.clear();
-                first = false;
-            }
+    }
+    out
+}
+
+/// An entry that does not fit one row of `width`, as rows: its keys
+/// wrapped in the keys column, its description wrapped beside them (or
+/// cut, where the column leaves too little room to wrap in).
+fn entry_rows(e: &Entry, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(DESC_AT);
+    let keys = wrap_words(&e.keys, KEYS_WIDTH);
+    let desc = if room < 10 {
+        vec![e.desc.clone()]
+    } else {
+        wrap_words(&e.desc, room)
+    };
+    (0..keys.len().max(desc.len()))
+        .map(|i| {
+            let k = keys.get(i).map_or("", String::as_str);
+            let d = desc.get(i).map_or("", String::as_str);
+            let text = Entry {
+                keys: k.to_string(),
+                desc: d.to_string(),
+                heading: false,
+            };
+            fit(&text.padded(), width)
+        })
+        .collect()
+}
+
+/// `text` in lines of at most `width` columns, broken at spaces (a word
+/// wider than that has a line of its own, cut later by `fit`).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(word.to_string());
+        } else {
             if !line.is_empty() {
                 line.push(' ');
             }
             line.push_str(word);
         }
-        out.push((row(e, &line, first, width), false));
     }
-    out
-}
-
-/// One row of a wrapped entry: the first with its keys, the rest indented.
-fn row(e: &Entry, desc: &str, first: bool, width: usize) -> String {
-    let text = if first {
-        Entry {
-            desc: desc.to_string(),
-            ..e.clone()
-        }
-        .text()
-    } else {
-        format!("{}{desc}", " ".repeat(DESC_AT))
-    };
-    fit(&text, width)
+    lines
 }
