@@ -102,7 +102,10 @@ fn the_default_start_hashes_the_document_once() {
 #[test]
 fn reports_from_the_shell_go_through_update() {
     let mut s = sample(Keymap::default_keymap(), |_| {});
-    update(&mut s, Report::Status(Some("saved".into())));
+    update(
+        &mut s,
+        Report::Status(Some(tread::app::status::Message::info("saved"))),
+    );
     assert_eq!(s.message(), Some("saved"));
     update(&mut s, Report::Status(None));
     assert_eq!(s.message(), None);

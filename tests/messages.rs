@@ -14,7 +14,7 @@ use support::app::{Reader, sample, sample_with};
 use tread::app::action::Report;
 use tread::app::keymap::Keymap;
 use tread::app::state::{Overlay, Viewport};
-use tread::app::status::{INFO_SECS, MessageKind};
+use tread::app::status::{INFO_SECS, Message, MessageKind};
 use tread::app::{Action, State, update};
 use tread::tty::run::Input;
 
@@ -78,7 +78,9 @@ fn an_idle_screen_clears_information() {
     update(&mut r.state, Action::Clock(0));
     update(
         &mut r.state,
-        Report::Status(Some("saved 2 bookmark changes that were waiting".into())),
+        Report::Status(Some(Message::info(
+            "saved 2 bookmark changes that were waiting",
+        ))),
     );
     r.input(vec![]);
     assert!(r.row(29).contains("saved 2"), "{}", r.row(29));
@@ -91,7 +93,7 @@ fn an_idle_screen_clears_information() {
 fn a_warning_outlasts_the_clock_and_goes_with_a_key() {
     let mut s = at(1_000);
     let failed = "kept, not saved yet; will retry: No space left on device";
-    update(&mut s, Report::Status(Some(failed.into())));
+    update(&mut s, Report::Status(Some(Message::warning(failed))));
     assert_eq!(kind(&s), Some(MessageKind::Warning));
     update(&mut s, Action::Clock(1_000 + 3_600));
     assert_eq!(s.message(), Some(failed));
@@ -120,7 +122,10 @@ fn a_long_message_leaves_the_position_and_ends_in_an_ellipsis() {
     for (w, h) in [(80, 24), (60, 20)] {
         let mut r = Reader::new(w, h);
         r.keys("]]JJ");
-        update(&mut r.state, Report::Status(Some(long.clone())));
+        update(
+            &mut r.state,
+            Report::Status(Some(Message::warning(long.clone()))),
+        );
         r.input(vec![]);
         let row = r.row(h - 1);
         let s = &r.state;
@@ -158,13 +163,13 @@ fn warnings_are_styled_apart_from_information() {
         let mut r = Reader::with_state(state, 100, 24);
         update(
             &mut r.state,
-            Report::Status(Some("copied 5 characters".into())),
+            Report::Status(Some(Message::info("copied 5 characters"))),
         );
         r.input(vec![]);
         let info = last_cell(&r);
         update(
             &mut r.state,
-            Report::Status(Some("copy failed: no tty".into())),
+            Report::Status(Some(Message::warning("copy failed: no tty"))),
         );
         r.input(vec![]);
         let warning = last_cell(&r);

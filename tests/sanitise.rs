@@ -370,7 +370,9 @@ fn the_reader_draws_hostile_bookmarks_and_messages_inert() {
     reader.keys("'");
     tread::app::update(
         &mut reader.state,
-        tread::app::action::Report::Status(Some(hostile("warning: bookmarks not saved:"))),
+        tread::app::action::Report::Status(Some(tread::app::status::Message::warning(hostile(
+            "warning: bookmarks not saved:",
+        )))),
     );
     reader.input(Vec::new());
     assert_frame_inert(&reader, "bookmarks list");

@@ -57,6 +57,8 @@ fn marked(b: &Blocked) -> Reader {
     r.keys("m");
     let message = r.state.message().unwrap_or_default();
     assert!(message.contains("kept"), "{message}");
+    // A failure the shell reports is a warning: it waits to be read.
+    assert!(r.state.status_message().unwrap().is_warning());
     r
 }
 
@@ -126,6 +128,8 @@ fn escape_keeps_reading_and_an_idle_moment_saves_once_the_disk_is_back() {
     assert_eq!(b.saved(), 1);
     let message = r.state.message().unwrap_or_default();
     assert!(message.contains("saved"), "{message}");
+    // A success is information, gone with the next key or in a few seconds.
+    assert!(!r.state.status_message().unwrap().is_warning());
     assert_eq!(r.keys("q"), Exit::Quit, "nothing unsaved: q quits");
 }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::status::Message;
 use crate::store::anchor::Span;
 use crate::store::bookmarks::Bookmark;
 
@@ -142,8 +143,9 @@ pub enum Action {
 /// table copy freely, because it carries text and bookmarks.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Report {
-    /// The status line's message from now on (`None` clears it).
-    Status(Option<String>),
+    /// The status line's message from now on (`None` clears it), of the
+    /// kind the shell says: a success is information, a failure a warning.
+    Status(Option<Message>),
     /// The bookmarks as the store now has them (other instances changed them).
     Bookmarks(Vec<Bookmark>),
 }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::action::Effect;
+use super::status::Message;
 use crate::store::StoreError;
 use crate::store::bookmarks::{Bookmark, Store};
 
@@ -48,22 +49,24 @@ impl Persist {
     }
 
     /// Save what is pending now, for the prompt at quit: a line either way.
-    fn retry_now(&mut self) -> Option<String> {
+    fn retry_now(&mut self) -> Option<Message> {
         let store = self.store.as_mut()?;
         let n = store.pending_count();
         Some(match store.retry() {
-            Ok(()) => saved_waiting(n),
-            Err(e) => format!("still not saved: {e}"),
+            Ok(()) => Message::info(saved_waiting(n)),
+            Err(e) => Message::warning(format!("still not saved: {e}")),
         })
     }
 
     /// Save a bookmark change at once. Returns a line for the status bar
     /// when something went wrong or needs the user's attention. A change
     /// that cannot be saved is kept (the store holds it) and retried.
-    pub fn apply(&mut self, effect: Effect) -> Option<String> {
+    pub fn apply(&mut self, effect: Effect) -> Option<Message> {
         let store = match &mut self.store {
             Some(store) => store,
-            None => return Some("bookmarks are kept for this session only".into()),
+            None => {
+                return Some(Message::warning("bookmarks are kept for this session only"));
+            }
         };
         let earlier = store.pending_count();
         let saved = match effect {
@@ -86,27 +89,29 @@ impl Persist {
         };
         let warning = store.take_warnings().into_iter().next();
         match saved {
-            Err(e) => Some(not_saved(&e)),
-            Ok(()) => warning.map(|w| w.to_string()).or_else(|| {
-                (earlier > 0).then(|| {
-                    let changes = if earlier == 1 { "change" } else { "changes" };
-                    format!("saved, with {earlier} earlier unsaved {changes}")
-                })
-            }),
+            Err(e) => Some(Message::warning(not_saved(&e))),
+            Ok(()) => warning
+                .map(|w| Message::warning(w.to_string()))
+                .or_else(|| {
+                    (earlier > 0).then(|| {
+                        let changes = if earlier == 1 { "change" } else { "changes" };
+                        Message::info(format!("saved, with {earlier} earlier unsaved {changes}"))
+                    })
+                }),
         }
     }
 
     /// For a timer in the run loop: save changes that could not be saved
     /// before. A line once they are; nothing while it still fails (the
     /// failure was told when it happened).
-    pub fn retry(&mut self) -> Option<String> {
+    pub fn retry(&mut self) -> Option<Message> {
         let store = self.store.as_mut()?;
         if !store.has_unsaved() || store.read_only().is_some() {
             return None;
         }
         let n = store.pending_count();
         store.retry().ok()?;
-        Some(saved_waiting(n))
+        Some(Message::info(saved_waiting(n)))
     }
 
     /// The bookmarks as they are now, if other instances changed them since

@@ -16,9 +16,9 @@
 //!   input that sets no message of its own (or a new message).
 //!
 //! Handlers choose the kind (`State::say` for information, `State::warn`
-//! for warnings). Lines the shell reports back (`Report::Status`) are
-//! warnings unless they say a success ([`MessageKind::of_report`]): the
-//! shell speaks up mostly when something went wrong.
+//! for warnings); the shell chooses it for what it reports back
+//! (`Report::Status`): information for a success (`saved …`, `copied …`,
+//! `… written to …`), a warning for a failure.
 
 /// Seconds an information message stays without input.
 pub const INFO_SECS: u64 = 5;
@@ -28,24 +28,6 @@ pub const INFO_SECS: u64 = 5;
 pub enum MessageKind {
     Info,
     Warning,
-}
-
-impl MessageKind {
-    /// The kind of a line the shell reported: information when it tells of
-    /// a success (`saved …`, `copied …`, `… written to …`), else a warning
-    /// (`kept, not saved yet…`, `still not saved…`, `copy failed…`,
-    /// `warning: …`, a store warning).
-    pub fn of_report(text: &str) -> MessageKind {
-        let text = text.trim_start();
-        let success = !text.starts_with("warning:")
-            && (text.starts_with("saved") || text.starts_with("copied"));
-        let written = text.contains("; written to ") && !text.starts_with("not written");
-        if success || written {
-            MessageKind::Info
-        } else {
-            MessageKind::Warning
-        }
-    }
 }
 
 /// A status message and its kind.
@@ -158,22 +140,5 @@ mod tests {
         s.set(Some(Message::info("match 2/5")));
         s.after_input(before);
         assert_eq!(s.get().map(|m| m.text.as_str()), Some("match 2/5"));
-    }
-
-    #[test]
-    fn reports_are_warnings_unless_they_tell_of_a_success() {
-        use MessageKind::*;
-        let kind = MessageKind::of_report;
-        assert_eq!(kind("saved 2 bookmark changes that were waiting"), Info);
-        assert_eq!(kind("copied 12 characters: hello"), Info);
-        assert_eq!(
-            kind("3 bookmark changes not in the store; written to /t/x"),
-            Info
-        );
-        assert_eq!(kind("kept, not saved yet; will retry: disk full"), Warning);
-        assert_eq!(kind("still not saved: disk full"), Warning);
-        assert_eq!(kind("not written: exists; written to nothing"), Warning);
-        assert_eq!(kind("copy failed: broken pipe"), Warning);
-        assert_eq!(kind("bookmarks are kept for this session only"), Warning);
     }
 }

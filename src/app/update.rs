@@ -4,7 +4,6 @@
 
 use super::action::{Action, Effect, Msg, Pane, Report, Target};
 use super::state::{Overlay, OverlayKind as Kind, State};
-use super::status::{Message, MessageKind};
 use super::view::Viewport;
 use super::{find, help, nav, panes, quotes, speakers, unsaved};
 
@@ -26,10 +25,6 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             effect
         }
         Msg::Report(Report::Status(message)) => {
-            let message = message.map(|text| Message {
-                kind: MessageKind::of_report(&text),
-                text,
-            });
             state.status.set(message);
             None
         }

@@ -12,6 +12,7 @@ use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 
 use crate::app::quotes;
+use crate::app::status::Message;
 
 /// How long a clipboard program may take before it is killed. They hand
 /// the text to a server (or fork one) and exit at once; a program that
@@ -204,9 +205,10 @@ fn wait(child: &mut Child, timeout: Duration) -> Result<ExitStatus, String> {
     }
 }
 
-/// The status line after copying `text` (shown as `shown`): where it went,
-/// what failed and why, or plainly that nothing was copied.
-pub fn report(text: &str, shown: &str, outcomes: &[Outcome]) -> String {
+/// The status line after copying `text` (shown as `shown`): where it went
+/// (information), with what failed and why; or, as a warning, plainly that
+/// nothing was copied.
+pub fn report(text: &str, shown: &str, outcomes: &[Outcome]) -> Message {
     let failures: Vec<(&str, &str)> = outcomes
         .iter()
         .filter_map(|o| {
@@ -229,10 +231,10 @@ pub fn report(text: &str, shown: &str, outcomes: &[Outcome]) -> String {
         .map(|o| o.way.as_str())
         .collect();
     if done.is_empty() {
-        return match failures.is_empty() {
+        return Message::warning(match failures.is_empty() {
             true => "copy failed: no way to copy was found; nothing was copied".to_string(),
             false => format!("copy failed: {}; nothing was copied", listed("")),
-        };
+        });
     }
     // `copied N characters (note): ` with the text left out: the count and
     // cut note as the quote bank words them, then where it went.
@@ -243,10 +245,10 @@ pub fn report(text: &str, shown: &str, outcomes: &[Outcome]) -> String {
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => String::new(),
     };
-    match failures.is_empty() {
+    Message::info(match failures.is_empty() {
         true => format!("{head} to {to}: {shown}"),
         false => format!("{head} to {to} ({}): {shown}", listed(" failed")),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -274,7 +276,9 @@ mod tests {
         let outcomes = [ok("tmux buffer"), ok(OSC)];
         assert_eq!(
             report("“hi” — Ana", "“hi” — Ana", &outcomes),
-            "copied 10 characters to tmux buffer and the terminal (OSC 52): “hi” — Ana"
+            Message::info(
+                "copied 10 characters to tmux buffer and the terminal (OSC 52): “hi” — Ana"
+            )
         );
     }
 
@@ -282,7 +286,7 @@ mod tests {
     fn report_names_a_single_way() {
         assert_eq!(
             report("abc", "abc", &[ok("wl-copy")]),
-            "copied 3 characters to wl-copy: abc"
+            Message::info("copied 3 characters to wl-copy: abc")
         );
     }
 
@@ -291,7 +295,9 @@ mod tests {
         let text = "“word word” [quote cut to 2 of 9 words]";
         assert_eq!(
             report(text, "“word…", &[ok(OSC)]),
-            "copied 39 characters (quote cut to 2 of 9 words) to the terminal (OSC 52): “word…"
+            Message::info(
+                "copied 39 characters (quote cut to 2 of 9 words) to the terminal (OSC 52): “word…"
+            )
         );
     }
 
@@ -300,7 +306,9 @@ mod tests {
         let outcomes = [failed("tmux buffer", "not installed"), ok(OSC)];
         assert_eq!(
             report("abc", "abc", &outcomes),
-            "copied 3 characters to the terminal (OSC 52) (tmux buffer failed: not installed): abc"
+            Message::info(
+                "copied 3 characters to the terminal (OSC 52) (tmux buffer failed: not installed): abc"
+            )
         );
     }
 
@@ -310,10 +318,10 @@ mod tests {
         let line = report("abc", "abc", &outcomes);
         assert_eq!(
             line,
-            "copy failed: my-copy: exit status 1; nothing was copied"
+            Message::warning("copy failed: my-copy: exit status 1; nothing was copied")
         );
-        assert!(!line.starts_with("copied"));
-        assert!(report("abc", "abc", &[]).starts_with("copy failed"));
+        let none = report("abc", "abc", &[]);
+        assert!(none.is_warning() && none.text.starts_with("copy failed"));
     }
 
     /// An environment with these displays set (`t`mux, `w`ayland, `x`11,

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::keys::{key_action, mouse_action, paste_actions};
 use crate::app::action::{Action, Effect, Report};
 use crate::app::state::State;
+use crate::app::status::Message;
 use crate::app::update::update;
 use crate::ui;
 
@@ -50,8 +51,9 @@ pub trait EventSource {
 pub trait Shell {
     /// Ctrl-Z: hand the terminal back and stop until resumed.
     fn suspend(&mut self) -> io::Result<()>;
-    /// Perform a side effect; a returned line is shown in the status line.
-    fn perform(&mut self, effect: Effect) -> Option<String>;
+    /// Perform a side effect; a returned message is shown in the status
+    /// line, information for a success and a warning for a failure.
+    fn perform(&mut self, effect: Effect) -> Option<Message>;
     /// Bookmark changes that could not be saved yet.
     fn unsaved(&self) -> usize {
         0
@@ -71,7 +73,7 @@ pub trait Shell {
 /// What the shell found in an idle moment.
 #[derive(Debug, Default)]
 pub struct Idle {
-    pub message: Option<String>,
+    pub message: Option<Message>,
     /// The bookmarks, when other instances changed them.
     pub bookmarks: Option<Vec<crate::store::Bookmark>>,
 }
@@ -156,12 +158,12 @@ where
         Effect::Quit | Effect::RetrySave => return Ok(quit_if_saved(state, shell, effect)),
         Effect::QuitUnsaved => return Ok(Some(Exit::Quit)),
         Effect::WriteUnsaved(path) => match shell.write_unsaved(&path) {
-            Ok(message) => {
-                update(state, Report::Status(Some(message)));
+            Ok(line) => {
+                update(state, Report::Status(Some(Message::info(line))));
                 return Ok(Some(Exit::Quit));
             }
-            Err(message) => {
-                update(state, Report::Status(Some(message)));
+            Err(line) => {
+                update(state, Report::Status(Some(Message::warning(line))));
             }
         },
         Effect::Suspend => suspend(terminal, shell)?,

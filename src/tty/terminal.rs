@@ -25,6 +25,7 @@ use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
 use crate::app::action::Effect;
 use crate::app::shell::Persist;
 use crate::app::state::State;
+use crate::app::status::Message;
 use crate::text;
 
 /// Button presses and the wheel only (modes 1000 and 1006, SGR encoding);
@@ -198,7 +199,7 @@ impl Shell for TerminalShell<'_> {
         enter()
     }
 
-    fn perform(&mut self, effect: Effect) -> Option<String> {
+    fn perform(&mut self, effect: Effect) -> Option<Message> {
         match effect {
             Effect::Copy(text) => {
                 let outcomes = clipboard::copy(&self.clipboard, &text, &mut io::stdout());

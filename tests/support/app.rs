@@ -11,6 +11,7 @@ use ratatui::style::{Color, Modifier};
 use tread::app::keymap::Keymap;
 use tread::app::shell::Persist;
 use tread::app::state::State;
+use tread::app::status::Message;
 use tread::app::{Effect, Startup};
 use tread::transcript::{LoadOptions, load};
 use tread::tty::run::{EventSource, Exit, Idle, Input, Shell, run};
@@ -119,10 +120,10 @@ impl Shell for TestShell {
         Ok(())
     }
 
-    fn perform(&mut self, effect: Effect) -> Option<String> {
+    fn perform(&mut self, effect: Effect) -> Option<Message> {
         self.effects.push(effect.clone());
         match effect {
-            Effect::Copy(text) => Some(format!("copied: {text}")),
+            Effect::Copy(text) => Some(Message::info(format!("copied: {text}"))),
             effect => self.persist.as_mut().and_then(|p| p.apply(effect)),
         }
     }
