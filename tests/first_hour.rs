@@ -153,15 +153,40 @@ fn a_pane_shown_over_a_narrow_dialogue_closes_after_enter_and_comes_back_wide() 
         !r.state.viewport().contents.is_empty(),
         "forced over the dialogue"
     );
-    r.keys("<s-tab>j<enter>");
+    // Shown over the dialogue, it has the focus: `j` moves its selection.
+    assert_eq!(r.state.focus(), Pane::Contents);
+    r.keys("j<enter>");
     assert_eq!(r.state.section(), 1);
     assert!(r.state.viewport().contents.is_empty(), "closed after Enter");
+    assert_eq!(r.state.focus(), Pane::Dialogue);
     r.resize(120, 30);
     r.keys("");
     assert!(
         !r.state.viewport().contents.is_empty(),
         "back once there is room"
     );
+}
+
+#[test]
+fn a_pane_over_the_dialogue_takes_the_focus_and_esc_closes_it() {
+    let mut r = Reader::new(60, 20);
+    r.keys("c");
+    assert_eq!(r.state.focus(), Pane::Claims);
+    let cursor = r.state.cursor();
+    r.keys("jj");
+    assert_eq!(
+        r.state.cursor(),
+        cursor,
+        "j moves the list, not the hidden cursor"
+    );
+    r.keys("<esc>");
+    assert!(r.state.viewport().claims.is_empty(), "Esc closes it");
+    assert_eq!(r.state.focus(), Pane::Dialogue);
+    // Beside the dialogue, showing a pane leaves the focus where it was.
+    let mut r = Reader::new(120, 30);
+    r.keys("tt");
+    assert!(!r.state.viewport().contents.is_empty());
+    assert_eq!(r.state.focus(), Pane::Dialogue);
 }
 
 #[test]

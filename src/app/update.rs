@@ -3,6 +3,7 @@
 //! if any, takes the keys first. No I/O, no terminal, no clock.
 
 use super::action::{Action, Effect, Msg, Pane, Report, Target};
+use super::area::Area;
 use super::state::{Overlay, OverlayKind as Kind, State};
 use super::view::Viewport;
 use super::{find, help, nav, panes, quotes, speakers, unsaved};
@@ -155,9 +156,19 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
+/// A new layout. A side pane that has just appeared over the dialogue
+/// (`t` or `c` where there is no room beside it) takes the focus, since
+/// the keys would otherwise move a cursor it hides; a pane that went away
+/// gives the focus back.
 fn set_viewport(state: &mut State, vp: Viewport) {
+    let before = state.viewport();
     state.view.set_viewport(&state.opened, vp);
-    if !state.focusable().contains(&state.focus()) {
+    let appeared = |was: Area, now: Area| was.is_empty() && now.overlaps(&vp.dialogue);
+    if appeared(before.contents, vp.contents) {
+        state.set_focus(Pane::Contents);
+    } else if appeared(before.claims, vp.claims) {
+        state.set_focus(Pane::Claims);
+    } else if !state.focusable().contains(&state.focus()) {
         state.set_focus(Pane::Dialogue);
     }
 }
@@ -177,12 +188,19 @@ fn close_overlay(state: &mut State) {
 }
 
 /// Esc while reading steps back one thing at a time: a selection, then the
-/// search; each time the message goes too, and the dialogue takes the focus.
+/// search; each time the message goes too, and the dialogue takes the
+/// focus (a pane drawn over the dialogue closes, so it does not hide it).
 fn escape(state: &mut State) {
     if state.marks.take_selection().is_none() {
         state.finder.clear();
     }
     state.set_message(None);
+    let vp = state.viewport();
+    match state.focus() {
+        Pane::Contents if vp.contents.overlaps(&vp.dialogue) => state.contents.unforce(),
+        Pane::Claims if vp.claims.overlaps(&vp.dialogue) => state.claims.unforce(),
+        _ => {}
+    }
     if state.focus() != Pane::Dialogue {
         state.set_focus(Pane::Dialogue);
     }

@@ -294,7 +294,7 @@ pub(super) fn pre_pass(text: &str) -> String {
 
 pub(super) fn read(text: &str, rules: &parse::SpeakerRules) -> Document {
     let p = prepare(text);
-    let mut doc = parse::parse_with(&p.text[..p.body], rules);
+    let mut doc = parse::parse_markdown(&p.text[..p.body], rules);
     for (i, l) in p.text[p.body..].lines().enumerate() {
         let l = l.trim();
         if !is_structure(l) {

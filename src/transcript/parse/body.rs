@@ -6,6 +6,7 @@ use super::decide::Verdict;
 use super::found::Found;
 use super::headings::{self, Family, Heading};
 use super::lossless::is_structure;
+use super::paragraphs::Joining;
 use super::{paragraphs, speakers, turns};
 use crate::transcript::model::Document;
 
@@ -79,10 +80,10 @@ pub(super) fn build(
     doc: &mut Document,
     body: std::ops::Range<usize>,
     kinds: Vec<Kind>,
-    (widths, wrap): (Vec<usize>, Option<usize>),
+    (widths, joining): (Vec<usize>, Joining),
     interviewer_name: &str,
 ) {
-    let mut build = turns::Builder::new(wrap);
+    let mut build = turns::Builder::new(joining);
     for ((i, kind), width) in body.zip(kinds).zip(widths) {
         let no = i + 1;
         match kind {

@@ -40,6 +40,7 @@ pub(crate) use speakers::{Speakers, Status};
 use body::{build, classify, interviewer, is_japanese};
 use decide::Verdict;
 use found::Found;
+use paragraphs::Joining;
 
 use super::model::Document;
 
@@ -100,6 +101,17 @@ pub fn parse(text: &str) -> Document {
 
 /// [`parse`] with the user's speaker rules.
 pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
+    parse_text(text, rules, false)
+}
+
+/// [`parse_with`] for Markdown's text: a line that follows a line of text
+/// with no blank between continues its paragraph, as Markdown renders it
+/// (a soft line break), unless it starts a list item, quote or table row.
+pub fn parse_markdown(text: &str, rules: &SpeakerRules) -> Document {
+    parse_text(text, rules, true)
+}
+
+fn parse_text(text: &str, rules: &SpeakerRules, soft_breaks: bool) -> Document {
     // Page furniture of pdftotext output (margin line numbers, running
     // headers, form feeds) is blanked first, keeping line numbers.
     let text = &*pages::strip(text);
@@ -161,12 +173,17 @@ pub fn parse_with(text: &str, rules: &SpeakerRules) -> Document {
     warn_guesses(&mut doc);
     let interviewer_name = interviewer_role(&doc);
     let kinds = classify(&lines, body.clone(), &found, &verdicts, &speakers, japanese);
-    let measured = body::measure(&raw, &lines, body.clone(), &kinds);
+    let (widths, wrap) = body::measure(&raw, &lines, body.clone(), &kinds);
+    let joining = match wrap {
+        _ if soft_breaks => Joining::Soft,
+        Some(w) => Joining::Wrapped(w),
+        None => Joining::Lines,
+    };
     // The builder needs only the kinds and widths. Free the per-line tables
     // (about 150 bytes a line) before it allocates the paragraphs, so they
     // do not add to peak memory.
     drop((raw, lines, found, verdicts, speakers));
-    build(&mut doc, body, kinds, measured, interviewer_name);
+    build(&mut doc, body, kinds, (widths, joining), interviewer_name);
     doc
 }
 

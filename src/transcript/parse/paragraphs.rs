@@ -119,6 +119,18 @@ pub(super) fn wrap_width(lines: &[(usize, bool)]) -> Option<usize> {
     (full >= 2 && full * 3 >= under && full_sentences * 2 < full).then_some(wrap)
 }
 
+/// How lines of text that follow each other in a turn make paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Joining {
+    /// Each line is a paragraph.
+    Lines,
+    /// The file was hard-wrapped at this column: a line whose first word
+    /// would not have fit on the line before continues it.
+    Wrapped(usize),
+    /// Markdown: every line continues the line before it (a soft break).
+    Soft,
+}
+
 /// Whether `next` continues a line of `prev_width` columns ending in `prev_last`
 /// in a file wrapped at `wrap`: its first word would not have fit.
 pub(super) fn continues(prev_width: usize, prev_last: char, next: &str, wrap: usize) -> bool {

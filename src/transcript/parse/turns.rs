@@ -1,7 +1,7 @@
 //! Assembling sections and turns from classified lines: continuation,
 //! paragraph breaks, wrapped-line joining and the interviewer convention.
 
-use super::paragraphs::{continues, join, unescape};
+use super::paragraphs::{Joining, continues, join, unescape};
 use crate::transcript::model::{LineStart, Section, TextPos, Turn};
 
 /// The line a paragraph last grew by, for the wrap test.
@@ -22,7 +22,7 @@ pub(super) struct Builder<'a> {
     sections: Vec<Section>,
     section: Section,
     open: Option<Open>,
-    wrap: Option<usize>,
+    wrap: Joining,
     /// The last named non-interviewer speaker: who answers `――` questions.
     interviewee: Option<&'a str>,
     /// Turns closed so far: the open turn's number in the document.
@@ -32,7 +32,7 @@ pub(super) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(wrap: Option<usize>) -> Self {
+    pub fn new(wrap: Joining) -> Self {
         Builder {
             sections: Vec::new(),
             section: Section::default(),
@@ -194,11 +194,27 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn joins(open: &Open, joinable: bool, wrap: Option<usize>, text: &str) -> bool {
+fn joins(open: &Open, joinable: bool, wrap: Joining, text: &str) -> bool {
     joinable
         && !open.turn.paragraphs.is_empty()
         && match (&open.prev, wrap) {
-            (Some(p), Some(w)) => continues(p.width, p.last, text, w),
+            (Some(p), Joining::Wrapped(w)) => continues(p.width, p.last, text, w),
+            (Some(_), Joining::Soft) => !starts_block(text),
             _ => false,
         }
+}
+
+/// A Markdown list item, block quote or table row: a block of its own,
+/// never the rest of the line before.
+fn starts_block(text: &str) -> bool {
+    let ordered = text.find(['.', ')']).is_some_and(|i| {
+        i > 0
+            && i <= 3
+            && text[..i].bytes().all(|b| b.is_ascii_digit())
+            && text[i + 1..].starts_with(' ')
+    });
+    ordered
+        || ["- ", "* ", "+ ", "> ", "|"]
+            .iter()
+            .any(|m| text.starts_with(m))
 }
