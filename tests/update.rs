@@ -157,7 +157,7 @@ fn sections_jump_by_bracket_and_by_number() {
     assert_eq!(s.section(), 0);
     assert_eq!(
         s.message(),
-        Some("there is no section 7: the contents list 3")
+        Some("there is no section 7: the last is 3, and 0 the preamble")
     );
 }
 

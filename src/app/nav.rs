@@ -73,8 +73,9 @@ fn goto_numbered(state: &mut State, digit: usize) {
         _ => (n <= listed).then(|| n - usize::from(!preamble)),
     };
     let Some(i) = index else {
+        let zero = if preamble { ", and 0 the preamble" } else { "" };
         state.say(format!(
-            "there is no section {n}: the contents list {listed}"
+            "there is no section {n}: the last is {listed}{zero}"
         ));
         return;
     };
