@@ -166,3 +166,30 @@ fn descriptions_start_in_one_column_however_many_keys() {
         );
     }
 }
+
+/// The help pages as a pager does, by the global keys for pages and ends,
+/// which its title names; `G` is its last row, `g` its first.
+#[test]
+fn the_help_pages_and_goes_to_its_ends_by_the_global_keys() {
+    let mut r = Reader::new(60, 20);
+    r.keys("?");
+    assert!(r.screen().contains("Space pages"), "{}", r.screen());
+    let max = help::max_scroll(&r.state);
+    assert!(max > 20, "{max}");
+    let at = |r: &Reader| match r.state.overlay() {
+        Some(Overlay::Help { scroll }) => usize::from(*scroll),
+        other => panic!("{other:?}"),
+    };
+    r.keys(" ");
+    let page = at(&r);
+    assert!((10..20).contains(&page), "{page}");
+    r.keys("b");
+    assert_eq!(at(&r), 0);
+    r.keys("G");
+    assert_eq!(at(&r), max);
+    r.keys("<c-f>");
+    assert_eq!(at(&r), max, "never past the end");
+    r.keys("g");
+    assert_eq!(at(&r), 0);
+    assert_eq!(r.state.message(), None, "no key went unbound");
+}

@@ -368,6 +368,19 @@ pub const NAMED: &[(Action, &str, &str)] = &[
 ];
 
 impl Action {
+    /// A move by pages or to an end, which the help's scrolling takes too.
+    pub fn scrolls_a_page(self) -> bool {
+        matches!(
+            self,
+            Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::Top
+                | Action::Bottom
+        )
+    }
+
     /// The keymap name of a keyboard action.
     pub fn name(self) -> Option<&'static str> {
         NAMED

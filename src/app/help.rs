@@ -223,10 +223,19 @@ pub fn max_scroll(state: &State) -> usize {
     state_layout(state).max_scroll()
 }
 
-/// `j`/`k` in the help: scroll by `n` rows, never past either end.
+/// Rows a page of the help scrolls by: the popup's rows but one, so a
+/// row of the last page stays in sight.
+pub fn page(state: &State) -> isize {
+    let rows = state_layout(state).inner_height().saturating_sub(1).max(1);
+    isize::try_from(rows).unwrap_or(1)
+}
+
+/// `j`/`k`, pages and ends in the help: scroll by `n` rows, never past
+/// either end.
 pub fn scroll(state: &mut State, n: isize) {
-    let max = u16::try_from(max_scroll(state)).unwrap_or(u16::MAX);
+    let max = max_scroll(state);
     if let Some(Overlay::Help { scroll }) = state.overlay_mut() {
-        *scroll = scroll.saturating_add_signed(n as i16).min(max);
+        let to = usize::from(*scroll).saturating_add_signed(n).min(max);
+        *scroll = u16::try_from(to).unwrap_or(u16::MAX);
     }
 }

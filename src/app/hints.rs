@@ -176,6 +176,7 @@ pub fn help_title(keymap: &Keymap) -> String {
             &[(Help, Action::SelectDown), (Help, Action::SelectUp)],
             "scroll",
         ),
+        (&[(Help, Action::PageDown)], "pages"),
     ];
     title("Keys", pieces(keymap, parts))
 }
@@ -205,7 +206,10 @@ mod tests {
             bookmarks_title(&k),
             " Bookmarks · Enter jump · e note · d delete · u undo · a accept · Esc "
         );
-        assert_eq!(help_title(&k), " Keys · Esc closes · j/k scroll ");
+        assert_eq!(
+            help_title(&k),
+            " Keys · Esc closes · j/k scroll · Space pages "
+        );
         assert_eq!(speakers_title(&k), " Show · Enter · Esc shows all ");
         assert_eq!(
             no_bookmarks(&k),
@@ -256,7 +260,10 @@ mod tests {
             " Bookmarks · Enter jump · E note · d delete · U undo · A accept · Esc "
         );
         // `?` and `q` still close the help; the first one the file lists wins.
-        assert_eq!(help_title(&k), " Keys · ? closes · j/k scroll ");
+        assert_eq!(
+            help_title(&k),
+            " Keys · ? closes · j/k scroll · Space pages "
+        );
         assert_eq!(speakers_title(&k), " Show · l · Esc shows all ");
         assert_eq!(
             no_bookmarks(&k),

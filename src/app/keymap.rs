@@ -294,21 +294,23 @@ impl Keymap {
     }
 
     /// The action bound to `key` in `layer`, falling back to global bindings
-    /// for pane layers (not for the help overlay, which is modal).
+    /// for pane layers. Overlays are modal, but the help scrolls by the
+    /// global keys for pages and ends (`Space`, `b`, `g`, `G`…), as a pager
+    /// does, without listing them twice.
     pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
         let found = self.layers.get(&layer).and_then(|m| m.get(&key)).copied();
-        let found = match (found, layer) {
-            (Some(a), _) => Some(a),
-            // Overlays are modal: no fallback to global bindings.
-            (
-                None,
-                Layer::Help | Layer::Bookmarks | Layer::Speakers | Layer::Unsaved | Layer::Global,
-            ) => None,
-            (None, _) => self
-                .layers
+        let global = || {
+            self.layers
                 .get(&Layer::Global)
                 .and_then(|m| m.get(&key))
-                .copied(),
+                .copied()
+        };
+        let found = match (found, layer) {
+            (Some(a), _) => Some(a),
+            (None, Layer::Help) => global().filter(|a| a.scrolls_a_page()),
+            // Overlays are modal: no fallback to global bindings.
+            (None, Layer::Bookmarks | Layer::Speakers | Layer::Unsaved | Layer::Global) => None,
+            (None, Layer::Contents | Layer::Claims) => global(),
         };
         found.filter(|a| *a != Action::Noop)
     }
@@ -326,9 +328,14 @@ impl Keymap {
                 .min_by_key(|(k, _)| self.order.get(&(l, **k)))
                 .map(|(k, _)| *k)
         };
-        find(layer).or_else(|| match layer {
-            Layer::Contents | Layer::Claims => find(Layer::Global),
-            _ => None,
+        let inherited = match layer {
+            Layer::Contents | Layer::Claims => true,
+            Layer::Help => action.scrolls_a_page(),
+            _ => false,
+        };
+        // A global key the layer binds to something else does not inherit.
+        find(layer).or_else(|| {
+            find(Layer::Global).filter(|k| inherited && self.action(layer, *k) == Some(action))
         })
     }
 
