@@ -282,6 +282,17 @@ impl Store {
         Ok(true)
     }
 
+    /// Code a bookmark with `code` (`on`) or take the code off; `false` as
+    /// for [`set_note`](Store::set_note).
+    pub fn set_code(&mut self, id: &str, code: &str, on: bool) -> Result<bool, StoreError> {
+        if !self.live(id) {
+            return Ok(false);
+        }
+        let (id, code) = (id.to_string(), code.to_string());
+        self.change(Op::new(Change::Code { id, code, on }))?;
+        Ok(true)
+    }
+
     /// The user accepted the words a bookmark was re-anchored to: its span,
     /// quote and document hash become these. `false` as for [`set_note`](Store::set_note).
     pub fn accept(

@@ -10,7 +10,10 @@
 //! - `{"op": "restore", "bookmark": {…}}`: undo of a delete, the one thing
 //!   that clears a tombstone;
 //! - `{"op": "accept", "id": "…", "start": {…}, "end": {…}, "quote": "…",
-//!   "doc_hash": "…"}`: the user accepted the words a bookmark was re-anchored to.
+//!   "doc_hash": "…"}`: the user accepted the words a bookmark was re-anchored to;
+//! - `{"op": "code", "id": "…", "code": "…", "on": true}`: a code applied
+//!   to a bookmark (`false`: taken off). One code per operation, so two
+//!   instances coding one quote differently keep both codes.
 //!
 //! Fields a line has beyond these are kept ([`Op::extra`]); an operation
 //! this version does not know is reported ([`Line::Unknown`]) so the store
@@ -40,6 +43,12 @@ pub enum Change {
         span: Span,
         quote: String,
         doc_hash: String,
+    },
+    /// Code bookmark `id` with `code` (`on`), or take it off.
+    Code {
+        id: String,
+        code: String,
+        on: bool,
     },
 }
 
@@ -80,7 +89,10 @@ impl Op {
     pub fn id(&self) -> &str {
         match &self.change {
             Change::Add(b) | Change::Restore(b) => &b.id,
-            Change::Note { id, .. } | Change::Remove { id } | Change::Accept { id, .. } => id,
+            Change::Note { id, .. }
+            | Change::Remove { id }
+            | Change::Accept { id, .. }
+            | Change::Code { id, .. } => id,
         }
     }
 
@@ -91,6 +103,7 @@ impl Op {
             Change::Remove { .. } => "remove",
             Change::Restore(_) => "restore",
             Change::Accept { .. } => "accept",
+            Change::Code { .. } => "code",
         }
     }
 
@@ -107,6 +120,11 @@ impl Op {
             }
             Change::Remove { id } => {
                 m.insert("id".into(), id.as_str().into());
+            }
+            Change::Code { id, code, on } => {
+                m.insert("id".into(), id.as_str().into());
+                m.insert("code".into(), code.as_str().into());
+                m.insert("on".into(), (*on).into());
             }
             Change::Accept {
                 id,
@@ -173,6 +191,7 @@ fn parse_op(kind: &str, mut m: Map<String, Value>) -> Line {
             .zip(take_string(&mut m, "note"))
             .map(|(id, note)| Change::Note { id, note }),
         "accept" => take_accept(&mut m),
+        "code" => take_code(&mut m),
         other => return Line::Unknown(other.to_string()),
     };
     match change {
@@ -186,6 +205,15 @@ fn take_string(m: &mut Map<String, Value>, key: &str) -> Option<String> {
         Value::String(s) => Some(s),
         _ => None,
     }
+}
+
+fn take_code(m: &mut Map<String, Value>) -> Option<Change> {
+    let on = m.remove("on")?.as_bool()?;
+    Some(Change::Code {
+        id: take_string(m, "id")?,
+        code: take_string(m, "code")?,
+        on,
+    })
 }
 
 fn take_bookmark(m: &mut Map<String, Value>) -> Option<Box<Bookmark>> {
@@ -303,6 +331,21 @@ mod tests {
         assert_eq!(s.header.unwrap().extra["by"], "v9");
         assert_eq!((s.skipped, s.bad_header), (1, false));
         assert!(scan(b"{\"op\":\"remove\",\"id\":\"a\"}\n", true).bad_header);
+    }
+
+    #[test]
+    fn a_code_operation_reads_back() {
+        let op = Op::new(Change::Code {
+            id: "x".into(),
+            code: "00000000-0000-4000-8000-000000000001".into(),
+            on: false,
+        });
+        let line = op.to_line().unwrap();
+        assert_eq!(parse_line(&line[..line.len() - 1]), Line::Op(op));
+        assert_eq!(
+            parse_line(br#"{"op":"code","id":"x","code":"c"}"#),
+            Line::Bad
+        );
     }
 
     #[test]

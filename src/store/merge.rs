@@ -136,6 +136,14 @@ impl Merged {
             Change::Note { id, note } => {
                 self.edit(id, &op.extra, undo, |b| b.note.clone_from(note))
             }
+            Change::Code { id, code, on } => self.edit(id, &op.extra, undo, |b| {
+                let has = b.codes.iter().any(|c| c == code);
+                if *on && !has {
+                    b.codes.push(code.clone());
+                } else if !*on {
+                    b.codes.retain(|c| c != code);
+                }
+            }),
             Change::Accept {
                 id,
                 span,

@@ -98,6 +98,35 @@ fn a_tombstone_beats_a_later_edit_from_a_stale_instance() {
     assert_consistent(&m);
 }
 
+fn code(id: &str, code: &str, on: bool) -> Op {
+    let (id, code) = (id.into(), code.into());
+    Op::new(Change::Code { id, code, on })
+}
+
+#[test]
+fn codes_from_two_instances_add_up_and_each_comes_off_alone() {
+    let x = mark(0, 0, 10, "");
+    let mut m = Merged::default();
+    // A codes X "pricing"; B, which loaded X before, codes it "timing".
+    let out = run(
+        &mut m,
+        &[add(&x), code(&x.id, "p", true), code(&x.id, "t", true)],
+    );
+    assert_eq!(out[1..], [Outcome::Changed, Outcome::Changed]);
+    assert_eq!(m.get(&x.id).unwrap().codes, ["p", "t"]);
+    // Applying a code twice is once; taking one off leaves the other.
+    assert_eq!(run(&mut m, &[code(&x.id, "p", true)]), [Outcome::Unchanged]);
+    run(&mut m, &[code(&x.id, "p", false)]);
+    assert_eq!(m.get(&x.id).unwrap().codes, ["t"]);
+    // Undo puts the list back exactly.
+    let before = state(&m);
+    let mut undo = Vec::new();
+    m.apply(&code(&x.id, "q", true), &mut undo);
+    m.undo(undo);
+    assert_eq!(state(&m), before);
+    assert_consistent(&m);
+}
+
 #[test]
 fn restore_clears_the_tombstone() {
     let x = mark(0, 0, 10, "first");

@@ -12,6 +12,7 @@ pub mod anchor;
 pub mod atomic;
 pub mod bookmarks;
 pub mod cite;
+pub mod codes;
 pub mod documents;
 pub mod export;
 pub mod identity;

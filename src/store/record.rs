@@ -53,6 +53,10 @@ pub struct Bookmark {
     pub created: String,
     #[serde(default)]
     pub note: String,
+    /// The ids of the codes it is coded with ([`Codebook`](super::codes::Codebook)),
+    /// in the order they were applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
     /// Fields written by a newer tread, kept so a rewrite does not drop them.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, Value>,
@@ -108,6 +112,7 @@ impl Bookmark {
             doc_hash: origin.doc_hash,
             created: origin.created,
             note: note.to_string(),
+            codes: Vec::new(),
             extra: serde_json::Map::new(),
         })
     }
