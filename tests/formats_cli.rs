@@ -38,7 +38,7 @@ fn outline_shows_section_start_times() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "teams.vtt\n\n0:00:00–1:00:00 · 0:00:00 · 2 turns · Chen Wei 82%, Sam Okafor 18%\n1:00:00–1:00:03 · 1:00:00 · 1 turn · Chen Wei 100%\n"
+        "teams.vtt\n\n0:00:00–1:00:00 · 2 turns · Chen Wei 82%, Sam Okafor 18%\n1:00:00–1:00:03 · 1 turn · Chen Wei 100%\n"
     );
 }
 

@@ -56,10 +56,15 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
         }
         let n = section.turns.len();
         let start = section.turns.first().and_then(|t| t.time);
-        let start = start.map(|t| format!(" · {}", clock::clock(hours, t)));
+        let label = section.label();
+        // A section named by its times (captions) already shows its start.
+        let start = start
+            .map(|t| clock::clock(hours, t))
+            .filter(|t| !label.starts_with(t.as_str()))
+            .map(|t| format!(" · {t}"));
         let mut line = format!(
             "{}{} · {n} {}",
-            section.label(),
+            label,
             start.unwrap_or_default(),
             if n == 1 { "turn" } else { "turns" }
         );
