@@ -208,6 +208,32 @@ pub enum Parsed<T> {
     },
 }
 
+/// The verdict on a versioned file whose entries were read: `good` is what
+/// parsed (`count` entries), `failed` how many did not. This version's
+/// files must parse whole; a newer version's are kept read-only; a
+/// missing or older-than-known version is bad.
+pub fn by_version<T>(
+    version: Option<u64>,
+    current: u64,
+    (good, count, failed): (T, usize, usize),
+    what: &str,
+) -> Parsed<T> {
+    let bad = |reason: String, value: T| Parsed::Bad {
+        reason,
+        value,
+        salvaged: count,
+    };
+    match version {
+        Some(v) if v == current && failed == 0 => Parsed::Good(good),
+        Some(v) if v == current => bad(format!("{failed} unreadable {what}"), good),
+        Some(v) if v > current => Parsed::Newer {
+            reason: format!("format version {v} is newer than this tread understands ({current})"),
+            value: good,
+        },
+        _ => bad("missing or invalid version".into(), good),
+    }
+}
+
 /// A store file as loaded, with what the user must be told.
 pub struct Loaded<T> {
     pub value: T,

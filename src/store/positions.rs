@@ -127,15 +127,9 @@ fn parse(bytes: &[u8]) -> Parsed<Map> {
             Err(_) => failed += 1,
         }
     }
-    match root.get("version").and_then(Value::as_u64) {
-        Some(VERSION) if failed == 0 => Parsed::Good(good),
-        Some(VERSION) => bad(format!("{failed} unreadable positions"), good),
-        Some(v) if v > VERSION => Parsed::Newer {
-            reason: format!("format version {v} is newer than this tread understands ({VERSION})"),
-            value: good,
-        },
-        _ => bad("missing or invalid version".into(), good),
-    }
+    let version = root.get("version").and_then(Value::as_u64);
+    let count = good.len();
+    atomic::by_version(version, VERSION, (good, count, failed), "positions")
 }
 
 /// Keep the most recently updated entries.

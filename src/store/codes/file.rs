@@ -191,15 +191,14 @@ fn parse(bytes: &[u8]) -> Parsed<Codebook> {
             Err(_) => failed += 1,
         }
     }
-    match root.get("version").and_then(Value::as_u64) {
-        Some(VERSION) if failed == 0 => Parsed::Good(Codebook::new(codes)),
-        Some(VERSION) => bad(format!("{failed} unreadable codes"), codes),
-        Some(v) if v > VERSION => Parsed::Newer {
-            reason: format!("format version {v} is newer than this tread understands ({VERSION})"),
-            value: Codebook::new(codes),
-        },
-        _ => bad("missing or invalid version".into(), codes),
-    }
+    let version = root.get("version").and_then(Value::as_u64);
+    let count = codes.len();
+    atomic::by_version(
+        version,
+        VERSION,
+        (Codebook::new(codes), count, failed),
+        "codes",
+    )
 }
 
 #[cfg(test)]
