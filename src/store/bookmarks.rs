@@ -140,7 +140,10 @@ impl Store {
     pub fn open(dirs: &DataDirs, key: &DocKey) -> Result<(Store, Vec<Warning>), StoreError> {
         let mut store = Self::new(dirs.bookmarks_file(key), &key.display, false);
         store.recovery = Some((dirs.clone(), key.clone()));
-        Ok(store.opened())
+        let (mut store, mut warnings) = store.opened();
+        store.recover();
+        warnings.extend(store.take_warnings());
+        Ok((store, warnings))
     }
 
     /// Open a snapshot by path (its log beside it, `.log` for `.json`). A

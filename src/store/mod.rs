@@ -100,6 +100,16 @@ pub enum Warning {
     PendingWritten { count: usize, path: PathBuf },
     /// Changes that could not be saved, nor written anywhere else.
     Unsaved { count: usize, reason: String },
+    /// A recovery file whose changes could not be read or saved now; it
+    /// stays for next time.
+    RecoveryWaiting { path: PathBuf, reason: String },
+    /// Changes an earlier session left in a recovery file are saved now;
+    /// the file was renamed to `done`.
+    Recovered {
+        count: usize,
+        path: PathBuf,
+        done: PathBuf,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -149,6 +159,17 @@ impl fmt::Display for Warning {
             Warning::Unsaved { count, reason } => {
                 write!(f, "{count} bookmark changes were not saved ({reason})")
             }
+            Warning::RecoveryWaiting { path, reason } => write!(
+                f,
+                "bookmark changes an earlier session could not save wait in {}: {reason}",
+                path.display()
+            ),
+            Warning::Recovered { count, path, done } => write!(
+                f,
+                "saved {count} bookmark changes an earlier session left in {} (now {})",
+                path.display(),
+                done.display()
+            ),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Changes that could not be saved, written to a file of their own so that
-//! quitting never loses them silently.
+//! quitting never loses them silently, and saved from there the next time
+//! the document's store opens.
 //!
 //! The file: `{"unsaved_bookmark_changes": 1, "document": "…", "store": "<snapshot path>",
 //! "written": "<RFC 3339>", "bookmarks": [the bookmarks the changes touch, as they
@@ -15,6 +16,7 @@ use serde_json::json;
 use super::Store;
 use crate::store::atomic::{self, no_follow};
 use crate::store::identity::DocKey;
+use crate::store::log::{Line, Op, parse_line};
 use crate::store::paths::DataDirs;
 use crate::store::{StoreError, Warning, rfc3339, unix_now};
 
@@ -26,7 +28,92 @@ pub fn recovery_path(dirs: &DataDirs, key: &DocKey, now: u64) -> PathBuf {
         .join(format!("{}-{now}.json", key.key))
 }
 
+/// The recovery files left for `key`, oldest first.
+pub fn recovery_files(dirs: &DataDirs, key: &DocKey) -> Vec<PathBuf> {
+    let dir = dirs.state.join("recovery");
+    let prefix = format!("{}-", key.key);
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            name.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".json"))
+                .is_some_and(|stamp| stamp.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        })
+        .map(|name| dir.join(name))
+        .collect();
+    // `<time>` then `<time>-<n>`: the names sort in the order written.
+    files.sort();
+    files
+}
+
+/// The operations a recovery file holds, or why it cannot be read.
+fn read_ops(path: &Path) -> Result<Vec<Op>, String> {
+    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    let ops = doc.get("ops").and_then(|v| v.as_array()).ok_or("no ops")?;
+    ops.iter()
+        .map(|v| match parse_line(v.to_string().as_bytes()) {
+            Line::Op(op) => Ok(op),
+            Line::Unknown(kind) => Err(format!("an operation this tread does not know: {kind}")),
+            _ => Err("an unreadable operation".to_string()),
+        })
+        .collect()
+}
+
 impl Store {
+    /// Save the changes earlier sessions left in recovery files for this
+    /// document. Replaying is safe to repeat (adds of the same mark are one
+    /// bookmark, notes and codes are set, deletions leave tombstones), so a
+    /// file is renamed `….json.saved` only once its changes are saved. A
+    /// file that cannot be read, or whose changes cannot be saved yet,
+    /// stays as it is for next time (its changes are taken back out of
+    /// this session, so quitting does not write them out a second time),
+    /// and the user is told.
+    pub(super) fn recover(&mut self) {
+        let Some((dirs, key)) = self.recovery.clone() else {
+            return;
+        };
+        if !self.pending.is_empty() {
+            return;
+        }
+        for path in recovery_files(&dirs, &key) {
+            if self.read_only.is_some() {
+                let reason = "the bookmark store cannot be written now".to_string();
+                self.warnings
+                    .push(Warning::RecoveryWaiting { path, reason });
+                continue;
+            }
+            let ops = match read_ops(&path) {
+                Ok(ops) => ops,
+                Err(reason) => {
+                    let reason = format!("cannot read them ({reason})");
+                    self.warnings
+                        .push(Warning::RecoveryWaiting { path, reason });
+                    continue;
+                }
+            };
+            let count = ops.len();
+            let failed = ops.into_iter().find_map(|op| self.change(op).err());
+            if let Some(e) = failed.filter(|_| !self.pending.is_empty()) {
+                self.undo_pending();
+                self.pending.clear();
+                let reason = format!("{count} of them cannot be saved yet ({e})");
+                self.warnings
+                    .push(Warning::RecoveryWaiting { path, reason });
+                return;
+            }
+            let mut done = path.clone().into_os_string();
+            done.push(".saved");
+            let done = PathBuf::from(done);
+            if fs::rename(&path, &done).is_ok() {
+                self.warnings.push(Warning::Recovered { count, path, done });
+            }
+        }
+    }
+
     /// Write the unsaved changes to `path`, a new file (never one that
     /// exists, never through a link); its directory is created if needed.
     pub fn write_pending(&self, path: &Path) -> Result<(), StoreError> {
