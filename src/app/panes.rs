@@ -84,13 +84,19 @@ fn activate(state: &mut State, pane: Pane) {
         }
         Pane::Dialogue => return,
     }
+    close_if_covering(state, pane);
+    state.set_focus(Pane::Dialogue);
+}
+
+/// Close `pane` if it is drawn over the dialogue (no room beside it), so
+/// that giving the dialogue the focus does not leave it hidden.
+pub fn close_if_covering(state: &mut State, pane: Pane) {
     let vp = state.viewport();
     match pane {
         Pane::Contents if vp.contents.overlaps(&vp.dialogue) => state.contents.unforce(),
         Pane::Claims if vp.claims.overlaps(&vp.dialogue) => state.claims.unforce(),
         _ => {}
     }
-    state.set_focus(Pane::Dialogue);
 }
 
 /// A click on row `row` of a list pane: select it and go there.

@@ -199,12 +199,7 @@ fn escape(state: &mut State) {
         state.finder.clear();
     }
     state.set_message(None);
-    let vp = state.viewport();
-    match state.focus() {
-        Pane::Contents if vp.contents.overlaps(&vp.dialogue) => state.contents.unforce(),
-        Pane::Claims if vp.claims.overlaps(&vp.dialogue) => state.claims.unforce(),
-        _ => {}
-    }
+    panes::close_if_covering(state, state.focus());
     if state.focus() != Pane::Dialogue {
         state.set_focus(Pane::Dialogue);
     }
