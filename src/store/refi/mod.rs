@@ -11,6 +11,7 @@
 
 pub mod qdc;
 pub mod qdpx;
+mod selections;
 pub mod source;
 
 pub use qdc::{ReadError, read_codes, write_qdc};

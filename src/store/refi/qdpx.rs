@@ -21,11 +21,11 @@
 
 use std::io::{self, Seek, Write};
 
-use super::qdc::{CodeNode, tree, write_codes};
+use super::qdc::{tree, write_codes};
+use super::selections::{Note, Selection, bookmark_selections, speaker_codes, turn_selections};
 use super::source::{Source, render};
-use super::{PROJECT_NS, Xml, code_guid, is_datetime, short};
+use super::{PROJECT_NS, Xml, is_datetime};
 use crate::store::bookmarks::Bookmark;
-use crate::store::cite::{Citation, Status, cite_all};
 use crate::store::codes::{Codebook, guid_for};
 use crate::store::identity::doc_hash;
 use crate::transcript::Document;
@@ -92,26 +92,6 @@ pub struct Project {
     /// (GUID, text) of each document, in order.
     pub sources: Vec<(String, Source)>,
     pub exported: Exported,
-}
-
-/// One selection to write.
-struct Selection {
-    guid: String,
-    name: String,
-    start: usize,
-    end: usize,
-    created: String,
-    description: String,
-    /// (coding GUID, code GUID).
-    codes: Vec<(String, String)>,
-}
-
-/// A detached bookmark, as a project note.
-struct Note {
-    guid: String,
-    name: String,
-    created: String,
-    text: String,
 }
 
 /// Build the project's XML and texts.
@@ -193,171 +173,6 @@ fn source_guid(doc: &Document, taken: &[(String, Source)]) -> String {
         guid = guid_for("source", &format!("{hash}/{n}"));
     }
     guid
-}
-
-/// Each bookmark with a place as a selection; the detached ones as notes.
-fn bookmark_selections(
-    d: &ExportDoc,
-    source: &Source,
-    book: &Codebook,
-    notes: &mut Vec<Note>,
-    exported: &mut Exported,
-) -> Vec<Selection> {
-    let (mut changed, mut missing_codes) = (0, 0);
-    let mut out = Vec::new();
-    for (b, c) in cite_all(d.doc, d.bookmarks) {
-        let place = c.span.and_then(|s| source.range(&s));
-        let Some((start, end)) = place else {
-            notes.push(note(b, &c, book));
-            continue;
-        };
-        let mut codes = Vec::new();
-        for id in &b.codes {
-            match book.get(id) {
-                Some(code) => codes.push((
-                    guid_for("coding", &format!("{}/{id}", b.id)),
-                    code_guid(&code.id),
-                )),
-                None => missing_codes += 1,
-            }
-        }
-        let mut description = c.note.trim_end().to_string();
-        if c.status == Status::Changed {
-            changed += 1;
-            if !description.is_empty() {
-                description.push_str("\n\n");
-            }
-            description.push_str(&format!(
-                "(tread: saved as “{}”; the text has changed since)",
-                c.quote
-            ));
-        }
-        out.push(Selection {
-            guid: guid_for("bookmark", &b.id),
-            name: short(&source.slice(start, end), 60),
-            start,
-            end,
-            created: b.created.clone(),
-            description,
-            codes,
-        });
-    }
-    let name = d.name;
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            one.to_string()
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    if !notes.is_empty() {
-        let n = notes.len();
-        exported.warnings.push(format!(
-            "{name}: {} no place in its text now; exported as project notes",
-            plural(n, "a detached bookmark has", "detached bookmarks have")
-        ));
-    }
-    if changed > 0 {
-        exported.warnings.push(format!(
-            "{name}: {} exported at the words there now",
-            plural(
-                changed,
-                "a bookmark whose words changed is",
-                "bookmarks whose words changed are"
-            )
-        ));
-    }
-    if missing_codes > 0 {
-        exported.warnings.push(format!(
-            "{name}: {} not in the codebook, left out",
-            plural(
-                missing_codes,
-                "a bookmark's code is",
-                "codes of bookmarks are"
-            )
-        ));
-    }
-    out
-}
-
-fn note(b: &Bookmark, c: &Citation, book: &Codebook) -> Note {
-    let mut text = format!(
-        "Detached bookmark: its words are no longer found in the document.\n\n“{}”\n{}",
-        c.quote,
-        c.attribution()
-    );
-    let codes: Vec<String> = b.codes.iter().filter_map(|id| book.path(id)).collect();
-    if !codes.is_empty() {
-        text.push_str(&format!("\nCodes: {}", codes.join(", ")));
-    }
-    if !c.note.trim().is_empty() {
-        text.push_str("\n\n");
-        text.push_str(c.note.trim_end());
-    }
-    Note {
-        guid: guid_for("note", &b.id),
-        name: format!("Detached: {}", short(&c.quote, 50)),
-        created: b.created.clone(),
-        text,
-    }
-}
-
-/// The `Speakers` code with a code per speaker of every document, in the
-/// order they first speak.
-fn speaker_codes(docs: &[ExportDoc]) -> CodeNode {
-    let mut children: Vec<CodeNode> = Vec::new();
-    for d in docs {
-        for s in d.doc.speakers() {
-            if !children.iter().any(|c| c.name == s.name) {
-                children.push(CodeNode {
-                    guid: guid_for("speaker", &s.name),
-                    name: s.name,
-                    color: None,
-                    description: String::new(),
-                    children: Vec::new(),
-                });
-            }
-        }
-    }
-    CodeNode {
-        guid: guid_for("speakers", SPEAKERS),
-        name: SPEAKERS.to_string(),
-        color: None,
-        description: "Each turn coded with its speaker (exported by tread)".to_string(),
-        children,
-    }
-}
-
-/// A selection per turn with a speaker and some text, coded with it.
-fn turn_selections(
-    source_guid: &str,
-    source: &Source,
-    group: &CodeNode,
-    now: &str,
-) -> Vec<Selection> {
-    let mut out = Vec::new();
-    for t in &source.turns {
-        let Some(speaker) = t.speaker.as_deref() else {
-            continue;
-        };
-        let Some(code) = group.children.iter().find(|c| c.name == speaker) else {
-            continue;
-        };
-        if t.end <= t.start {
-            continue;
-        }
-        let id = format!("{source_guid}/{}/{}", t.section, t.turn);
-        out.push(Selection {
-            guid: guid_for("turn", &id),
-            name: format!("{speaker}: {}", short(&source.slice(t.start, t.end), 40)),
-            start: t.start,
-            end: t.end,
-            created: now.to_string(),
-            description: String::new(),
-            codes: vec![(guid_for("turn-coding", &id), code.guid.clone())],
-        });
-    }
-    out
 }
 
 /// Who made what, for the attributes every element may carry.
