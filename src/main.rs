@@ -70,6 +70,9 @@ fn run(args: &Args) -> Result<()> {
     if let Some(shell) = args.completions {
         return print_completions(shell);
     }
+    if let Some(done) = cli::refi::without_input(args) {
+        return done;
+    }
     // A bad label is reported before standard input is waited on.
     if let Some(label) = &args.encoding {
         decode::encoding_for_label(label)?;
@@ -102,6 +105,9 @@ fn run(args: &Args) -> Result<()> {
         for warning in &doc.warnings {
             cli::warn(warning);
         }
+    }
+    if output == Output::Bookmarks && args.bookmark_format() == Ok(cli::Format::Qdpx) {
+        return cli::refi::export_qdpx(args, &doc, &name);
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match output {

@@ -41,6 +41,7 @@ pub fn print_all(
             out.write_all(crate::text::sanitise_lines(&markdown(&shelf)).as_bytes())
         }
         Format::Json => super::write_json(out, &json(&shelf)),
+        Format::Qdpx | Format::Qdc => Err(super::refi::elsewhere()),
     }
 }
 

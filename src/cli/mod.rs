@@ -6,6 +6,7 @@ mod bank;
 mod json;
 pub mod manual;
 mod print;
+pub mod refi;
 pub mod rules;
 pub mod session;
 
@@ -61,6 +62,21 @@ pub struct Args {
     #[arg(long, requires = "bookmarks", conflicts_with = "file")]
     pub all: bool,
 
+    /// With --bookmarks --format qdpx: a code per speaker (under a code
+    /// `Speakers`), and every turn coded with its speaker.
+    #[arg(long, requires = "bookmarks")]
+    pub speaker_codes: bool,
+
+    /// Write the export to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE", requires = "bookmarks", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+
+    /// Merge a REFI-QDA codebook made elsewhere (a `.qdc`, or the codebook
+    /// of a `.qdpx` project) into yours, print what changed, and exit.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath,
+          conflicts_with_all = ["outline", "json", "claims", "bookmarks", "speakers"])]
+    pub import_codes: Option<PathBuf>,
+
     /// Print every speaker label considered: its count, whether it was
     /// taken as a speaker, metadata or text, and why.
     #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks"])]
@@ -78,7 +94,8 @@ pub struct Args {
 
     /// The input format: text, markdown, vtt, srt, json, diarized or auto
     /// (the default: detect from the content). With --bookmarks it is the
-    /// export format instead: markdown (the default) or json.
+    /// export format instead: markdown (the default), json, qdpx (a
+    /// REFI-QDA project) or qdc (the REFI-QDA codebook).
     #[arg(long, value_name = "NAME")]
     pub format: Option<String>,
 
@@ -124,6 +141,10 @@ fn input_format(flag: &str, name: &str) -> Result<Option<InputFormat>, String> {
 pub enum Format {
     Markdown,
     Json,
+    /// A REFI-QDA project (`cli/refi.rs`).
+    Qdpx,
+    /// The REFI-QDA codebook alone (`cli/refi.rs`).
+    Qdc,
 }
 
 /// What to do with the loaded document.
@@ -178,9 +199,11 @@ impl Args {
                 Ok(Format::Markdown)
             }
             Some(name) if name.eq_ignore_ascii_case("json") => Ok(Format::Json),
+            Some(name) if name.eq_ignore_ascii_case("qdpx") => Ok(Format::Qdpx),
+            Some(name) if name.eq_ignore_ascii_case("qdc") => Ok(Format::Qdc),
             Some(name) => Err(format!(
                 "invalid value '{name}' for --format: with --bookmarks it is the export format, \
-                 markdown or json (use --input-format for the input's format)"
+                 markdown, json, qdpx or qdc (use --input-format for the input's format)"
             )),
         }
     }

@@ -25,7 +25,12 @@ use crate::tty::terminal;
 /// Which store the document uses (see [`crate::store::documents`]): found
 /// by content, then by path. The bundled sample is the sample however it
 /// was opened, so it has one store whether named or not.
-fn identity(args: &Args, dirs: Option<&DataDirs>, name: &str, doc: &Document) -> Identity {
+pub(super) fn identity(
+    args: &Args,
+    dirs: Option<&DataDirs>,
+    name: &str,
+    doc: &Document,
+) -> Identity {
     let index = dirs.map(Documents::read).unwrap_or_default();
     match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" && !is_sample(p) => {
@@ -59,7 +64,7 @@ fn is_sample(path: &std::path::Path) -> bool {
 /// The bookmark store, or why there is none. Problems are warnings: the
 /// reader works without saved bookmarks. `read_only` for the print modes,
 /// which must write nothing.
-fn open_store(
+pub(super) fn open_store(
     dirs: &Option<DataDirs>,
     key: &DocKey,
     read_only: bool,
@@ -82,7 +87,7 @@ fn open_store(
     }
 }
 
-fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
+pub(super) fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
     DataDirs::resolve(args.data_dir.as_deref())
         .map_err(|e| warnings.push(format!("bookmarks and positions unavailable: {e}")))
         .ok()
@@ -111,6 +116,7 @@ pub fn print_bookmarks(
             out.write_all(text::sanitise_lines(&markdown).as_bytes())?;
         }
         Format::Json => super::write_json(out, &export::json(doc, bookmarks))?,
+        Format::Qdpx | Format::Qdc => return Err(super::refi::elsewhere()),
     }
     Ok(())
 }

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 mod file;
+mod import;
 pub use file::{CodebookFile, Saved};
+pub use import::{Import, ImportReport};
 
 /// One code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

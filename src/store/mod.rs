@@ -22,6 +22,7 @@ pub mod merge;
 pub mod paths;
 pub mod positions;
 pub mod record;
+pub mod refi;
 pub mod snapshot;
 
 use std::fmt;

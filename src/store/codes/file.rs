@@ -71,6 +71,38 @@ impl CodebookFile {
         (file, loaded.warning.into_iter().collect())
     }
 
+    /// The book on disk, read without the lock and writing nothing, for
+    /// the exports (`--bookmarks` writes nothing at all): a damaged file
+    /// is read as far as it goes and reported, not set aside.
+    pub fn read(dirs: &DataDirs) -> (Codebook, Vec<Warning>) {
+        let path = Self::path_in(dirs);
+        match atomic::read(&path) {
+            atomic::ReadOutcome::Missing => (Codebook::default(), Vec::new()),
+            atomic::ReadOutcome::Unreadable(e) => {
+                let reason = format!("cannot read it: {e}");
+                (
+                    Codebook::default(),
+                    vec![Warning::ReadOnly { path, reason }],
+                )
+            }
+            atomic::ReadOutcome::Bytes(b) => match parse(&b) {
+                Parsed::Good(book) | Parsed::Newer { value: book, .. } => (book, Vec::new()),
+                Parsed::Bad {
+                    reason,
+                    salvaged,
+                    value,
+                } => (
+                    value,
+                    vec![Warning::Damaged {
+                        path,
+                        reason,
+                        salvaged,
+                    }],
+                ),
+            },
+        }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
