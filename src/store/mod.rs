@@ -21,6 +21,7 @@ pub mod logfile;
 pub mod merge;
 pub mod paths;
 pub mod positions;
+pub mod query;
 pub mod record;
 pub mod snapshot;
 
