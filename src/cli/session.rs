@@ -1,23 +1,20 @@
 //! The user's data around one document: which document it is, its
-//! bookmarks and its reading position, for the reader and `--bookmarks`.
-
-use std::io::{self, Write};
+//! bookmarks and its reading position, for the reader, `--bookmarks` and
+//! `--codes`.
 
 use anyhow::Result;
 
-use super::{Args, Format};
+use super::Args;
 use crate::app::keymap::Keymap;
 use crate::app::marks::sentence_anchor;
 use crate::app::shell::Persist;
 use crate::app::{Startup, State};
-use crate::store::bookmarks::{Store, new_session};
+use crate::store::bookmarks::{Bookmark, Store, new_session};
 use crate::store::documents::{Documents, Identity};
-use crate::store::export;
 use crate::store::identity::DocKey;
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
-use crate::text;
 use crate::transcript::Document;
 use crate::tty::run::Exit;
 use crate::tty::terminal;
@@ -88,13 +85,10 @@ fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
         .ok()
 }
 
-/// `--bookmarks`: the document's bookmarks as Markdown or JSON.
-pub fn print_bookmarks(
-    args: &Args,
-    doc: &Document,
-    name: &str,
-    out: &mut impl Write,
-) -> io::Result<()> {
+/// The document's saved bookmarks, for `--bookmarks` and `--codes` (none,
+/// with a warning, without a data directory). The store is opened
+/// read-only: printing writes nothing.
+pub fn stored_bookmarks(args: &Args, doc: &Document, name: &str) -> Vec<Bookmark> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let key = identity(args, dirs.as_ref(), name, doc).key;
@@ -102,17 +96,7 @@ pub fn print_bookmarks(
     for w in &warnings {
         super::warn(w);
     }
-    let bookmarks = store.as_ref().map_or(&[][..], |s| s.list());
-    match args.bookmark_format().unwrap_or(Format::Markdown) {
-        // Store text never went through the decoder: a note may hold
-        // anything a hand-edited or synced file put there.
-        Format::Markdown => {
-            let markdown = export::markdown(doc, bookmarks);
-            out.write_all(text::sanitise_lines(&markdown).as_bytes())?;
-        }
-        Format::Json => super::write_json(out, &export::json(doc, bookmarks))?,
-    }
-    Ok(())
+    store.map_or_else(Vec::new, |s| s.list().to_vec())
 }
 
 /// Open the reader on the document, with its bookmarks, where the user left
