@@ -9,7 +9,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use tread::app::config::{self, Config};
 use tread::cli::{self, Args, Output};
 use tread::transcript::decode;
@@ -18,10 +18,9 @@ use tread::tty::run::Exit;
 fn main() -> ExitCode {
     let args = Args::parse();
     if let Err(message) = args.check() {
-        // Exit 2, like clap's own errors for bad flag values.
-        Args::command()
-            .error(clap::error::ErrorKind::InvalidValue, message)
-            .exit();
+        // One line and exit 2, like a `FlagError` found later.
+        cli::report(&message);
+        return ExitCode::from(2);
     }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -47,13 +46,16 @@ fn read(args: &Args, doc: tread::transcript::Document, name: String, config: Con
     }
 }
 
-/// `--bookmarks --all`: no input to read, only the store.
-fn print_bank(args: &Args, options: &tread::transcript::LoadOptions) -> Result<()> {
-    let dirs = tread::store::DataDirs::resolve(args.data_dir.as_deref())?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    match cli::print_bank(args, &dirs, options, &mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+/// `--bookmarks` and `--codes`, over one document or (`--all`) the store.
+fn print_listing(
+    args: &Args,
+    prepared: cli::export::Prepared,
+    source: cli::export::Source,
+    options: &tread::transcript::LoadOptions,
+) -> Result<()> {
+    match args.output() {
+        Output::Codes => cli::codes::run(args, prepared, source, options),
+        _ => cli::export::run(args, prepared, source, options),
     }
 }
 
@@ -70,8 +72,8 @@ fn run(args: &Args) -> Result<()> {
     if let Some(shell) = args.completions {
         return print_completions(shell);
     }
-    if let Some(done) = cli::refi::without_input(args) {
-        return done;
+    if let Some(path) = &args.import_codes {
+        return cli::refi::import_codes(args, path);
     }
     // A bad label is reported before standard input is waited on.
     if let Some(label) = &args.encoding {
@@ -87,11 +89,26 @@ fn run(args: &Args) -> Result<()> {
         extension: None,
         speakers,
     };
-    if args.all {
-        return print_bank(args, &options);
+    // The codebook read and the query checked before the input is.
+    let mut listing = match args.output() {
+        Output::Bookmarks | Output::Codes => {
+            Some(cli::export::prepare(args, io::stdout().is_terminal())?)
+        }
+        _ => None,
+    };
+    if args.bookmarks
+        && args.bookmark_format() == Ok(cli::Format::Qdc)
+        && let Some(prepared) = listing.take()
+    {
+        return cli::export::codebook(args, prepared);
+    }
+    if args.all
+        && let Some(prepared) = listing.take()
+    {
+        return print_listing(args, prepared, cli::export::Source::All, &options);
     }
     let input = cli::read_input(args, io::stdin().is_terminal())?;
-    let (name, doc) = cli::load(input, options)?;
+    let (name, doc) = cli::load(input, options.clone())?;
 
     let output = match args.output() {
         Output::Reader if io::stdout().is_terminal() => {
@@ -106,24 +123,33 @@ fn run(args: &Args) -> Result<()> {
             cli::warn(warning);
         }
     }
-    if output == Output::Bookmarks && args.bookmark_format() == Ok(cli::Format::Qdpx) {
-        return cli::refi::export_qdpx(args, &doc, &name);
+    if let Some(prepared) = listing {
+        let doc = Box::new(doc);
+        let source = cli::export::Source::One { doc, name };
+        return print_listing(args, prepared, source, &options);
     }
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = match output {
-        Output::Bookmarks => cli::session::print_bookmarks(args, &doc, &name, &mut out),
-        Output::Json => cli::print_json(&doc, &mut out),
-        Output::Claims => cli::print_claims(&doc, &mut out),
+    match output {
+        Output::Json => print(|out| cli::print_json(&doc, out)),
+        Output::Claims => print(|out| cli::print_claims(&doc, out)),
         Output::Speakers => {
             if doc.candidates.is_empty() {
                 cli::report(&format!("no speaker labels found in {name}"));
             }
-            cli::print_speakers(&doc, &mut out)
+            print(|out| cli::print_speakers(&doc, out))
         }
-        Output::Outline | Output::Reader => cli::print_outline(&doc, &name, &mut out),
+        // (`--bookmarks` and `--codes` have `listing`, printed above.)
+        Output::Outline | Output::Reader | Output::Bookmarks | Output::Codes => {
+            print(|out| cli::print_outline(&doc, &name, out))
+        }
     }
-    .and_then(|()| out.flush());
-    match written {
+}
+
+/// Print to standard output through a buffer.
+fn print(
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         // `tread --json big.txt | head -1`: the reader of the pipe is done.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),

@@ -1,52 +1,37 @@
-//! `--bookmarks --all`: the quote bank, every bookmark in the store grouped
-//! by document, each document read again from where it was last seen.
+//! `--all`: the quote bank, every bookmark in the store grouped by
+//! document, each document read again from where it was last seen.
 //!
 //! A document that cannot be read there any more is still listed, marked
 //! missing, with its bookmarks as they were saved (all detached, since there
 //! is no text to find them in).
 
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::{Args, Format};
+use crate::store::bookmarks::Bookmark;
+use crate::store::codes::Codebook;
 use crate::store::documents::{self, Documents};
 use crate::store::{DataDirs, DocKey, Store, export};
 use crate::transcript::{Document, LoadOptions};
 
-/// One document of the bank.
-struct Shelved {
-    name: String,
+/// One document of an export: the bank's, or the one document given.
+pub struct Shelved {
+    pub name: String,
     /// The path it was read from (or last seen at, if missing).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     /// Every other place it was seen with these bookmarks: copies, and
     /// where it was before a move.
-    also: Vec<PathBuf>,
+    pub also: Vec<PathBuf>,
     /// The document as it is now, or why it could not be read.
-    doc: Result<Document, String>,
-    store: Store,
+    pub doc: Result<Document, String>,
+    /// Its bookmarks; once a query has run, only the ones it matched.
+    pub bookmarks: Vec<Bookmark>,
 }
 
-/// Print every document's bookmarks. Warnings go to stderr.
-pub fn print_all(
-    args: &Args,
-    dirs: &DataDirs,
-    options: &LoadOptions,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let shelf = shelve(dirs, options);
-    match args.bookmark_format().unwrap_or(Format::Markdown) {
-        Format::Markdown => {
-            out.write_all(crate::text::sanitise_lines(&markdown(&shelf)).as_bytes())
-        }
-        Format::Json => super::write_json(out, &json(&shelf)),
-        Format::Qdpx | Format::Qdc => Err(super::refi::elsewhere()),
-    }
-}
-
-/// Every store with at least one bookmark, with its document.
-fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
+/// Every store with at least one bookmark, with its document. Warnings go
+/// to stderr.
+pub fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
     let index = Documents::read(dirs);
     let mut shelf = Vec::new();
     for key in documents::store_keys(dirs) {
@@ -95,7 +80,7 @@ fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
             path,
             also,
             doc,
-            store,
+            bookmarks: store.list().to_vec(),
         });
     }
     shelf
@@ -143,7 +128,9 @@ fn place(s: &Shelved) -> String {
         .map_or_else(|| s.name.clone(), |p| p.display().to_string())
 }
 
-fn markdown(shelf: &[Shelved]) -> String {
+/// The bank as Markdown: a heading and the places seen per document, then
+/// its bookmarks as the one-document export writes them.
+pub fn markdown(shelf: &[Shelved], book: &Codebook) -> String {
     let mut out = String::new();
     let empty = Document::default();
     for s in shelf {
@@ -165,18 +152,20 @@ fn markdown(shelf: &[Shelved]) -> String {
         }
         out.push('\n');
         let doc = s.doc.as_ref().unwrap_or(&empty);
-        out.push_str(&export::markdown(doc, s.store.list()));
+        out.push_str(&export::markdown(doc, &s.bookmarks, book));
     }
     out
 }
 
-fn json(shelf: &[Shelved]) -> Value {
+/// The bank as JSON: `{"documents": [...]}`, each the one-document export
+/// plus where it was seen.
+pub fn json(shelf: &[Shelved], book: &Codebook) -> Value {
     let empty = Document::default();
     let documents: Vec<Value> = shelf
         .iter()
         .map(|s| {
             let doc = s.doc.as_ref().unwrap_or(&empty);
-            let mut one = export::json(doc, s.store.list());
+            let mut one = export::json(doc, &s.bookmarks, book);
             one["name"] = json!(s.name);
             one["path"] = json!(s.path);
             one["missing"] = json!(s.doc.is_err());

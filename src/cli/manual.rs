@@ -102,7 +102,11 @@ pub const MAN_SECTIONS: &[ManSection] = &[
                 "The input or the config file could not be read, or the reader closed \
                  with bookmark changes the store could not take.",
             ),
-            ("2", "Bad command-line flags."),
+            (
+                "2",
+                "Bad command-line flags, a bad --query (an unknown code in it too), or -o \
+                 naming the transcript being exported.",
+            ),
             (
                 "128+N",
                 "The reader was ended by signal N, after restoring the terminal.",
@@ -132,6 +136,18 @@ pub const MAN_SECTIONS: &[ManSection] = &[
             (
                 "tread --bookmarks --all --format json",
                 "Every bookmark in the store, grouped by document.",
+            ),
+            (
+                "tread --bookmarks --all --format csv --query 'code:pricing -spk:-' -o quotes.csv",
+                "Every quote coded pricing (or a code under it) that is not narration, as CSV.",
+            ),
+            (
+                "tread --bookmarks --group code talk.txt",
+                "The document's quotes as Markdown, under a heading per code.",
+            ),
+            (
+                "tread --codes --all",
+                "Each code with its number of quotes, per speaker and per document.",
             ),
             (
                 "tread --completions bash > ~/.local/share/bash-completion/completions/tread",

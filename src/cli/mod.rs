@@ -1,10 +1,15 @@
-//! Command-line flags, reading the input, and the non-interactive outputs
-//! (`--outline`, `--json`, `--claims`, `--speakers`, `--bookmarks`), and the
-//! one way anything reaches standard error ([`report`], [`warn`]).
+//! Reading the input, the non-interactive outputs (`--outline`, `--json`,
+//! `--claims`, `--speakers`, `--bookmarks`, `--codes`), and the one way
+//! anything reaches standard error ([`report`], [`warn`]). The flags are
+//! in `args.rs`.
 
+mod args;
 mod bank;
+pub mod codes;
+pub mod export;
 mod json;
 pub mod manual;
+mod output;
 mod print;
 pub mod refi;
 pub mod rules;
@@ -13,19 +18,17 @@ pub mod session;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::unix::fs::FileTypeExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
 
 use crate::text;
 use crate::transcript::decode::{self, DecodeError};
-use crate::transcript::formats::Format as InputFormat;
 use crate::transcript::{self, Document, LoadOptions};
 
-pub use bank::print_all as print_bank;
+pub use args::{Args, FlagError, Format, Output};
 pub use json::{JsonDocument, write_json};
 pub use print::{print_claims, print_json, print_outline, print_speakers};
 
@@ -33,204 +36,6 @@ pub use print::{print_claims, print_json, print_outline, print_speakers};
 /// largest real transcripts are a few MiB; 256 MiB leaves room and still
 /// fits a 4× working set in the memory of a small machine.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
-
-/// A terminal reader for conversation transcripts.
-#[derive(Debug, Parser)]
-#[command(version, about, long_about = manual::LONG_ABOUT)]
-pub struct Args {
-    /// Transcript to open; `-` reads standard input. Without it, piped
-    /// standard input is read, or else the bundled sample opens.
-    pub file: Option<PathBuf>,
-
-    /// Print the table of contents: sections, turn counts and speakers.
-    #[arg(long)]
-    pub outline: bool,
-
-    /// Print the document model as JSON.
-    #[arg(long, conflicts_with = "outline")]
-    pub json: bool,
-
-    /// Print one claim per line: `§<section> <speaker>: <text> [kind]`.
-    #[arg(long, conflicts_with_all = ["outline", "json"])]
-    pub claims: bool,
-
-    /// Print the document's bookmarks, as Markdown or (`--format json`) JSON.
-    #[arg(long, conflicts_with_all = ["outline", "json", "claims"])]
-    pub bookmarks: bool,
-
-    /// With --bookmarks: every bookmark in the store, grouped by document.
-    #[arg(long, requires = "bookmarks", conflicts_with = "file")]
-    pub all: bool,
-
-    /// With --bookmarks --format qdpx: a code per speaker (under a code
-    /// `Speakers`), and every turn coded with its speaker.
-    #[arg(long, requires = "bookmarks")]
-    pub speaker_codes: bool,
-
-    /// Write the export to FILE instead of standard output.
-    #[arg(short = 'o', long, value_name = "FILE", requires = "bookmarks", value_hint = clap::ValueHint::FilePath)]
-    pub output: Option<PathBuf>,
-
-    /// Merge a REFI-QDA codebook made elsewhere (a `.qdc`, or the codebook
-    /// of a `.qdpx` project) into yours, print what changed, and exit.
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath,
-          conflicts_with_all = ["outline", "json", "claims", "bookmarks", "speakers"])]
-    pub import_codes: Option<PathBuf>,
-
-    /// Print every speaker label considered: its count, whether it was
-    /// taken as a speaker, metadata or text, and why.
-    #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks"])]
-    pub speakers: bool,
-
-    /// Take NAME as a speaker wherever it labels a line (repeatable; adds
-    /// to the config file's `labels.speaker`).
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Vec<String>,
-
-    /// Never take NAME as a speaker: its lines stay text (repeatable; adds
-    /// to the config file's `labels.not-speaker`).
-    #[arg(long, value_name = "NAME")]
-    pub not_speaker: Vec<String>,
-
-    /// The input format: text, markdown, vtt, srt, json, diarized or auto
-    /// (the default: detect from the content). With --bookmarks it is the
-    /// export format instead: markdown (the default), json, qdpx (a
-    /// REFI-QDA project) or qdc (the REFI-QDA codebook).
-    #[arg(long, value_name = "NAME")]
-    pub format: Option<String>,
-
-    /// The input format, with or without --bookmarks: text, markdown, vtt,
-    /// srt, json, diarized or auto.
-    #[arg(long, value_name = "NAME")]
-    pub input_format: Option<String>,
-
-    /// Keep bookmarks and reading positions under DIR instead of
-    /// `$XDG_DATA_HOME/tread` and `$XDG_STATE_HOME/tread` (also `TREAD_DATA_DIR`).
-    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
-    pub data_dir: Option<PathBuf>,
-
-    /// Start at the top instead of where you last left this document.
-    #[arg(long)]
-    pub no_resume: bool,
-
-    /// Decode the file with this encoding instead of detecting it
-    /// (e.g. `gbk`, `big5`, `shift_jis`, `utf-16le`).
-    #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
-
-    /// Read key bindings and speaker labels from this file instead of
-    /// `$XDG_CONFIG_HOME/tread/config.toml`.
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-    pub config: Option<PathBuf>,
-
-    /// Print the completion script for SHELL to standard output and exit.
-    #[arg(long, value_name = "SHELL", exclusive = true)]
-    pub completions: Option<clap_complete::Shell>,
-}
-
-const INPUT_FORMATS: &str = "text, markdown, vtt, srt, json, diarized or auto";
-
-fn input_format(flag: &str, name: &str) -> Result<Option<InputFormat>, String> {
-    InputFormat::from_name(name).ok_or_else(|| {
-        format!("invalid value '{name}' for {flag}: the input format is one of {INPUT_FORMATS}")
-    })
-}
-
-/// How `--bookmarks` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Markdown,
-    Json,
-    /// A REFI-QDA project (`cli/refi.rs`).
-    Qdpx,
-    /// The REFI-QDA codebook alone (`cli/refi.rs`).
-    Qdc,
-}
-
-/// What to do with the loaded document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Output {
-    /// No print flag: open the reader (or, when stdout is not a terminal,
-    /// print the outline).
-    Reader,
-    Outline,
-    Json,
-    Claims,
-    Speakers,
-    Bookmarks,
-}
-
-/// Flags that contradict each other (or the config file) in a way clap
-/// cannot see: `main` exits 2 for it, as for clap's own errors.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct FlagError(pub String);
-
-impl Args {
-    /// The input format asked for (`None`: detect), or why the flags are wrong.
-    /// `--format` names the input format except with `--bookmarks`, where it
-    /// names the export format; `--input-format` always names the input format.
-    pub fn input_format(&self) -> Result<Option<InputFormat>, String> {
-        let from_input = match &self.input_format {
-            Some(name) => Some(input_format("--input-format", name)?),
-            None => None,
-        };
-        let from_format = match (&self.format, self.bookmarks) {
-            (Some(name), false) => Some(input_format("--format", name)?),
-            _ => None,
-        };
-        match (from_input, from_format) {
-            (Some(a), Some(b)) if a != b => Err(format!(
-                "--format {} and --input-format {} disagree",
-                self.format.as_deref().unwrap_or_default(),
-                self.input_format.as_deref().unwrap_or_default()
-            )),
-            (a, b) => Ok(a.or(b).flatten()),
-        }
-    }
-
-    /// The export format of `--bookmarks`, or why `--format` is wrong for it.
-    pub fn bookmark_format(&self) -> Result<Format, String> {
-        match self.format.as_deref().filter(|_| self.bookmarks) {
-            None => Ok(Format::Markdown),
-            Some(name)
-                if name.eq_ignore_ascii_case("markdown") || name.eq_ignore_ascii_case("md") =>
-            {
-                Ok(Format::Markdown)
-            }
-            Some(name) if name.eq_ignore_ascii_case("json") => Ok(Format::Json),
-            Some(name) if name.eq_ignore_ascii_case("qdpx") => Ok(Format::Qdpx),
-            Some(name) if name.eq_ignore_ascii_case("qdc") => Ok(Format::Qdc),
-            Some(name) => Err(format!(
-                "invalid value '{name}' for --format: with --bookmarks it is the export format, \
-                 markdown, json, qdpx or qdc (use --input-format for the input's format)"
-            )),
-        }
-    }
-
-    /// Check the flags whose values clap cannot check alone.
-    pub fn check(&self) -> Result<(), String> {
-        self.input_format()?;
-        self.bookmark_format()?;
-        Ok(())
-    }
-
-    pub fn output(&self) -> Output {
-        if self.json {
-            Output::Json
-        } else if self.claims {
-            Output::Claims
-        } else if self.speakers {
-            Output::Speakers
-        } else if self.bookmarks {
-            Output::Bookmarks
-        } else if self.outline {
-            Output::Outline
-        } else {
-            Output::Reader
-        }
-    }
-}
 
 /// Where the transcript comes from.
 #[derive(Debug)]

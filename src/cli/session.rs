@@ -1,23 +1,20 @@
 //! The user's data around one document: which document it is, its
-//! bookmarks and its reading position, for the reader and `--bookmarks`.
-
-use std::io::{self, Write};
+//! bookmarks and its reading position, for the reader, `--bookmarks` and
+//! `--codes`.
 
 use anyhow::Result;
 
-use super::{Args, Format};
+use super::Args;
 use crate::app::keymap::Keymap;
 use crate::app::marks::sentence_anchor;
 use crate::app::shell::Persist;
 use crate::app::{Startup, State};
-use crate::store::bookmarks::{Store, new_session};
+use crate::store::bookmarks::{Bookmark, Store, new_session};
 use crate::store::documents::{Documents, Identity};
-use crate::store::export;
 use crate::store::identity::DocKey;
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
-use crate::text;
 use crate::transcript::Document;
 use crate::tty::run::Exit;
 use crate::tty::terminal;
@@ -25,12 +22,7 @@ use crate::tty::terminal;
 /// Which store the document uses (see [`crate::store::documents`]): found
 /// by content, then by path. The bundled sample is the sample however it
 /// was opened, so it has one store whether named or not.
-pub(super) fn identity(
-    args: &Args,
-    dirs: Option<&DataDirs>,
-    name: &str,
-    doc: &Document,
-) -> Identity {
+fn identity(args: &Args, dirs: Option<&DataDirs>, name: &str, doc: &Document) -> Identity {
     let index = dirs.map(Documents::read).unwrap_or_default();
     match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" && !is_sample(p) => {
@@ -64,7 +56,7 @@ fn is_sample(path: &std::path::Path) -> bool {
 /// The bookmark store, or why there is none. Problems are warnings: the
 /// reader works without saved bookmarks. `read_only` for the print modes,
 /// which must write nothing.
-pub(super) fn open_store(
+fn open_store(
     dirs: &Option<DataDirs>,
     key: &DocKey,
     read_only: bool,
@@ -87,19 +79,16 @@ pub(super) fn open_store(
     }
 }
 
-pub(super) fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
+fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
     DataDirs::resolve(args.data_dir.as_deref())
         .map_err(|e| warnings.push(format!("bookmarks and positions unavailable: {e}")))
         .ok()
 }
 
-/// `--bookmarks`: the document's bookmarks as Markdown or JSON.
-pub fn print_bookmarks(
-    args: &Args,
-    doc: &Document,
-    name: &str,
-    out: &mut impl Write,
-) -> io::Result<()> {
+/// The document's saved bookmarks, for `--bookmarks` and `--codes` (none,
+/// with a warning, without a data directory). The store is opened
+/// read-only: printing writes nothing.
+pub fn stored_bookmarks(args: &Args, doc: &Document, name: &str) -> Vec<Bookmark> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let key = identity(args, dirs.as_ref(), name, doc).key;
@@ -107,18 +96,7 @@ pub fn print_bookmarks(
     for w in &warnings {
         super::warn(w);
     }
-    let bookmarks = store.as_ref().map_or(&[][..], |s| s.list());
-    match args.bookmark_format().unwrap_or(Format::Markdown) {
-        // Store text never went through the decoder: a note may hold
-        // anything a hand-edited or synced file put there.
-        Format::Markdown => {
-            let markdown = export::markdown(doc, bookmarks);
-            out.write_all(text::sanitise_lines(&markdown).as_bytes())?;
-        }
-        Format::Json => super::write_json(out, &export::json(doc, bookmarks))?,
-        Format::Qdpx | Format::Qdc => return Err(super::refi::elsewhere()),
-    }
-    Ok(())
+    store.map_or_else(Vec::new, |s| s.list().to_vec())
 }
 
 /// Open the reader on the document, with its bookmarks, where the user left

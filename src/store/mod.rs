@@ -1,4 +1,5 @@
-//! User data that outlives a session: bookmarks, reading positions, and their export.
+//! User data that outlives a session: bookmarks, reading positions, codes,
+//! and what is made of them: exports, queries, the code overview.
 //!
 //! Everything here is storage and pure logic; the reader decides when to call
 //! it. Bookmarks live in the data directory, reading positions in the state
@@ -19,8 +20,10 @@ pub mod identity;
 pub mod log;
 pub mod logfile;
 pub mod merge;
+pub mod overview;
 pub mod paths;
 pub mod positions;
+pub mod query;
 pub mod record;
 pub mod refi;
 pub mod snapshot;

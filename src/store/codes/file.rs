@@ -71,34 +71,33 @@ impl CodebookFile {
         (file, loaded.warning.into_iter().collect())
     }
 
-    /// The book on disk, read without the lock and writing nothing, for
-    /// the exports (`--bookmarks` writes nothing at all): a damaged file
-    /// is read as far as it goes and reported, not set aside.
+    /// The book as it is on disk, for the print modes (`--bookmarks`,
+    /// `--codes`): no lock taken, nothing set aside or written. A damaged
+    /// file gives what could be read of it, with a warning.
     pub fn read(dirs: &DataDirs) -> (Codebook, Vec<Warning>) {
         let path = Self::path_in(dirs);
+        let warn = |reason: String| Warning::ReadOnly {
+            path: path.clone(),
+            reason,
+        };
         match atomic::read(&path) {
             atomic::ReadOutcome::Missing => (Codebook::default(), Vec::new()),
-            atomic::ReadOutcome::Unreadable(e) => {
-                let reason = format!("cannot read it: {e}");
-                (
-                    Codebook::default(),
-                    vec![Warning::ReadOnly { path, reason }],
-                )
-            }
-            atomic::ReadOutcome::Bytes(b) => match parse(&b) {
+            atomic::ReadOutcome::Unreadable(e) => (
+                Codebook::default(),
+                vec![warn(format!("cannot read it: {e}"))],
+            ),
+            atomic::ReadOutcome::Bytes(bytes) => match parse(&bytes) {
                 Parsed::Good(book) | Parsed::Newer { value: book, .. } => (book, Vec::new()),
                 Parsed::Bad {
                     reason,
+                    value,
                     salvaged,
-                    value,
-                } => (
-                    value,
-                    vec![Warning::Damaged {
-                        path,
-                        reason,
-                        salvaged,
-                    }],
-                ),
+                } => {
+                    let reason = format!(
+                        "damaged ({reason}); showing the {salvaged} codes that could be read"
+                    );
+                    (value, vec![warn(reason)])
+                }
             },
         }
     }

@@ -25,20 +25,10 @@ use super::qdc::{tree, write_codes};
 use super::selections::{Note, Selection, bookmark_selections, speaker_codes, turn_selections};
 use super::source::{Source, render};
 use super::{PROJECT_NS, Xml, is_datetime};
-use crate::store::bookmarks::Bookmark;
 use crate::store::codes::{Codebook, guid_for};
+pub use crate::store::export::ExportDoc;
 use crate::store::identity::doc_hash;
 use crate::transcript::Document;
-
-/// One document of a project, with the bookmarks to export (already
-/// filtered by the caller).
-#[derive(Debug, Clone, Copy)]
-pub struct ExportDoc<'a> {
-    /// The source's name in the project, such as the file name.
-    pub name: &'a str,
-    pub doc: &'a Document,
-    pub bookmarks: &'a [Bookmark],
-}
 
 /// How the project is written.
 #[derive(Debug, Clone, PartialEq)]
