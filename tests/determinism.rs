@@ -204,7 +204,9 @@ fn hints_follow_the_rebound_keys() {
         "{screen}"
     );
     assert!(
-        screen.contains("Bookmarks · Enter jump · E note · D delete · U undo · A accept · '"),
+        screen.contains(
+            "Bookmarks · Enter jump · E note · D delete · U undo · A accept · C code · '"
+        ),
         "{screen}"
     );
     r.keys("q]jjV");
@@ -241,9 +243,52 @@ fn an_unbound_key_is_left_out_of_the_hint() {
     r.keys("]jjm'");
     let screen = r.screen();
     assert!(
-        screen.contains("Bookmarks · Enter jump · e note · d delete · Esc"),
+        screen.contains("Bookmarks · Enter jump · e note · d delete · C code · Esc"),
         "{screen}"
     );
     r.keys("d");
     assert_eq!(r.state.message(), Some("bookmark deleted"));
+}
+
+/// Coding takes its code ids from the session and its times from the
+/// clock: the same state and actions make the same codes and effects.
+#[test]
+fn the_same_coding_gives_the_same_codes_and_effects() {
+    use tread::app::action::EditKey;
+    let at = |up: &mut Startup| {
+        up.session = "test".into();
+        up.now = 1_777_638_896;
+    };
+    let script = |s: &mut State| -> Vec<Option<Effect>> {
+        let mut actions = vec![Action::NextSection, Action::NextSentence, Action::Code];
+        actions.extend("fees/june".chars().map(|c| Action::Edit(EditKey::Char(c))));
+        actions.extend([
+            Action::ApplyCode,
+            Action::Clock(1_777_638_956),
+            Action::NextSentence,
+            Action::Code,
+            Action::CodeTurn,
+            Action::CodeNth(2),
+        ]);
+        actions.into_iter().map(|a| update(s, a)).collect()
+    };
+    let (mut a, mut b) = (
+        sample(Keymap::default_keymap(), at),
+        sample(Keymap::default_keymap(), at),
+    );
+    let (ea, eb) = (script(&mut a), script(&mut b));
+    assert_eq!(ea, eb);
+    assert_eq!(bookmarks(&a), bookmarks(&b));
+    assert_eq!(a.coding().book(), b.coding().book());
+    let book = a.coding().book();
+    let june = book.find("fees/june").unwrap();
+    assert_eq!(
+        june.id,
+        tread::store::codes::guid_for("code", "test-c0"),
+        "the session's first code id"
+    );
+    assert_eq!(june.used.as_deref(), Some("2026-05-01T12:34:56Z"));
+    let fees = book.find("fees").unwrap();
+    assert_eq!(fees.used.as_deref(), Some("2026-05-01T12:35:56Z"));
+    assert_eq!(a.marks().len(), 2, "the sentence, then the whole turn");
 }

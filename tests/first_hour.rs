@@ -204,7 +204,7 @@ fn paragraphs_of_a_turn_are_set_apart_in_both_modes() {
     assert_eq!(second, first + 2, "{screen}");
     assert!(rows[first + 1].trim().is_empty(), "{screen}");
 
-    r.keys("C");
+    r.keys("o");
     let screen = r.screen();
     let rows: Vec<&str> = screen.lines().collect();
     let first = rows.iter().position(|l| l.contains("Line 1 one")).unwrap();
@@ -221,7 +221,7 @@ fn paragraphs_of_a_turn_are_set_apart_in_both_modes() {
         rows[first + 3].trim_start().starts_with("BEN   Reply 1."),
         "{screen}"
     );
-    r.keys("C");
+    r.keys("o");
     assert!(r.screen().contains("ANNA\n") || r.screen().lines().any(|l| l.trim() == "ANNA"));
 }
 

@@ -21,6 +21,7 @@ fn actions() -> Vec<(Vec<String>, String)> {
         for (action, keys) in rows {
             let (keys, word) = match action {
                 Action::GotoSection(n) if n > 0 => (vec!["1…9".to_string()], "N".to_string()),
+                Action::CodeNth(_) => (vec!["1…9".to_string()], "apply".to_string()),
                 _ => {
                     let desc = action.description().unwrap();
                     let keys = keys.iter().map(ToString::to_string).collect();
@@ -95,9 +96,9 @@ fn digits_bound_elsewhere_stay_rows_of_their_own() {
     assert_eq!(
         rows,
         [
-            "1…4            go to section N (1 2: the 12th)",
-            "x              go to section 5",
-            "6…9            go to section N (1 2: the 12th)"
+            "1…4              go to section N (1 2: the 12th)",
+            "x                go to section 5",
+            "6…9              go to section N (1 2: the 12th)"
         ]
     );
 }
@@ -146,12 +147,12 @@ fn descriptions_start_in_one_column_however_many_keys() {
         for row in &layout.rows {
             for (i, (cell, heading)) in row.iter().enumerate() {
                 let chars: Vec<char> = cell.chars().collect();
-                if *heading || chars.len() < 18 {
+                if *heading || chars.len() < 20 {
                     continue;
                 }
-                // `  keys…(14)` then a space: the description at 17.
-                assert_eq!(chars[16], ' ', "{w}×{h} column {i} (at {offset}): {cell:?}");
-                assert_ne!(chars[17], ' ', "{w}×{h} column {i}: {cell:?}");
+                // `  keys…(16)` then a space: the description at 19.
+                assert_eq!(chars[18], ' ', "{w}×{h} column {i} (at {offset}): {cell:?}");
+                assert_ne!(chars[19], ' ', "{w}×{h} column {i}: {cell:?}");
             }
         }
         let page = layout

@@ -14,7 +14,7 @@ use ratatui::style::{Color, Modifier, Style};
 use support::app::{Reader, sample_with};
 use tread::app::keymap::Keymap;
 use tread::app::layout::TEXT_INDENT;
-use tread::ui::theme::{Layer, Layers, Theme};
+use tread::ui::theme::{CODE_COLORS, Layer, Layers, Theme};
 
 /// The xterm default palette for the named colours.
 fn rgb(c: Color) -> (u8, u8, u8) {
@@ -148,6 +148,38 @@ fn named() -> Vec<(&'static str, Layers)> {
         ("changed bookmark under the cursor", of(&[Changed, Cursor])),
         ("bookmark in the selection", of(&[Bookmark, Selection])),
     ]
+}
+
+/// Codes without a colour of their own take the palette's, and a code the
+/// book lacks a grey: in the gutter, the bookmarks list and the picker they
+/// are text and marks on the terminal's own background, so each reads on
+/// black and on white as the bookmark's mark does; without colour, none.
+#[test]
+fn code_colours_read_on_dark_and_light_terminals() {
+    let theme = Theme { color: true };
+    let unknown = theme.code(None).fg.unwrap();
+    for fg in CODE_COLORS.into_iter().chain([unknown]) {
+        for t in TERMINALS {
+            let c = contrast(fg, t);
+            assert!(c >= 4.5, "{fg:?} on {t:?} is {c:.2}");
+        }
+    }
+    for (i, c) in CODE_COLORS.iter().enumerate() {
+        assert_eq!(theme.code(Some((None, i))).fg, Some(*c));
+        assert_eq!(
+            theme.code(Some((None, i + CODE_COLORS.len()))).fg,
+            Some(*c),
+            "the palette cycles"
+        );
+    }
+    let own = theme.code(Some((Some("#1A2B3C"), 0))).fg;
+    assert_eq!(
+        own,
+        Some(Color::Rgb(0x1a, 0x2b, 0x3c)),
+        "a code's own colour"
+    );
+    let plain = Theme { color: false }.code(Some((Some("#1A2B3C"), 0)));
+    assert_eq!((plain.fg, plain.bg), (None, None));
 }
 
 #[test]

@@ -6,6 +6,10 @@ use std::str::FromStr;
 use super::status::Message;
 use crate::store::anchor::Span;
 use crate::store::bookmarks::Bookmark;
+use crate::store::codes::{CodeChange, Codebook};
+
+mod named;
+pub use named::NAMED;
 
 /// The panes of the reader, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,6 +40,8 @@ pub enum Target {
     Bookmark(usize),
     /// A row of the speaker picker (0 is "all").
     Speaker(usize),
+    /// A row of the code picker.
+    Code(usize),
 }
 
 /// Everything `update` understands. Keyboard actions have a kebab-case name
@@ -95,6 +101,17 @@ pub enum Action {
     /// `a` in the bookmarks list: a changed quote takes the words the
     /// document has now.
     AcceptChange,
+    /// `C`: the code picker, on the current sentence, the selection or the
+    /// bookmark selected in the list.
+    Code,
+    /// In the code picker: apply the selected code (take it off if the
+    /// quote has it), or create the code typed.
+    ApplyCode,
+    /// In the code picker: code the whole turn, or the sentence again.
+    CodeTurn,
+    /// In the code picker, while its filter is empty: apply the Nth code
+    /// listed (1 to 9).
+    CodeNth(u8),
     /// A key typed into the note editor or the search line.
     Edit(EditKey),
     /// `/`: open the search line.
@@ -148,6 +165,8 @@ pub enum Report {
     Status(Option<Message>),
     /// The bookmarks as the store now has them (other instances changed them).
     Bookmarks(Vec<Bookmark>),
+    /// The codebook as saved, other instances' codes included.
+    Codebook(Codebook),
 }
 
 /// Everything `update` takes: an action, or a report from the shell.
@@ -216,156 +235,17 @@ pub enum Effect {
     },
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Code a bookmark with `code` (`on`) or take the code off (`Store::set_code`).
+    SetCode {
+        id: String,
+        code: String,
+        on: bool,
+    },
+    /// Changes to the codebook: new codes, and codes marked used.
+    ChangeCodes(Vec<CodeChange>),
+    /// Several effects of one input, performed in order.
+    Batch(Vec<Effect>),
 }
-
-/// Keyboard actions with their names and help text, in help-overlay order.
-pub const NAMED: &[(Action, &str, &str)] = &[
-    (Action::NextSentence, "next-sentence", "next sentence"),
-    (Action::PrevSentence, "prev-sentence", "previous sentence"),
-    (Action::NextTurn, "next-turn", "next turn"),
-    (Action::PrevTurn, "prev-turn", "previous turn"),
-    (Action::NextSection, "next-section", "next section"),
-    (Action::PrevSection, "prev-section", "previous section"),
-    (
-        Action::GotoSection(0),
-        "goto-preamble",
-        "go to the preamble",
-    ),
-    (Action::GotoSection(1), "goto-section-1", "go to section 1"),
-    (Action::GotoSection(2), "goto-section-2", "go to section 2"),
-    (Action::GotoSection(3), "goto-section-3", "go to section 3"),
-    (Action::GotoSection(4), "goto-section-4", "go to section 4"),
-    (Action::GotoSection(5), "goto-section-5", "go to section 5"),
-    (Action::GotoSection(6), "goto-section-6", "go to section 6"),
-    (Action::GotoSection(7), "goto-section-7", "go to section 7"),
-    (Action::GotoSection(8), "goto-section-8", "go to section 8"),
-    (Action::GotoSection(9), "goto-section-9", "go to section 9"),
-    (Action::PageDown, "page-down", "page down"),
-    (Action::PageUp, "page-up", "page up"),
-    (Action::HalfPageDown, "half-page-down", "half a page down"),
-    (Action::HalfPageUp, "half-page-up", "half a page up"),
-    (Action::Top, "top", "go to the start"),
-    (Action::Bottom, "bottom", "go to the end"),
-    (Action::ScrollDown, "scroll-down", "scroll a line down"),
-    (Action::ScrollUp, "scroll-up", "scroll a line up"),
-    (Action::ViewTop, "view-top", "the first sentence on screen"),
-    (
-        Action::ViewBottom,
-        "view-bottom",
-        "the last sentence on screen",
-    ),
-    (Action::NextClaim, "next-claim", "next claim"),
-    (Action::PrevClaim, "prev-claim", "previous claim"),
-    (Action::FocusNext, "focus-next", "focus the next pane"),
-    (Action::FocusPrev, "focus-prev", "focus the previous pane"),
-    (Action::ToggleToc, "toggle-toc", "show or hide the contents"),
-    (
-        Action::ToggleClaims,
-        "toggle-claims",
-        "show or hide the claims",
-    ),
-    (
-        Action::ToggleTimes,
-        "toggle-times",
-        "show or hide turn times",
-    ),
-    (
-        Action::ToggleCompact,
-        "toggle-compact",
-        "one line per turn, or back",
-    ),
-    (Action::SelectDown, "select-down", "select the next row"),
-    (Action::SelectUp, "select-up", "select the previous row"),
-    (Action::Activate, "activate", "jump to the selected row"),
-    (
-        Action::SortClaims,
-        "sort-claims",
-        "order claims by place or by score",
-    ),
-    (
-        Action::FilterClaims,
-        "filter-claims",
-        "cycle the claim kind filter",
-    ),
-    (
-        Action::ToggleBookmark,
-        "toggle-bookmark",
-        "bookmark the sentence or selection, or remove it",
-    ),
-    (Action::StartSelection, "select", "select sentences"),
-    (
-        Action::CopyQuote,
-        "copy-quote",
-        "copy the quote with attribution",
-    ),
-    (Action::OpenBookmarks, "bookmarks", "list bookmarks"),
-    (Action::NextBookmark, "next-bookmark", "next bookmark"),
-    (Action::PrevBookmark, "prev-bookmark", "previous bookmark"),
-    (Action::EditNote, "edit-note", "edit the bookmark's note"),
-    (
-        Action::DeleteBookmark,
-        "delete-bookmark",
-        "delete the bookmark",
-    ),
-    (Action::UndoDelete, "undo-delete", "undo the last delete"),
-    (
-        Action::AcceptChange,
-        "accept-change",
-        "accept a changed quote's new words",
-    ),
-    (
-        Action::Search,
-        "search",
-        "search (smart case; \\v starts a regex)",
-    ),
-    (Action::NextMatch, "next-match", "next match"),
-    (Action::PrevMatch, "prev-match", "previous match"),
-    (
-        Action::Speakers,
-        "speakers",
-        "show one speaker only (or all again)",
-    ),
-    (
-        Action::NextSpeakerTurn,
-        "next-speaker-turn",
-        "next turn of this speaker",
-    ),
-    (
-        Action::PrevSpeakerTurn,
-        "prev-speaker-turn",
-        "previous turn of this speaker",
-    ),
-    (
-        Action::JumpBack,
-        "jump-back",
-        "back to where the last jump came from",
-    ),
-    (
-        Action::JumpForward,
-        "jump-forward",
-        "forward again in the jump list",
-    ),
-    (Action::Help, "help", "show this help"),
-    (Action::CloseOverlay, "close-overlay", "close the overlay"),
-    (Action::Suspend, "suspend", "suspend to the shell"),
-    (Action::Quit, "quit", "quit"),
-    (
-        Action::RetrySave,
-        "retry-save",
-        "try saving the bookmarks again",
-    ),
-    (
-        Action::WriteUnsaved,
-        "write-unsaved",
-        "write the unsaved bookmarks to a file you name",
-    ),
-    (
-        Action::QuitUnsaved,
-        "quit-unsaved",
-        "quit; the unsaved bookmarks go to a recovery file",
-    ),
-    (Action::Noop, "noop", "do nothing (unbinds a key)"),
-];
 
 impl Action {
     /// A move by pages or to an end, which the help's scrolling takes too.

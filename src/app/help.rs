@@ -15,7 +15,7 @@ mod layout;
 pub use layout::{Layout, TWO_COLUMNS_FROM, layout};
 
 /// The width of the keys column; more keys than fit wrap under it.
-const KEYS_WIDTH: usize = 14;
+const KEYS_WIDTH: usize = 16;
 
 /// Actions shown on one row when both are bound in a layer and their keys
 /// fit the keys column: `j ↓ / k ↑  next / previous sentence`.
@@ -26,6 +26,8 @@ const PAIRS: &[(Action, Action)] = &[
     (Action::PageDown, Action::PageUp),
     (Action::HalfPageDown, Action::HalfPageUp),
     (Action::Top, Action::Bottom),
+    (Action::ViewTop, Action::ViewBottom),
+    (Action::ToggleToc, Action::ToggleClaims),
     (Action::NextClaim, Action::PrevClaim),
     (Action::FocusNext, Action::FocusPrev),
     (Action::SelectDown, Action::SelectUp),
@@ -81,12 +83,24 @@ pub fn lines(keymap: &Keymap) -> Vec<(String, bool)> {
 }
 
 /// The help's rows: a heading per layer, then its bindings. Consecutive
-/// `go to section N` rows bound to their own digits are one row, `1…9  go
-/// to section N`, and the two directions of a move share one where their
-/// keys fit ([`PAIRS`]).
+/// `go to section N` (or `apply the Nth code`) rows bound to their own
+/// digits are one row, `1…9  go to section N`, and the two directions of
+/// a move share one where their keys fit ([`PAIRS`]).
 pub fn entries(keymap: &Keymap) -> Vec<Entry> {
     let mut out = Vec::new();
-    for (layer, rows) in keymap.describe() {
+    for (layer, mut rows) in keymap.describe() {
+        // Ctrl-c quits everywhere: said once, among the keys for everywhere.
+        if layer != Layer::Global {
+            rows.retain(|(action, keys)| {
+                *action != Action::Quit
+                    || !keys
+                        .iter()
+                        .all(|k| keymap.action(Layer::Global, *k) == Some(Action::Quit))
+            });
+        }
+        if rows.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(Entry::binding(String::new(), ""));
         }
@@ -101,7 +115,11 @@ pub fn entries(keymap: &Keymap) -> Vec<Entry> {
             if run >= 3 {
                 let (first, last) = (&rows[i].1[0], &rows[i + run - 1].1[0]);
                 let keys = sanitise(&format!("{first}…{last}")).into_owned();
-                out.push(Entry::binding(keys, "go to section N (1 2: the 12th)"));
+                let desc = match rows[i].0 {
+                    Action::CodeNth(_) => "apply the Nth code listed (filter empty)",
+                    _ => "go to section N (1 2: the 12th)",
+                };
+                out.push(Entry::binding(keys, desc));
                 i += run;
             } else if let Some(pair) = rows.get(i + 1).and_then(|b| pair_row(&rows[i], b)) {
                 out.push(pair);
@@ -171,19 +189,24 @@ fn both_ways(a: &str, b: &str) -> Option<String> {
     )
 }
 
-/// How many rows from the start of `rows` go to sections N, N+1, … each
-/// bound to the one key that is its own digit.
+/// How many rows from the start of `rows` go to sections N, N+1, … (or
+/// apply the Nth code, N+1th, …), each bound to the one key that is its
+/// own digit.
 fn digit_run(rows: &[Binding]) -> usize {
     let digit = |(action, keys): &Binding| match (action, keys.as_slice()) {
-        (Action::GotoSection(n), [key]) if *n > 0 && key.to_string() == n.to_string() => Some(*n),
+        (Action::GotoSection(n) | Action::CodeNth(n), [key])
+            if *n > 0 && key.to_string() == n.to_string() =>
+        {
+            Some((std::mem::discriminant(action), *n))
+        }
         _ => None,
     };
-    let Some(start) = rows.first().and_then(digit) else {
+    let Some((kind, start)) = rows.first().and_then(digit) else {
         return 0;
     };
     rows.iter()
         .zip(start..)
-        .take_while(|(b, n)| digit(b) == Some(*n))
+        .take_while(|(b, n)| digit(b) == Some((kind, *n)))
         .count()
 }
 
@@ -196,6 +219,7 @@ fn heading(layer: Layer) -> &'static str {
         Layer::Speakers => "In the speaker picker",
         Layer::Help => "In this help",
         Layer::Unsaved => "When quitting with unsaved bookmarks",
+        Layer::Picker => "In the code picker",
     }
 }
 

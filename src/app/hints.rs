@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::keymap::{Keymap, Layer};
-use Layer::{Bookmarks, Global, Help, Speakers};
+use Layer::{Bookmarks, Global, Help, Picker, Speakers};
 
 /// The key shown for `action` in `layer`.
 pub fn key(keymap: &Keymap, layer: Layer, action: Action) -> Option<String> {
@@ -134,6 +134,7 @@ pub fn bookmarks_title(keymap: &Keymap) -> String {
         (&[(Bookmarks, Action::DeleteBookmark)], "delete"),
         (&[(Bookmarks, Action::UndoDelete)], "undo"),
         (&[(Bookmarks, Action::AcceptChange)], "accept"),
+        (&[(Bookmarks, Action::Code)], "code"),
         (&[(Bookmarks, Action::CloseOverlay)], ""),
     ];
     title("Bookmarks", pieces(keymap, parts))
@@ -166,6 +167,21 @@ pub fn speakers_title(keymap: &Keymap) -> String {
         (&[(Speakers, Action::CloseOverlay)], "shows all"),
     ];
     title("Show", pieces(keymap, parts))
+}
+
+/// The code picker's title: what it codes (`sentence`, `whole turn`…),
+/// what `Tab` would make that, and its keys.
+pub fn picker_title(keymap: &Keymap, target: &str, other: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    if let (Some(other), Some(tab)) = (other, key(keymap, Picker, Action::CodeTurn)) {
+        parts.push(format!("{tab}: {other}"));
+    }
+    let keys: &[Piece] = &[
+        (&[(Picker, Action::ApplyCode)], "applies"),
+        (&[(Picker, Action::CloseOverlay)], ""),
+    ];
+    parts.extend(pieces(keymap, keys));
+    title(&format!("Code · {target}"), parts)
 }
 
 /// The help overlay's title.
@@ -204,13 +220,21 @@ mod tests {
         assert_eq!(only(&k, "Ann"), "showing Ann only (s, Esc shows all)");
         assert_eq!(
             bookmarks_title(&k),
-            " Bookmarks · Enter jump · e note · d delete · u undo · a accept · Esc "
+            " Bookmarks · Enter jump · e note · d delete · u undo · a accept · C code · Esc "
         );
         assert_eq!(
             help_title(&k),
             " Keys · Esc closes · j/k scroll · Space pages "
         );
         assert_eq!(speakers_title(&k), " Show · Enter · Esc shows all ");
+        assert_eq!(
+            picker_title(&k, "sentence", Some("whole turn")),
+            " Code · sentence · Tab: whole turn · Enter applies · Esc "
+        );
+        assert_eq!(
+            picker_title(&k, "bookmark", None),
+            " Code · bookmark · Enter applies · Esc "
+        );
         assert_eq!(
             no_bookmarks(&k),
             "No bookmarks yet: press m on a sentence, or v to select several."
@@ -248,7 +272,15 @@ mod tests {
             [keys.speakers]
             "enter" = "noop"
             "l" = "activate"
+            [keys.picker]
+            "tab" = "noop"
+            "ctrl-t" = "code-turn"
+            "enter" = "noop"
             "#,
+        );
+        assert_eq!(
+            picker_title(&k, "whole turn", Some("sentence")),
+            " Code · whole turn · Ctrl-t: sentence · Esc "
         );
         assert!(selecting(&k).contains("b bookmarks"), "{}", selecting(&k));
         assert_eq!(removed(&k), "bookmark removed (B then U brings it back)");
@@ -257,7 +289,7 @@ mod tests {
         assert_eq!(only(&k, "Ann"), "showing Ann only (S, Esc shows all)");
         assert_eq!(
             bookmarks_title(&k),
-            " Bookmarks · Enter jump · E note · d delete · U undo · A accept · Esc "
+            " Bookmarks · Enter jump · E note · d delete · U undo · A accept · C code · Esc "
         );
         // `?` and `q` still close the help; the first one the file lists wins.
         assert_eq!(
@@ -285,6 +317,7 @@ mod tests {
             [keys.bookmarks]
             "a" = "noop"
             "u" = "noop"
+            "C" = "noop"
             "#,
         );
         assert_eq!(selecting(&k), "select: y copies, Esc cancels");

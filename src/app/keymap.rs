@@ -26,14 +26,18 @@ pub enum Layer {
     Help,
     /// The prompt shown when quitting with bookmark changes not saved.
     Unsaved,
+    /// The code picker. Its filter takes the text typed: a character key
+    /// bound here acts only while the filter is empty.
+    Picker,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 8] = [
         Layer::Global,
         Layer::Contents,
         Layer::Claims,
         Layer::Bookmarks,
+        Layer::Picker,
         Layer::Speakers,
         Layer::Help,
         Layer::Unsaved,
@@ -48,6 +52,7 @@ impl Layer {
             Layer::Speakers => "speakers",
             Layer::Help => "help",
             Layer::Unsaved => "unsaved",
+            Layer::Picker => "picker",
         }
     }
 }
@@ -309,7 +314,10 @@ impl Keymap {
             (Some(a), _) => Some(a),
             (None, Layer::Help) => global().filter(|a| a.scrolls_a_page()),
             // Overlays are modal: no fallback to global bindings.
-            (None, Layer::Bookmarks | Layer::Speakers | Layer::Unsaved | Layer::Global) => None,
+            (
+                None,
+                Layer::Bookmarks | Layer::Speakers | Layer::Unsaved | Layer::Picker | Layer::Global,
+            ) => None,
             (None, Layer::Contents | Layer::Claims) => global(),
         };
         found.filter(|a| *a != Action::Noop)

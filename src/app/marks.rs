@@ -102,16 +102,55 @@ impl Marks {
         Some(m.bookmark.id.clone())
     }
 
+    /// Code row `i` with `code` (`on`) or take the code off; the
+    /// bookmark's id.
+    pub fn set_code(&mut self, i: usize, code: &str, on: bool) -> Option<String> {
+        let b = &mut self.list.get_mut(i)?.bookmark;
+        b.codes.retain(|c| c != code);
+        if on {
+            b.codes.push(code.to_string());
+        }
+        Some(b.id.clone())
+    }
+
     /// The row of the bookmark covering sentence `s`.
     pub fn at(&self, o: &Opened, s: usize) -> Option<usize> {
-        let sen = o.flow().sentences.get(s)?;
-        let pos = FlowPos {
-            block: sen.block as usize,
-            offset: sen.start as usize,
-        };
+        let pos = sentence_start(o, s)?;
         self.list
             .iter()
             .position(|m| m.place.is_some_and(|p| p.start <= pos && pos < p.end))
+    }
+
+    /// The row of the bookmark quoting exactly sentences `first..=last`.
+    pub fn exactly(&self, o: &Opened, first: usize, last: usize) -> Option<usize> {
+        let start = sentence_start(o, first)?;
+        let b = o.flow().sentences.get(last)?;
+        let end = FlowPos {
+            block: b.block as usize,
+            offset: b.end as usize,
+        };
+        self.list
+            .iter()
+            .position(|m| m.place.is_some_and(|p| p.start == start && p.end == end))
+    }
+
+    /// The codes of every bookmark covering sentence `s`, each once, in
+    /// the order the bookmarks list them.
+    pub fn codes_at(&self, o: &Opened, s: usize) -> Vec<&str> {
+        let Some(pos) = sentence_start(o, s) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&str> = Vec::new();
+        let covering = self
+            .list
+            .iter()
+            .filter(|m| m.place.is_some_and(|p| p.start <= pos && pos < p.end));
+        for code in covering.flat_map(|m| &m.bookmark.codes) {
+            if !out.contains(&code.as_str()) {
+                out.push(code);
+            }
+        }
+        out
     }
 
     /// The sentence of the placed bookmark after (or before) `cursor`.
@@ -177,6 +216,15 @@ impl Marks {
             self.selection = None;
         }
     }
+}
+
+/// Where sentence `s` starts in the flow.
+fn sentence_start(o: &Opened, s: usize) -> Option<FlowPos> {
+    let sen = o.flow().sentences.get(s)?;
+    Some(FlowPos {
+        block: sen.block as usize,
+        offset: sen.start as usize,
+    })
 }
 
 /// A bookmark placed in the flow; its place's `end` is exclusive. A detached bookmark (its text is gone) has no place.

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod area;
 pub mod claims;
+pub mod coding;
 pub mod config;
 pub mod contents;
 pub mod find;
@@ -23,6 +24,7 @@ pub mod marks;
 pub mod nav;
 pub mod opened;
 pub mod panes;
+pub mod picker;
 pub mod quotes;
 pub mod shell;
 pub mod speakers;

@@ -30,6 +30,20 @@ pub fn toggle(state: &mut State) -> Option<Effect> {
 }
 
 fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
+    let bookmark = new_bookmark(state, first, last)?;
+    state.marks.insert(&state.opened, bookmark.clone());
+    let n = last - first + 1;
+    state.say(if n == 1 {
+        "bookmarked".into()
+    } else {
+        format!("bookmarked {n} sentences")
+    });
+    Some(Effect::AddBookmark(Box::new(bookmark)))
+}
+
+/// A bookmark of sentences `first..=last`, not placed yet; `None`, with
+/// a word in the status line, for a quote longer than a bookmark keeps.
+pub fn new_bookmark(state: &mut State, first: usize, last: usize) -> Option<Bookmark> {
     let (doc, flow) = (state.opened.doc(), state.opened.flow());
     let span = marks::span_of(doc, flow, first, last)?;
     let chars = span_text(doc, &span)?.chars().count();
@@ -42,15 +56,7 @@ fn add(state: &mut State, first: usize, last: usize) -> Option<Effect> {
     // The id, time and hash come from the state, so `m` reads nothing from
     // the world and costs no pass over the document.
     let origin = state.marks.next_origin(state.opened.hash());
-    let bookmark = Bookmark::new(state.opened.doc(), span, "", origin)?;
-    state.marks.insert(&state.opened, bookmark.clone());
-    let n = last - first + 1;
-    state.say(if n == 1 {
-        "bookmarked".into()
-    } else {
-        format!("bookmarked {n} sentences")
-    });
-    Some(Effect::AddBookmark(Box::new(bookmark)))
+    Bookmark::new(state.opened.doc(), span, "", origin)
 }
 
 /// `v`: select sentences from the current one.

@@ -1,18 +1,31 @@
-//! Side effects that outlive the process: saving bookmarks as they change,
-//! retrying what could not be saved yet, and what is left at quit.
-//! The terminal's own effects (suspend, clipboard) live in `terminal.rs`.
+//! Side effects that outlive the process: saving bookmarks and codes as
+//! they change, retrying what could not be saved yet, and what is left at
+//! quit. The codebook's side is `shell/codes.rs`. The terminal's own
+//! effects (suspend, clipboard) live in `terminal.rs`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::action::Effect;
+use super::action::{Effect, Report};
 use super::status::Message;
 use crate::store::StoreError;
 use crate::store::bookmarks::{Bookmark, Store};
+use crate::store::codes::CodebookFile;
 
-/// Where bookmark changes go. Without a store (no usable data directory)
-/// changes stay in the session, and the user is told so.
+mod codes;
+
+/// Where bookmark and code changes go. Without a store (no usable data
+/// directory) changes stay in the session, and the user is told so.
 pub struct Persist {
     pub store: Option<Store>,
+    codebook: Option<CodebookFile>,
+    /// Where the codebook is opened at the first change, if it was not
+    /// open from the start (there was none: opening takes its lock, which
+    /// makes files, and a reader that codes nothing writes none).
+    codebook_at: Option<PathBuf>,
+    /// Codes made here that another instance had made first, under the same
+    /// name: (this session's id, the book's). Quotes coded with the first
+    /// are coded with the second, now and later in the session.
+    merged: Vec<(String, String)>,
     /// Lines for stderr at quit, beyond what the store reports.
     told: Vec<String>,
 }
@@ -21,8 +34,54 @@ impl Persist {
     pub fn new(store: Option<Store>) -> Persist {
         Persist {
             store,
+            codebook: None,
+            codebook_at: None,
+            merged: Vec::new(),
             told: Vec::new(),
         }
+    }
+
+    /// Save codes in this codebook file too.
+    pub fn with_codebook(mut self, codebook: Option<CodebookFile>) -> Persist {
+        self.codebook = codebook;
+        self
+    }
+
+    /// Without a codebook file open, open the one at `path` for the first
+    /// code change.
+    pub fn with_codebook_at(mut self, path: PathBuf) -> Persist {
+        self.codebook_at = Some(path);
+        self
+    }
+
+    /// Perform an effect: what the reader is told back (the status line,
+    /// the codebook as saved, bookmarks recoded).
+    pub fn perform(&mut self, effect: Effect) -> Vec<Report> {
+        match effect {
+            Effect::Batch(all) => all.into_iter().flat_map(|e| self.perform(e)).collect(),
+            Effect::ChangeCodes(changes) => self.change_codes(changes),
+            effect => {
+                let (effect, recoded) = self.recode_effect(effect);
+                let message = self.apply(effect).map(|m| Report::Status(Some(m)));
+                let list = recoded.then(|| self.store.as_ref().map(|s| s.list().to_vec()));
+                let list = list.flatten().map(Report::Bookmarks);
+                list.into_iter().chain(message).collect()
+            }
+        }
+    }
+
+    /// In an idle moment: retry what is unsaved and look for what other
+    /// instances saved.
+    pub fn idle(&mut self) -> Vec<Report> {
+        let mut out = self.retry_codes();
+        let message = self.retry();
+        if let Some(list) = self.refresh() {
+            // Coded elsewhere with a code this session has not seen.
+            out.extend(self.learn_codes(&list));
+            out.push(Report::Bookmarks(list));
+        }
+        out.extend(message.map(|m| Report::Status(Some(m))));
+        out
     }
 
     /// Bookmark changes not saved in the store yet.
@@ -80,12 +139,15 @@ impl Persist {
                 quote,
                 doc_hash,
             } => store.accept(&id, span, &quote, &doc_hash).map(|_| ()),
+            Effect::SetCode { id, code, on } => store.set_code(&id, &code, on).map(|_| ()),
             Effect::RetrySave => return self.retry_now(),
             Effect::Quit
             | Effect::Suspend
             | Effect::Copy(_)
             | Effect::WriteUnsaved(_)
-            | Effect::QuitUnsaved => return None,
+            | Effect::QuitUnsaved
+            | Effect::ChangeCodes(_)
+            | Effect::Batch(_) => return None,
         };
         let warning = store.take_warnings().into_iter().next();
         match saved {
@@ -127,7 +189,10 @@ impl Persist {
     /// At quit: save what is unsaved, or write it to a recovery file; lines
     /// to show on stderr. Safe to call twice.
     pub fn close(&mut self) -> Vec<String> {
-        let mut lines = std::mem::take(&mut self.told);
+        // The codebook first: a code merged at the last moment recodes
+        // bookmarks, which the store then saves.
+        let mut lines = self.close_codes();
+        lines.splice(0..0, std::mem::take(&mut self.told));
         if let Some(s) = self.store.as_mut() {
             lines.extend(s.close().iter().map(ToString::to_string));
         }

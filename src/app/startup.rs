@@ -1,11 +1,12 @@
-//! What the shell knows at start-up (colour, saved bookmarks, where to
-//! resume, warnings, the document's hash, the session's id prefix and the
-//! clock), handed to [`super::State::start`], the one place besides
+//! What the shell knows at start-up (colour, saved bookmarks, the
+//! codebook, where to resume, warnings, the document's hash, the session's
+//! id prefix and the clock), handed to [`super::State::start`], the one place besides
 //! `update` that sets state; and the ids that new bookmarks take from it
 //! without reading the world.
 
 use crate::store::anchor::Anchor;
 use crate::store::bookmarks::{Bookmark, Origin};
+use crate::store::codes::Codebook;
 use crate::store::{doc_hash, rfc3339};
 use crate::transcript::Document;
 
@@ -16,6 +17,8 @@ pub struct Startup {
     pub color: bool,
     /// The document's saved bookmarks.
     pub bookmarks: Vec<Bookmark>,
+    /// The user's codebook, shared by every document.
+    pub codebook: Codebook,
     /// Where the reader left the document last time.
     pub resume: Option<Anchor>,
     /// The first problem met opening the document's data, for the status line.
@@ -24,7 +27,7 @@ pub struct Startup {
     /// record it, and `m` must not pay a pass over the document for it.
     pub doc_hash: String,
     /// A prefix unique to this session ([`crate::store::bookmarks::new_session`]);
-    /// bookmark ids number on from it.
+    /// bookmark ids number on from it, and new codes' ids are made from it.
     pub session: String,
     /// Seconds since the epoch when the reader opened; [`super::Action::Clock`]
     /// moves it on.
@@ -39,6 +42,7 @@ impl Startup {
         Startup {
             color: true,
             bookmarks: Vec::new(),
+            codebook: Codebook::default(),
             resume: None,
             warning: None,
             doc_hash: doc_hash(doc),

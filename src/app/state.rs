@@ -14,6 +14,7 @@
 
 use super::action::Pane;
 use super::claims::ClaimsPane;
+use super::coding::Coding;
 use super::contents::Contents;
 use super::find::{Finder, Query};
 use super::flow::{Flow, FlowPos};
@@ -23,6 +24,7 @@ use super::line_edit::LineEdit;
 use super::lines::{LinePos, Lines};
 use super::marks::{Mark, Marks};
 use super::opened::Opened;
+use super::picker::Picker;
 use super::startup::{Ids, Startup};
 use super::status::{Message, StatusMessage};
 use super::view::View;
@@ -51,6 +53,8 @@ pub enum Overlay {
     },
     /// Typing a search query.
     Query(Query),
+    /// The code picker (`C`).
+    Picker(Picker),
     /// Quitting with `count` bookmark changes not saved; `path` is open
     /// while the user names a file to write them to.
     Unsaved {
@@ -67,6 +71,7 @@ pub enum OverlayKind {
     Bookmarks,
     Note,
     Query,
+    Picker,
     Unsaved,
 }
 
@@ -78,6 +83,7 @@ impl Overlay {
             Overlay::Bookmarks { .. } => OverlayKind::Bookmarks,
             Overlay::Note { .. } => OverlayKind::Note,
             Overlay::Query(_) => OverlayKind::Query,
+            Overlay::Picker(_) => OverlayKind::Picker,
             Overlay::Unsaved { .. } => OverlayKind::Unsaved,
         }
     }
@@ -89,13 +95,19 @@ pub struct State {
     pub(super) contents: Contents,
     pub(super) claims: ClaimsPane,
     pub(super) marks: Marks,
+    pub(super) coding: Coding,
     pub(super) finder: Finder,
     pub(super) jumps: Jumps,
     pub(super) status: StatusMessage,
     overlay: Option<Overlay>,
     focus: Pane,
+    settings: Settings,
+}
+
+/// What the reader was opened with and keeps: the keymap, and whether
+/// styles may use colour (false under `NO_COLOR`).
+struct Settings {
     keymap: Keymap,
-    /// Whether styles may use colour (false under `NO_COLOR`).
     color: bool,
 }
 
@@ -115,6 +127,7 @@ impl State {
             view: View::default(),
             contents: Contents::new(opened.doc().sections.len()),
             claims: ClaimsPane::new(opened.doc(), opened.flow()),
+            coding: Coding::new(up.codebook, up.session.clone(), up.now),
             marks: Marks::new(Ids::new(up.session, up.now)),
             finder: Finder::default(),
             jumps: Jumps::default(),
@@ -126,8 +139,10 @@ impl State {
             ),
             overlay: None,
             focus: Pane::Dialogue,
-            keymap,
-            color: up.color,
+            settings: Settings {
+                keymap,
+                color: up.color,
+            },
             opened,
         };
         state.marks.set_all(&state.opened, up.bookmarks);
@@ -168,6 +183,16 @@ impl State {
         self.marks.list()
     }
 
+    /// The codebook and the order the picker lists it in.
+    pub fn coding(&self) -> &Coding {
+        &self.coding
+    }
+
+    /// The ids of the codes on the quotes under the cursor, each once.
+    pub fn cursor_codes(&self) -> Vec<&str> {
+        self.marks.codes_at(&self.opened, self.cursor())
+    }
+
     pub fn finder(&self) -> &Finder {
         &self.finder
     }
@@ -196,11 +221,11 @@ impl State {
     }
 
     pub fn keymap(&self) -> &Keymap {
-        &self.keymap
+        &self.settings.keymap
     }
 
     pub fn color(&self) -> bool {
-        self.color
+        self.settings.color
     }
 
     /// The current sentence.

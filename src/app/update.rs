@@ -6,7 +6,7 @@ use super::action::{Action, Effect, Msg, Pane, Report, Target};
 use super::area::Area;
 use super::state::{Overlay, OverlayKind as Kind, State};
 use super::view::Viewport;
-use super::{find, help, nav, panes, quotes, speakers, unsaved};
+use super::{find, help, nav, panes, picker, quotes, speakers, unsaved};
 
 /// Apply an action or a shell report. A function of the state and the
 /// message: time and ids come in through them (`Action::Clock`,
@@ -33,6 +33,10 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             quotes::replace_all(state, list);
             None
         }
+        Msg::Report(Report::Codebook(book)) => {
+            state.coding.replace(book);
+            None
+        }
     };
     // A selection lasts only while the cursor moves by extending it.
     state.marks.settle(state.cursor());
@@ -43,6 +47,7 @@ fn route(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::Clock(now) => {
             state.marks.set_now(now);
+            state.coding.set_now(now);
             state.status.tick(now);
         }
         Action::Viewport(vp) => set_viewport(state, vp),
@@ -82,6 +87,7 @@ fn overlay(state: &mut State, action: Action) -> Option<Effect> {
     let kind = state.overlay()?.kind();
     match (kind, action) {
         (_, Quit) => return Some(Effect::Quit),
+        (Kind::Picker, _) => return picker::handle(state, action),
         (Kind::Query, Edit(key)) => find::key(state, key),
         (_, Edit(key)) => return quotes::edit_key(state, key),
         (Kind::Help, SelectDown) => help::scroll(state, 1),
@@ -113,6 +119,7 @@ fn bookmarks(state: &mut State, action: Action) -> Option<Effect> {
         Action::DeleteBookmark => return quotes::delete(state),
         Action::UndoDelete => return quotes::undo(state),
         Action::AcceptChange => return quotes::accept(state),
+        Action::Code => picker::open_on_bookmark(state),
         Action::CloseOverlay => close_overlay(state),
         _ => {}
     }
@@ -139,6 +146,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         ToggleBookmark => return quotes::toggle(state),
         StartSelection => quotes::start_selection(state),
         CopyQuote => return quotes::copy(state),
+        Code => picker::open(state),
         OpenBookmarks => quotes::open_list(state),
         NextBookmark => quotes::neighbour(state, true),
         PrevBookmark => quotes::neighbour(state, false),
@@ -153,9 +161,9 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Suspend => return Some(Effect::Suspend),
         Quit => return Some(Effect::Quit),
         // Keys of the lists and prompts, and the routed-before messages.
-        EditNote | DeleteBookmark | UndoDelete | AcceptChange | RetrySave | WriteUnsaved
-        | QuitUnsaved | Edit(_) | Click(_) | Noop | Tick | Clock(_) | Unsaved(_) | Viewport(_)
-        | Unbound(_) => {}
+        EditNote | DeleteBookmark | UndoDelete | AcceptChange | ApplyCode | CodeTurn
+        | CodeNth(_) | RetrySave | WriteUnsaved | QuitUnsaved | Edit(_) | Click(_) | Noop
+        | Tick | Clock(_) | Unsaved(_) | Viewport(_) | Unbound(_) => {}
     }
     None
 }

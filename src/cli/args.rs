@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn formats_are_listed_once_each_by_their_first_name() {
-        assert_eq!(Format::listed(), "markdown, json or csv");
+        assert_eq!(Format::listed(), "markdown, json, csv, qdpx or qdc");
         assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
         assert_eq!(Format::from_name("CSV"), Some(Format::Csv));
         assert_eq!(Format::from_name("xml"), None);

@@ -10,6 +10,7 @@ use crate::app::marks::sentence_anchor;
 use crate::app::shell::Persist;
 use crate::app::{Startup, State};
 use crate::store::bookmarks::{Bookmark, Store, new_session};
+use crate::store::codes::CodebookFile;
 use crate::store::documents::{Documents, Identity};
 use crate::store::identity::DocKey;
 use crate::store::paths::DataDirs;
@@ -124,6 +125,15 @@ pub fn open_reader(
         }
     });
 
+    // One codebook for every document, beside the bookmarks; opened at the
+    // first code made when there is none yet, so reading writes nothing.
+    let codebook_at = dirs.as_ref().map(CodebookFile::path_in);
+    let codebook = codebook_at.as_ref().filter(|p| p.exists()).map(|p| {
+        let (file, w) = CodebookFile::open_file(p.clone());
+        warnings.extend(w.iter().map(ToString::to_string));
+        file
+    });
+
     let resume = match args.no_resume {
         true => None,
         false => positions
@@ -138,6 +148,10 @@ pub fn open_reader(
     let startup = Startup {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         bookmarks: store.as_ref().map_or_else(Vec::new, |s| s.list().to_vec()),
+        codebook: codebook
+            .as_ref()
+            .map(|f| f.book().clone())
+            .unwrap_or_default(),
         resume,
         warning: warnings.into_iter().next(),
         // Hashed once already, to find the document's store.
@@ -147,7 +161,10 @@ pub fn open_reader(
     };
     let mut state = State::start(doc, name, keymap, startup);
 
-    let mut persist = Persist::new(store);
+    let mut persist = Persist::new(store).with_codebook(codebook);
+    if let Some(path) = codebook_at {
+        persist = persist.with_codebook_at(path);
+    }
     let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref())?;
     if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
         remember(dirs, &id, store);

@@ -62,6 +62,7 @@ pub fn active_layer(state: &State) -> Layer {
         Some(Overlay::Help { .. }) => return Layer::Help,
         Some(Overlay::Speakers { .. }) => return Layer::Speakers,
         Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
+        Some(Overlay::Picker(_)) => return Layer::Picker,
         // The note editor and the search line take text, not bindings.
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
             return Layer::Bookmarks;
@@ -85,9 +86,35 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     ) {
         return edit_key(key).map(Action::Edit);
     }
+    if let Some(Overlay::Picker(p)) = state.overlay() {
+        return picker_key(state, p.line.text.is_empty(), key);
+    }
     let key = key_of(key)?;
     let action = state.keymap().action(active_layer(state), key);
     Some(action.unwrap_or(Action::Unbound(key)))
+}
+
+/// A key in the code picker: its filter takes the text typed, and a
+/// character key bound in the picker's layer (a digit) acts only while the
+/// filter is empty; other keys go by the layer, then to the filter's line
+/// editor.
+fn picker_key(state: &State, empty: bool, ev: &KeyEvent) -> Option<Action> {
+    let plain = !ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let text = match ev.code {
+        KeyCode::Char(c) if plain => Some(c),
+        _ => None,
+    };
+    let key = key_of(ev);
+    let bound = key.and_then(|k| state.keymap().action(Layer::Picker, k));
+    match (text, bound) {
+        (Some(_), Some(action)) if empty => Some(action),
+        (Some(c), _) => Some(Action::Edit(EditKey::Char(c))),
+        (None, Some(action)) => Some(action),
+        // As in the note editor, a key the line does not take does nothing.
+        (None, None) => edit_key(ev).map(Action::Edit),
+    }
 }
 
 /// The note editor takes text, not bindings.

@@ -47,13 +47,15 @@ pub trait EventSource {
 }
 
 /// What the run loop needs from the world outside the state: stopping the
-/// process, saving bookmarks, the clipboard.
+/// process, saving bookmarks and codes, the clipboard.
 pub trait Shell {
     /// Ctrl-Z: hand the terminal back and stop until resumed.
     fn suspend(&mut self) -> io::Result<()>;
-    /// Perform a side effect; a returned message is shown in the status
-    /// line, information for a success and a warning for a failure.
-    fn perform(&mut self, effect: Effect) -> Option<Message>;
+    /// Perform a side effect (never [`Effect::Batch`]: the loop performs
+    /// its effects one by one). What it answers goes to `update` in order:
+    /// a status line (information for a success, a warning for a
+    /// failure), the codebook as saved, bookmarks it recoded.
+    fn perform(&mut self, effect: Effect) -> Vec<Report>;
     /// Bookmark changes that could not be saved yet.
     fn unsaved(&self) -> usize {
         0
@@ -64,18 +66,11 @@ pub trait Shell {
         Err(format!("nothing to write to {path}"))
     }
     /// Nothing happened for a while: retry what is unsaved and look for
-    /// changes other instances saved.
-    fn idle(&mut self) -> Idle {
-        Idle::default()
+    /// changes other instances saved (their bookmarks, a line once
+    /// something waiting is saved).
+    fn idle(&mut self) -> Vec<Report> {
+        Vec::new()
     }
-}
-
-/// What the shell found in an idle moment.
-#[derive(Debug, Default)]
-pub struct Idle {
-    pub message: Option<Message>,
-    /// The bookmarks, when other instances changed them.
-    pub bookmarks: Option<Vec<crate::store::Bookmark>>,
 }
 
 /// Why the loop ended.
@@ -118,12 +113,8 @@ where
             Input::Resize => Vec::new(),
             Input::Tick => vec![Action::Tick],
             Input::Idle => {
-                let idle = shell.idle();
-                if let Some(list) = idle.bookmarks {
-                    update(state, Report::Bookmarks(list));
-                }
-                if let Some(message) = idle.message {
-                    update(state, Report::Status(Some(message)));
+                for report in shell.idle() {
+                    update(state, report);
                 }
                 Vec::new()
             }
@@ -167,9 +158,16 @@ where
             }
         },
         Effect::Suspend => suspend(terminal, shell)?,
+        Effect::Batch(all) => {
+            for effect in all {
+                if let Some(exit) = perform(terminal, state, shell, effect)? {
+                    return Ok(Some(exit));
+                }
+            }
+        }
         effect => {
-            if let Some(message) = shell.perform(effect) {
-                update(state, Report::Status(Some(message)));
+            for report in shell.perform(effect) {
+                update(state, report);
             }
         }
     }
@@ -211,14 +209,17 @@ fn quit_if_saved<S: Shell>(state: &mut State, shell: &mut S, effect: Effect) -> 
     if shell.unsaved() == 0 {
         return Some(Exit::Quit);
     }
-    let message = shell.perform(Effect::RetrySave);
+    let reports = shell.perform(Effect::RetrySave);
     let left = shell.unsaved();
     if left == 0 {
         return Some(Exit::Quit);
     }
     update(state, Action::Unsaved(left));
-    if effect == Effect::RetrySave || message.is_some() {
-        update(state, Report::Status(message));
+    if effect == Effect::RetrySave && reports.is_empty() {
+        update(state, Report::Status(None));
+    }
+    for report in reports {
+        update(state, report);
     }
     None
 }

@@ -21,11 +21,10 @@ use signal_hook::consts::{
 };
 
 use super::clipboard::{self, Way};
-use super::run::{EventSource, Exit, IDLE_AFTER, Idle, Input, Shell, run};
-use crate::app::action::Effect;
+use super::run::{EventSource, Exit, IDLE_AFTER, Input, Shell, run};
+use crate::app::action::{Effect, Report};
 use crate::app::shell::Persist;
 use crate::app::state::State;
-use crate::app::status::Message;
 use crate::text;
 
 /// Button presses and the wheel only (modes 1000 and 1006, SGR encoding);
@@ -199,14 +198,15 @@ impl Shell for TerminalShell<'_> {
         enter()
     }
 
-    fn perform(&mut self, effect: Effect) -> Option<Message> {
+    fn perform(&mut self, effect: Effect) -> Vec<Report> {
         match effect {
             Effect::Copy(text) => {
                 let outcomes = clipboard::copy(&self.clipboard, &text, &mut io::stdout());
                 // Short, so the status line keeps its place too.
-                Some(clipboard::report(&text, &text::fit(&text, 36), &outcomes))
+                let message = clipboard::report(&text, &text::fit(&text, 36), &outcomes);
+                vec![Report::Status(Some(message))]
             }
-            effect => self.persist.apply(effect),
+            effect => self.persist.perform(effect),
         }
     }
 
@@ -218,11 +218,8 @@ impl Shell for TerminalShell<'_> {
         self.persist.write_unsaved(std::path::Path::new(path))
     }
 
-    fn idle(&mut self) -> Idle {
-        Idle {
-            message: self.persist.retry(),
-            bookmarks: self.persist.refresh(),
-        }
+    fn idle(&mut self) -> Vec<Report> {
+        self.persist.idle()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The bookmarks list (`'`): every bookmark's citation (section, speaker,
 //! line and time, the quote, and for a changed quote the words there now),
-//! its note, detached bookmarks under their own heading, and the one-line
-//! note editor.
+//! its codes in their colours, its note, detached bookmarks under their own
+//! heading, and the one-line note editor.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -17,6 +17,7 @@ use crate::app::marks::Mark;
 use crate::app::state::{Overlay, State};
 use crate::store::cite::Status;
 use crate::text::wrap;
+use unicode_width::UnicodeWidthStr;
 
 /// The heading above detached bookmarks, as in the Markdown export.
 pub const DETACHED: &str = "Detached bookmarks: their text is gone from the document";
@@ -110,7 +111,11 @@ fn draw_list(
             if i == selected && row.marked {
                 buf.set_string(area.x, y, "▌", theme.current());
             }
-            buf.set_stringn(area.x + 2, y, &row.text, width - 2, row.style);
+            let mut x = area.x + 2;
+            for (text, style) in &row.spans {
+                let room = usize::from(area.right().saturating_sub(x));
+                x = buf.set_stringn(x, y, text, room, *style).0;
+            }
         }
     }
 }
@@ -123,13 +128,20 @@ fn items(state: &State, selected: usize, width: usize, theme: Theme) -> Vec<Vec<
     let mut items: Vec<Vec<Row>> = marks
         .iter()
         .enumerate()
-        .map(|(i, m)| item(m, i == selected, width - 2, theme, &changed))
+        .map(|(i, m)| {
+            let mut rows = item(m, i == selected, width - 2, theme, &changed);
+            if !m.bookmark.codes.is_empty() {
+                let at = rows.len() - usize::from(!m.citation.note.is_empty());
+                rows.insert(at, codes_row(state, &m.bookmark.codes, width - 2, theme));
+            }
+            rows
+        })
         .collect();
     if let Some(first) = marks.iter().position(|m| m.place.is_none()) {
+        let heading = Row::new(fit(DETACHED, width - 2), theme.header(false));
         let heading = Row {
-            text: fit(DETACHED, width - 2),
-            style: theme.header(false),
             marked: false,
+            ..heading
         };
         items[first].insert(0, heading);
     }
@@ -160,11 +172,43 @@ pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
     items[i].get(k).is_some_and(|r| r.marked).then_some(i)
 }
 
-/// One line of the list; `marked` lines get the selection bar.
+/// One line of the list, in pieces of their own style; `marked` lines
+/// get the selection bar.
 struct Row {
-    text: String,
-    style: Style,
+    spans: Vec<(String, Style)>,
     marked: bool,
+}
+
+impl Row {
+    fn new(text: String, style: Style) -> Row {
+        Row {
+            spans: vec![(text, style)],
+            marked: true,
+        }
+    }
+}
+
+/// A bookmark's codes, `#pricing/discounts #timing`, each in its colour,
+/// cut to `width` with `…`.
+fn codes_row(state: &State, codes: &[String], width: usize, theme: Theme) -> Row {
+    let coding = state.coding();
+    let mut spans = Vec::new();
+    let mut left = width;
+    for (k, id) in codes.iter().enumerate() {
+        let path = coding.path(id).unwrap_or_else(|| "?".into());
+        let text = format!("{}#{path}", if k == 0 { "" } else { " " });
+        let shown = fit(&text, left);
+        left = left.saturating_sub(shown.width());
+        let cut = shown != crate::text::sanitise(&text);
+        spans.push((shown, theme.code(coding.colour(id))));
+        if cut || left == 0 {
+            break;
+        }
+    }
+    Row {
+        spans,
+        marked: true,
+    }
 }
 
 /// A bookmark's lines: where it is, the quote, the words there now if they
@@ -183,11 +227,7 @@ fn item(m: &Mark, selected: bool, width: usize, theme: Theme, changed: &str) -> 
         Status::Changed | Status::Detached => theme.warning(),
         Status::Exact | Status::Moved => theme.claim_tag(),
     };
-    let row = |text: String, style: Style| Row {
-        text,
-        style,
-        marked: true,
-    };
+    let row = Row::new;
     let mut rows = vec![row(fit(&head, width), head_style)];
     let style = if selected {
         theme.selected()

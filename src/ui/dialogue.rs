@@ -25,6 +25,11 @@ pub const BOOKMARK_MARK: &str = "▍";
 /// symbol of its own, so it differs without colour too.
 pub const CHANGED_MARK: &str = "≈";
 
+/// The gutter's cell for each code on a line, in the code's colour.
+pub const CODE_MARK: &str = "▌";
+/// The same without colour: a symbol that says a code is there.
+pub const CODE_MARK_PLAIN: &str = "#";
+
 /// The changed mark's style: another colour than [`Theme::gutter`].
 pub fn changed_gutter(theme: Theme) -> Style {
     theme.changed_gutter()

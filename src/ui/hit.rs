@@ -4,7 +4,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{bookmarks, claims, speakers, toc};
+use super::{bookmarks, claims, picker, speakers, toc};
 use crate::app::action::Target;
 use crate::app::state::{OverlayKind, State};
 
@@ -22,6 +22,7 @@ pub fn click(state: &State, screen: Rect, x: u16, y: u16) -> Option<Target> {
                 bookmarks::hit(state, above_status, x, y).map(Target::Bookmark)
             }
             OverlayKind::Speakers => speakers::hit(state, above_status, x, y).map(Target::Speaker),
+            OverlayKind::Picker => picker::hit(state, above_status, x, y).map(Target::Code),
             _ => None,
         };
     }

@@ -8,6 +8,7 @@ pub mod dialogue;
 pub mod help;
 pub mod hit;
 pub mod layout;
+pub mod picker;
 pub mod speakers;
 pub mod status;
 pub mod theme;
@@ -99,6 +100,7 @@ fn render_overlay(
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. }) => {
             bookmarks::render(frame, above_status, state, theme);
         }
+        Some(Overlay::Picker(_)) => picker::render(frame, above_status, state, theme),
         Some(Overlay::Speakers { selected }) => {
             let picker = speakers::Picker {
                 state,

@@ -31,8 +31,9 @@ impl Status<'_> {
 
     /// The status line's forms, longest first, each sanitised (names come
     /// from the file): with the file name and section title, without the
-    /// title, without the name, without the share and focus, and last the
-    /// shortest, ` §2/5 · speaker · turn 6/27`, which a message never covers.
+    /// title, without the name, without the share and focus, without the
+    /// codes under the cursor, and last the shortest, ` §2/5 · speaker ·
+    /// turn 6/27`, which a message never covers.
     pub fn forms(&self) -> Vec<String> {
         let s = self.state;
         let sec = s.section();
@@ -61,17 +62,39 @@ impl Status<'_> {
             (s.turn() + 1).min(turns)
         ))
         .into_owned();
-        let rest = sanitise(&format!("{at} · {pct}%{only} · [{}]", s.focus().name())).into_owned();
+        let codes = self.codes();
+        let rest = sanitise(&format!(
+            "{at}{codes} · {pct}%{only} · [{}]",
+            s.focus().name()
+        ))
+        .into_owned();
         // Sanitised before measuring: the name is a file name, and the
         // width dropped must be the width shown.
         let name = sanitise(s.opened().name());
-        vec![
+        let mut forms = vec![
             format!(" {name} · {place} {} · {rest}", sanitise(&title)),
             format!(" {name} · {place} · {rest}"),
             format!(" {place} · {rest}"),
-            sanitise(&format!(" {place} · {at} · {pct}%{only}")).into_owned(),
-            format!(" {place} · {at}"),
-        ]
+            sanitise(&format!(" {place} · {at}{codes} · {pct}%{only}")).into_owned(),
+        ];
+        if !codes.is_empty() {
+            forms.push(sanitise(&format!(" {place} · {at}{codes}")).into_owned());
+        }
+        forms.push(format!(" {place} · {at}"));
+        forms
+    }
+
+    /// ` · #pricing #timing`: the codes of the quotes under the cursor, or
+    /// nothing.
+    fn codes(&self) -> String {
+        let coding = self.state.coding();
+        let paths: Vec<String> = (self.state.cursor_codes().into_iter())
+            .map(|id| format!("#{}", coding.path(id).unwrap_or_else(|| "?".into())))
+            .collect();
+        match paths.is_empty() {
+            true => String::new(),
+            false => format!(" · {}", paths.join(" ")),
+        }
     }
 
     /// What the right of the line says: the message, else the search's

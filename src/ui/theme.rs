@@ -12,6 +12,37 @@ const GUTTER: Color = Color::Rgb(208, 0, 208);
 /// A changed bookmark's mark: another colour, as readable.
 const CHANGED_GUTTER: Color = Color::Rgb(235, 0, 0);
 
+/// Colours for codes without one of their own, by their place in the
+/// codebook: distinct hues, each readable (4.5:1) on black and on white, as
+/// the gutter's marks are (`tests/highlights.rs`).
+pub const CODE_COLORS: [Color; 8] = [
+    Color::Rgb(0, 115, 230),
+    Color::Rgb(184, 92, 0),
+    Color::Rgb(7, 136, 50),
+    Color::Rgb(180, 31, 255),
+    Color::Rgb(0, 130, 130),
+    Color::Rgb(224, 0, 150),
+    Color::Rgb(130, 119, 0),
+    Color::Rgb(118, 94, 237),
+];
+
+/// A code the codebook does not have (another machine's, or not saved):
+/// a grey as readable as the palette.
+const UNKNOWN_CODE: Color = Color::Rgb(118, 118, 118);
+
+/// A code's colour: its own `#RRGGBB`, else the palette's for its place
+/// in the codebook.
+pub fn code_color(own: Option<&str>, index: usize) -> Color {
+    let rgb = own.and_then(|hex| {
+        let hex = hex.strip_prefix('#')?;
+        let n = u32::from_str_radix(hex, 16)
+            .ok()
+            .filter(|_| hex.len() == 6)?;
+        Some(Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8))
+    });
+    rgb.unwrap_or(CODE_COLORS[index % CODE_COLORS.len()])
+}
+
 /// Distinct, readable on dark and light backgrounds; speakers cycle through them.
 const SPEAKER_COLORS: [Color; 6] = [
     Color::Cyan,
@@ -77,6 +108,18 @@ impl Theme {
     /// [`Theme::gutter`] (and another symbol, for `NO_COLOR`).
     pub fn changed_gutter(self) -> Style {
         self.fg(CHANGED_GUTTER).add_modifier(Modifier::BOLD)
+    }
+
+    /// A code, in the gutter, the bookmarks list and the picker: its
+    /// colour (`colour` as [`crate::app::coding::Coding::colour`] gives
+    /// it; a code the book lacks is grey), bold; without colour, bold only
+    /// (the gutter then shows a symbol of its own).
+    pub fn code(self, colour: Option<(Option<&str>, usize)>) -> Style {
+        let fg = match colour {
+            Some((own, index)) => code_color(own, index),
+            None => UNKNOWN_CODE,
+        };
+        self.fg(fg).add_modifier(Modifier::BOLD)
     }
 
     /// Sentences in a selection (`v`) other than the current one.

@@ -8,13 +8,14 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
+use tread::app::action::Report;
 use tread::app::keymap::Keymap;
 use tread::app::shell::Persist;
 use tread::app::state::State;
 use tread::app::status::Message;
 use tread::app::{Effect, Startup};
 use tread::transcript::{LoadOptions, load};
-use tread::tty::run::{EventSource, Exit, Idle, Input, Shell, run};
+use tread::tty::run::{EventSource, Exit, Input, Shell, run};
 use unicode_width::UnicodeWidthStr;
 
 pub struct Script(VecDeque<Input>);
@@ -106,7 +107,8 @@ pub fn keys(script: &str) -> Vec<Input> {
     out
 }
 
-/// Records every effect; saves bookmarks when given a store.
+/// Records every effect (those of a batch one by one, as the run loop
+/// performs them); saves bookmarks and codes when given a store.
 #[derive(Default)]
 pub struct TestShell {
     pub effects: Vec<Effect>,
@@ -120,11 +122,16 @@ impl Shell for TestShell {
         Ok(())
     }
 
-    fn perform(&mut self, effect: Effect) -> Option<Message> {
+    fn perform(&mut self, effect: Effect) -> Vec<Report> {
         self.effects.push(effect.clone());
         match effect {
-            Effect::Copy(text) => Some(Message::info(format!("copied: {text}"))),
-            effect => self.persist.as_mut().and_then(|p| p.apply(effect)),
+            Effect::Copy(text) => vec![Report::Status(Some(Message::info(format!(
+                "copied: {text}"
+            ))))],
+            effect => self
+                .persist
+                .as_mut()
+                .map_or_else(Vec::new, |p| p.perform(effect)),
         }
     }
 
@@ -137,14 +144,8 @@ impl Shell for TestShell {
         persist.write_unsaved(std::path::Path::new(path))
     }
 
-    fn idle(&mut self) -> Idle {
-        let Some(persist) = self.persist.as_mut() else {
-            return Idle::default();
-        };
-        Idle {
-            message: persist.retry(),
-            bookmarks: persist.refresh(),
-        }
+    fn idle(&mut self) -> Vec<Report> {
+        self.persist.as_mut().map_or_else(Vec::new, Persist::idle)
     }
 }
 

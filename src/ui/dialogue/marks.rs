@@ -9,9 +9,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
-use super::{BOOKMARK_MARK, CHANGED_MARK, Dialogue, changed_gutter};
+use super::{BOOKMARK_MARK, CHANGED_MARK, CODE_MARK, CODE_MARK_PLAIN, Dialogue, changed_gutter};
 use crate::app::flow::FlowPos;
-use crate::app::layout::{MARK_COL, MATCH_COL};
+use crate::app::layout::{GUTTER, MARK_COL, MATCH_COL};
 use crate::app::state::State;
 use crate::ui::theme::{Layer, Layers, Theme};
 
@@ -20,27 +20,35 @@ use crate::ui::theme::{Layer, Layers, Theme};
 pub(super) type Mark = (usize, usize, Layer);
 
 /// The marks on one wrapped line of a paragraph.
-pub(super) struct LineMarks {
+pub(super) struct LineMarks<'a> {
     /// Marked stretches.
     pub(super) spans: Vec<Mark>,
     /// `Some(changed)` when a bookmark covers the line: the gutter's mark.
     bookmark: Option<bool>,
+    /// The codes of the bookmarks on the line, each once.
+    codes: Vec<&'a str>,
     /// A search match is on the line.
     matched: bool,
 }
 
-impl Dialogue<'_> {
+impl<'a> Dialogue<'a> {
     /// Everything marked on the line `range` of paragraph `block` (whose
     /// text is `text`): stage directions, claims, bookmarks, the selection,
     /// the current sentence and search matches, in that order.
-    pub(super) fn line_marks(&self, block: usize, text: &str, range: &Range<usize>) -> LineMarks {
+    pub(super) fn line_marks(
+        &self,
+        block: usize,
+        text: &str,
+        range: &Range<usize>,
+    ) -> LineMarks<'a> {
         // Stage directions and inline timestamps (`[laughter]`,
         // `[00:12:31.07]`) are dimmed; every other mark patches over them.
         let mut spans: Vec<Mark> = bracketed(&text[range.clone()])
             .map(|(a, b)| (range.start + a, range.start + b, Layer::Dim))
             .collect();
         self.claim_marks(block, &mut spans);
-        let bookmark = self.bookmark_marks(block, text.len(), range, &mut spans);
+        let mut codes = Vec::new();
+        let bookmark = self.bookmark_marks(block, text.len(), range, &mut spans, &mut codes);
         self.selection_mark(block, text.len(), &mut spans);
         self.cursor_mark(block, &mut spans);
         // Matches go last so they show inside the current sentence too.
@@ -48,6 +56,7 @@ impl Dialogue<'_> {
         LineMarks {
             spans,
             bookmark,
+            codes,
             matched,
         }
     }
@@ -62,27 +71,31 @@ impl Dialogue<'_> {
     }
 
     /// The placed bookmarks that reach the line `range` of `block` (`len`
-    /// bytes long); `Some(changed)` for the gutter when any does.
+    /// bytes long), and their codes; `Some(changed)` for the gutter when
+    /// any does.
     fn bookmark_marks(
         &self,
         block: usize,
         len: usize,
         range: &Range<usize>,
         spans: &mut Vec<Mark>,
+        codes: &mut Vec<&'a str>,
     ) -> Option<bool> {
+        let state: &'a State = self.state;
         // A changed quote's mark wins the gutter: it asks for attention.
         let mut gutter: Option<bool> = None;
-        for (m, changed) in self
-            .state
-            .marks()
-            .iter()
-            .filter_map(|m| Some((m.place?, m.changed())))
-        {
-            if let Some(r) = block_part(m.start, m.end, block, len)
+        for (m, place) in state.marks().iter().filter_map(|m| Some((m, m.place?))) {
+            let changed = m.changed();
+            if let Some(r) = block_part(place.start, place.end, block, len)
                 && r.start < range.end.max(range.start + 1)
                 && range.start < r.end
             {
                 gutter = Some(gutter.unwrap_or(false) || changed);
+                for code in &m.bookmark.codes {
+                    if !codes.contains(&code.as_str()) {
+                        codes.push(code);
+                    }
+                }
                 let layer = if changed {
                     Layer::Changed
                 } else {
@@ -146,17 +159,48 @@ impl Dialogue<'_> {
         matched
     }
 
-    /// The gutter of a paragraph line: the bookmark's mark (the changed one
-    /// if any bookmark there changed), and `›` beside a search match.
+    /// The gutter of a paragraph line: a changed bookmark's `≈`, then one
+    /// cell per code in the code's colour (a `#` each without colour), as
+    /// many as the gutter's columns hold and a `+` for the rest; a plain
+    /// bookmark's `▍` when there is neither; and `›` beside a search match,
+    /// which takes the last column.
     pub(super) fn gutter(&self, marks: &LineMarks, row: Rect, buf: &mut Buffer) {
-        let mark_x = row.x + MARK_COL;
-        match marks.bookmark {
-            Some(true) => buf.set_string(mark_x, row.y, CHANGED_MARK, changed_gutter(self.theme)),
-            Some(false) => buf.set_string(mark_x, row.y, BOOKMARK_MARK, self.theme.gutter()),
-            None => {}
+        let theme = self.theme;
+        let matched = marks.matched && row.width > MATCH_COL;
+        let room = usize::from(if matched { MATCH_COL } else { GUTTER } - MARK_COL);
+        let mut cells: Vec<(&str, Style)> = Vec::with_capacity(room);
+        if marks.bookmark == Some(true) {
+            cells.push((CHANGED_MARK, changed_gutter(theme)));
         }
-        if marks.matched && row.width > MATCH_COL {
-            buf.set_string(row.x + MATCH_COL, row.y, "›", self.theme.search_current());
+        let symbol = if theme.color {
+            CODE_MARK
+        } else {
+            CODE_MARK_PLAIN
+        };
+        let style = |id: &str| theme.code(self.state.coding().colour(id));
+        let free = room.saturating_sub(cells.len());
+        let shown = if marks.codes.len() <= free {
+            free
+        } else {
+            free.saturating_sub(1)
+        };
+        for id in marks.codes.iter().take(shown) {
+            cells.push((symbol, style(id)));
+        }
+        if let Some(next) = marks.codes.get(shown).filter(|_| free > 0) {
+            cells.push(("+", style(next)));
+        }
+        if cells.is_empty() && marks.bookmark == Some(false) {
+            cells.push((BOOKMARK_MARK, theme.gutter()));
+        }
+        for (i, (symbol, style)) in cells.into_iter().enumerate() {
+            let x = row.x + MARK_COL + i as u16;
+            if x < row.right() {
+                buf.set_string(x, row.y, symbol, style);
+            }
+        }
+        if matched {
+            buf.set_string(row.x + MATCH_COL, row.y, "›", theme.search_current());
         }
     }
 }

@@ -1,0 +1,243 @@
+//! The codebook's side of [`Persist`]: saving code changes as they happen
+//! (a change that cannot be saved is kept and retried, and told at quit,
+//! never dropped without a word), answering with the book as saved, and
+//! recoding quotes when another instance had made the same code first.
+
+use super::Persist;
+use crate::app::action::{Effect, Report};
+use crate::app::status::Message;
+use crate::store::StoreError;
+use crate::store::bookmarks::Bookmark;
+use crate::store::codes::{CodeChange, CodebookFile, Saved};
+
+impl Persist {
+    /// Save codebook changes: the book as saved, and a word when the save
+    /// failed or found the code made elsewhere.
+    pub(super) fn change_codes(&mut self, changes: Vec<CodeChange>) -> Vec<Report> {
+        let changes: Vec<CodeChange> = changes.into_iter().map(|c| self.recode(c)).collect();
+        let mut out = Vec::new();
+        if let (None, Some(path)) = (&self.codebook, &self.codebook_at) {
+            let (file, warnings) = CodebookFile::open_file(path.clone());
+            out.extend(warnings.iter().map(|w| warning(w.to_string())));
+            self.codebook = Some(file);
+        }
+        let Some(file) = self.codebook.as_mut() else {
+            return vec![warning("codes are kept for this session only".into())];
+        };
+        let saved = file.change(&changes);
+        out.extend(self.after_save(saved));
+        out
+    }
+
+    /// Save codebook changes that could not be saved before: the book and a
+    /// line once they are; nothing while it still fails.
+    pub(super) fn retry_codes(&mut self) -> Vec<Report> {
+        let Some(file) = self.codebook.as_mut().filter(|f| f.pending_count() > 0) else {
+            return Vec::new();
+        };
+        let n = file.pending_count();
+        let Ok(saved) = file.flush() else {
+            return Vec::new();
+        };
+        let mut out = self.after_save(Ok(saved));
+        let changes = if n == 1 {
+            "change that was"
+        } else {
+            "changes that were"
+        };
+        out.push(info(format!("saved {n} codebook {changes} waiting")));
+        out
+    }
+
+    /// Bookmarks another instance saved name a code the book lacks: read
+    /// the codebook again (it made the code), unless changes of this
+    /// session wait to be saved in it (the next save reads it anyway).
+    pub(super) fn learn_codes(&mut self, list: &[Bookmark]) -> Option<Report> {
+        let book = self.codebook.as_ref().map(CodebookFile::book);
+        let unknown = list
+            .iter()
+            .flat_map(|b| &b.codes)
+            .any(|c| book.is_none_or(|book| book.get(c).is_none()));
+        if !unknown
+            || self
+                .codebook
+                .as_ref()
+                .is_some_and(|f| f.pending_count() > 0)
+        {
+            return None;
+        }
+        let path = match &self.codebook {
+            Some(file) => file.path().to_path_buf(),
+            None => self.codebook_at.clone().filter(|p| p.exists())?,
+        };
+        let (file, _) = CodebookFile::open_file(path);
+        let book = file.book().clone();
+        self.codebook = Some(file);
+        Some(Report::Codebook(book))
+    }
+
+    /// At quit: save what is unsaved, else a line saying what is lost.
+    pub(super) fn close_codes(&mut self) -> Vec<String> {
+        let Some(file) = self.codebook.as_mut().filter(|f| f.pending_count() > 0) else {
+            return Vec::new();
+        };
+        let n = file.pending_count();
+        match file.flush() {
+            Ok(saved) => {
+                self.settle(saved);
+                Vec::new()
+            }
+            Err(e) => {
+                let changes = if n == 1 { "change" } else { "changes" };
+                let path = file.path().display();
+                vec![format!("{n} codebook {changes} not saved in {path}: {e}")]
+            }
+        }
+    }
+
+    /// The book first (so the reader can name the codes), then what the
+    /// save found.
+    fn after_save(&mut self, saved: Result<Saved, StoreError>) -> Vec<Report> {
+        let more = match saved {
+            Ok(saved) => self.settle(saved),
+            Err(e) => vec![warning(format!(
+                "codes kept, not saved yet; will retry: {e}"
+            ))],
+        };
+        let book = self
+            .codebook
+            .as_ref()
+            .map(|f| Report::Codebook(f.book().clone()));
+        book.into_iter().chain(more).collect()
+    }
+
+    /// What a save found: codes another instance made first (their quotes
+    /// recoded), and changes that no longer apply.
+    fn settle(&mut self, saved: Saved) -> Vec<Report> {
+        self.merged.extend(saved.merged.iter().cloned());
+        // A use of a code merged away dates the code kept instead.
+        let again: Vec<CodeChange> = saved
+            .refused
+            .iter()
+            .filter_map(|(c, _)| match c {
+                CodeChange::Used { id, .. } if self.merged_to(id).is_some() => {
+                    Some(self.recode(c.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        if let Some(file) = self.codebook.as_mut().filter(|_| !again.is_empty()) {
+            // Failing, it stays queued with the next save.
+            let _ = file.change(&again);
+        }
+        let mut out = Vec::new();
+        // A use of a code deleted elsewhere matters to no one.
+        let refused = (saved.refused.iter()).find(|(c, _)| !matches!(c, CodeChange::Used { .. }));
+        if let Some((_, e)) = refused {
+            out.push(warning(format!("a code change was not saved: {e}")));
+        }
+        if !saved.merged.is_empty() {
+            out.extend(self.recode_store(&saved.merged));
+        }
+        out
+    }
+
+    /// Quotes coded with a code merged away take the code kept.
+    fn recode_store(&mut self, pairs: &[(String, String)]) -> Vec<Report> {
+        let names: Vec<String> = pairs
+            .iter()
+            .filter_map(|(_, kept)| self.codebook.as_ref()?.book().path(kept))
+            .collect();
+        let mut out = vec![info(format!(
+            "{} was made in another window too: its quotes use that one",
+            names.join(", ")
+        ))];
+        let Some(store) = self.store.as_mut() else {
+            return out;
+        };
+        let (mut failed, mut recoded) = (None, false);
+        for (ours, kept) in pairs {
+            let coded: Vec<String> = (store.list().iter())
+                .filter(|b| b.codes.contains(ours))
+                .map(|b| b.id.clone())
+                .collect();
+            for id in coded {
+                let off = store.set_code(&id, ours, false);
+                let on = store.set_code(&id, kept, true);
+                failed = failed.or(off.err()).or(on.err());
+                recoded = true;
+            }
+        }
+        if recoded {
+            out.insert(0, Report::Bookmarks(store.list().to_vec()));
+        }
+        if let Some(e) = failed {
+            out.push(warning(format!("kept, not saved yet; will retry: {e}")));
+        }
+        out
+    }
+
+    /// The code a merge kept in place of `id`, if it was merged away.
+    fn merged_to(&self, id: &str) -> Option<&str> {
+        let pair = self.merged.iter().find(|(ours, _)| ours == id);
+        pair.map(|(_, kept)| kept.as_str())
+    }
+
+    /// A code change with merged ids replaced by the codes kept.
+    fn recode(&self, change: CodeChange) -> CodeChange {
+        match change {
+            CodeChange::Used { id, when } => CodeChange::Used {
+                id: self.merged_to(&id).map_or(id, str::to_string),
+                when,
+            },
+            other => other,
+        }
+    }
+
+    /// A bookmark effect with merged code ids replaced by the codes kept,
+    /// and whether any was.
+    pub(super) fn recode_effect(&self, effect: Effect) -> (Effect, bool) {
+        match effect {
+            Effect::AddBookmark(mut b) => {
+                let changed = self.recode_all(&mut b.codes);
+                (Effect::AddBookmark(b), changed)
+            }
+            Effect::RestoreBookmark(mut b) => {
+                let changed = self.recode_all(&mut b.codes);
+                (Effect::RestoreBookmark(b), changed)
+            }
+            Effect::SetCode { id, code, on } => match self.merged_to(&code) {
+                Some(kept) => {
+                    let code = kept.to_string();
+                    (Effect::SetCode { id, code, on }, true)
+                }
+                None => (Effect::SetCode { id, code, on }, false),
+            },
+            other => (other, false),
+        }
+    }
+
+    /// Replace merged ids in a bookmark's codes, each code once; whether any was.
+    fn recode_all(&self, codes: &mut Vec<String>) -> bool {
+        if !codes.iter().any(|c| self.merged_to(c).is_some()) {
+            return false;
+        }
+        let mut out: Vec<String> = Vec::with_capacity(codes.len());
+        for c in codes.iter() {
+            let c = self.merged_to(c).unwrap_or(c).to_string();
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        *codes = out;
+        true
+    }
+}
+
+fn warning(text: String) -> Report {
+    Report::Status(Some(Message::warning(text)))
+}
+
+fn info(text: String) -> Report {
+    Report::Status(Some(Message::info(text)))
+}
