@@ -1,7 +1,8 @@
 //! Coding end to end, in a real pseudo-terminal: two quotes coded from the
 //! keyboard (a new code, a `parent/child` one, and a second code on a
 //! quote already coded), then after quitting, the codebook and the
-//! document's bookmark store on disk hold them.
+//! document's bookmark store on disk hold them, and the QDPX and CSV
+//! exports of the built binary carry both quotes with their codes.
 
 mod support;
 
@@ -118,4 +119,123 @@ fn two_quotes_coded_in_a_terminal_are_on_disk_after_quitting() {
     // Each code on a quote already saved is one `code` operation.
     let log = std::fs::read_to_string(store_file(&data).with_extension("log")).unwrap();
     assert_eq!(log.matches(r#""op":"code""#).count(), 1, "{log}");
+
+    check_csv(&data, &file);
+    check_qdpx(&data, &file, dir.path());
+}
+
+fn tread(data: &Path, args: &[&str]) -> std::process::Output {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// One row per quote, its codes by path.
+fn check_csv(data: &Path, file: &Path) {
+    let out = tread(
+        data,
+        &["--bookmarks", "--format", "csv", file.to_str().unwrap()],
+    );
+    let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+    let headers = rows.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (quote, codes, speaker) = (col("quote"), col("codes"), col("speaker"));
+    let got: Vec<(String, String, String)> = rows
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[quote].to_string(),
+                r[codes].to_string(),
+                r[speaker].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "The harbour opens in May.".into(),
+                "pricing".into(),
+                "Anna".into()
+            ),
+            (
+                "The fees go up in June.".into(),
+                // In the codebook's order, as every export lists codes.
+                "pricing; fees/june".into(),
+                "Anna".into()
+            ),
+        ]
+    );
+}
+
+/// A project whose two selections cover the quotes in its source text and
+/// name the codes by their GUIDs.
+fn check_qdpx(data: &Path, file: &Path, dir: &Path) {
+    let path = dir.join("talk.qdpx");
+    let file = file.to_str().unwrap();
+    tread(
+        data,
+        &[
+            "--bookmarks",
+            "--format",
+            "qdpx",
+            file,
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut project = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").unwrap(), &mut project).unwrap();
+    let xml = roxmltree::Document::parse(&project).unwrap();
+    let source = xml
+        .descendants()
+        .find(|n| n.has_tag_name("TextSource"))
+        .unwrap();
+    let text_path = source.attribute("plainTextPath").unwrap();
+    let name = text_path.trim_start_matches("internal://");
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name(&format!("sources/{name}")).unwrap(),
+        &mut text,
+    )
+    .unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let code_guids: Vec<&str> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("Code"))
+        .filter_map(|n| n.attribute("guid"))
+        .collect();
+    let selections: Vec<(String, usize)> = source
+        .children()
+        .filter(|n| n.has_tag_name("PlainTextSelection"))
+        .map(|s| {
+            let at = |a: &str| s.attribute(a).unwrap().parse::<usize>().unwrap();
+            let quote: String = chars[at("startPosition")..at("endPosition")]
+                .iter()
+                .collect();
+            let refs = s.descendants().filter(|n| n.has_tag_name("CodeRef"));
+            let refs: Vec<&str> = refs.map(|r| r.attribute("targetGUID").unwrap()).collect();
+            assert!(refs.iter().all(|g| code_guids.contains(g)), "{refs:?}");
+            (quote, refs.len())
+        })
+        .collect();
+    assert_eq!(
+        selections,
+        [
+            ("The harbour opens in May.".to_string(), 1),
+            ("The fees go up in June.".to_string(), 2),
+        ]
+    );
 }
