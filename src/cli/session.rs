@@ -102,6 +102,39 @@ pub fn stored_bookmarks(args: &Args, doc: &Document, name: &str) -> Vec<Bookmark
 
 /// Open the reader on the document, with its bookmarks, where the user left
 /// it; save where they leave it. `clipboard` is the config file's copy command, if it sets one.
+fn open_positions(dirs: Option<&DataDirs>, warnings: &mut Vec<String>) -> Option<Positions> {
+    match Positions::open(dirs?) {
+        Ok((p, w)) => {
+            warnings.extend(w.iter().map(ToString::to_string));
+            Some(p)
+        }
+        Err(e) => {
+            warnings.push(format!("reading positions unavailable: {e}"));
+            None
+        }
+    }
+}
+
+/// One codebook for every document, beside the bookmarks; opened at the
+/// first code made when there is none yet, so reading writes nothing.
+fn open_codebook(at: Option<&std::path::Path>, warnings: &mut Vec<String>) -> Option<CodebookFile> {
+    let at = at.filter(|p| p.exists())?;
+    let (file, w) = CodebookFile::open_file(at.to_path_buf());
+    warnings.extend(w.iter().map(ToString::to_string));
+    Some(file)
+}
+
+/// Where the reader was left, for the next time the document opens.
+fn save_position(state: &State, positions: Option<&mut Positions>, key: &DocKey) {
+    let here = sentence_anchor(state.doc(), state.flow(), state.cursor())
+        .and_then(|a| ReadingPosition::at(state.doc(), a));
+    if let (Some(positions), Some(here)) = (positions, here)
+        && let Err(e) = positions.set(key, here)
+    {
+        super::warn(&format!("reading position not saved: {e}"));
+    }
+}
+
 pub fn open_reader(
     args: &Args,
     doc: Document,
@@ -114,25 +147,9 @@ pub fn open_reader(
     let id = identity(args, dirs.as_ref(), &name, &doc);
     let key = id.key.clone();
     let store = open_store(&dirs, &key, false, &mut warnings);
-    let mut positions = dirs.as_ref().and_then(|d| match Positions::open(d) {
-        Ok((p, w)) => {
-            warnings.extend(w.iter().map(ToString::to_string));
-            Some(p)
-        }
-        Err(e) => {
-            warnings.push(format!("reading positions unavailable: {e}"));
-            None
-        }
-    });
-
-    // One codebook for every document, beside the bookmarks; opened at the
-    // first code made when there is none yet, so reading writes nothing.
+    let mut positions = open_positions(dirs.as_ref(), &mut warnings);
     let codebook_at = dirs.as_ref().map(CodebookFile::path_in);
-    let codebook = codebook_at.as_ref().filter(|p| p.exists()).map(|p| {
-        let (file, w) = CodebookFile::open_file(p.clone());
-        warnings.extend(w.iter().map(ToString::to_string));
-        file
-    });
+    let codebook = open_codebook(codebook_at.as_deref(), &mut warnings);
 
     let resume = match args.no_resume {
         true => None,
@@ -170,13 +187,7 @@ pub fn open_reader(
         remember(dirs, &id, store);
     }
 
-    let here = sentence_anchor(state.doc(), state.flow(), state.cursor())
-        .and_then(|a| ReadingPosition::at(state.doc(), a));
-    if let (Some(positions), Some(here)) = (&mut positions, here)
-        && let Err(e) = positions.set(&key, here)
-    {
-        super::warn(&format!("reading position not saved: {e}"));
-    }
+    save_position(&state, positions.as_mut(), &key);
     // What could not be saved, and where it went instead; then a non-zero
     // exit, so a script sees that the store is missing something.
     for line in persist.close() {
