@@ -265,6 +265,50 @@ fn all_with_a_query_keeps_only_matching_quotes_and_documents() {
     assert_eq!(counts.iter().sum::<usize>(), 3, "{json:#}");
 }
 
+/// A project of the whole quote bank: a source per document with a
+/// matching quote, only the quotes the query matched as selections.
+#[test]
+fn a_qdpx_of_all_documents_takes_the_query_too() {
+    let (lab, _, _) = lab();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("timing.qdpx");
+    let args = [
+        "--bookmarks",
+        "--all",
+        "--format",
+        "qdpx",
+        "--query",
+        "code:timing",
+        "-o",
+    ];
+    let o = lab.tread(&[&args[..], &[path_str(&out)]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut project = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").unwrap(), &mut project).unwrap();
+    let xml = roxmltree::Document::parse(&project).unwrap();
+    let mut sources: Vec<&str> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("TextSource"))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    sources.sort();
+    assert_eq!(sources, ["other.md", "talk.txt"]);
+    let csv = stdout(&lab.tread(&[
+        "--bookmarks",
+        "--all",
+        "--format",
+        "csv",
+        "--query",
+        "code:timing",
+    ]));
+    let selections = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("PlainTextSelection"))
+        .count();
+    assert_eq!(selections, rows(&csv).1.len());
+}
+
 #[test]
 fn a_query_with_no_match_says_so_in_markdown_and_leaves_data_empty() {
     let (lab, talk, _) = lab();
