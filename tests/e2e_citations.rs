@@ -6,9 +6,9 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use support::pty::{Pty, TIMEOUT};
+use support::session::{self, open_reader as open};
 
 /// Anna's `Not yet.` and Ben's similar words in another section: deleting
 /// Anna's must not hand her bookmark to Ben.
@@ -26,18 +26,6 @@ Ben: Not yet, not yet. It opens in June.
 Anna: Then June it is.
 ";
 
-fn open(data: &Path, file: &Path) -> Pty {
-    let args = [
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--no-resume",
-        file.to_str().unwrap(),
-    ];
-    let pty = Pty::spawn(&args, &[], 100, 24);
-    pty.wait_text("[dialogue]").unwrap();
-    pty
-}
-
 fn quit(mut pty: Pty) {
     pty.send("q");
     assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
@@ -53,19 +41,7 @@ fn close_list(pty: &mut Pty) {
 }
 
 fn tread(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_tread"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(session::print(data, args)).unwrap()
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use support::pty::{Pty, TIMEOUT};
+use support::session::{self, open_reader as open};
 use tread::store::bookmarks::Store;
 use tread::store::codes::CodebookFile;
 
@@ -25,18 +26,6 @@ Ben: We will see about that.
 Ben: Not yet, not yet.
 Anna: Then June it is.
 ";
-
-fn open(data: &Path, file: &Path) -> Pty {
-    let args = [
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--no-resume",
-        file.to_str().unwrap(),
-    ];
-    let pty = Pty::spawn(&args, &[], 100, 24);
-    pty.wait_text("[dialogue]").unwrap();
-    pty
-}
 
 /// `C`, the filter typed, Enter; waits for the status line to say so.
 fn code(pty: &mut Pty, filter: &str, said: &str) {
@@ -124,29 +113,13 @@ fn two_quotes_coded_in_a_terminal_are_on_disk_after_quitting() {
     check_qdpx(&data, &file, dir.path());
 }
 
-fn tread(data: &Path, args: &[&str]) -> std::process::Output {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
 /// One row per quote, its codes by path.
 fn check_csv(data: &Path, file: &Path) {
-    let out = tread(
+    let out = session::print(
         data,
         &["--bookmarks", "--format", "csv", file.to_str().unwrap()],
     );
-    let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+    let mut rows = csv::Reader::from_reader(&out[..]);
     let headers = rows.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let (quote, codes, speaker) = (col("quote"), col("codes"), col("speaker"));
@@ -184,7 +157,7 @@ fn check_csv(data: &Path, file: &Path) {
 fn check_qdpx(data: &Path, file: &Path, dir: &Path) {
     let path = dir.join("talk.qdpx");
     let file = file.to_str().unwrap();
-    tread(
+    session::print(
         data,
         &[
             "--bookmarks",

@@ -9,3 +9,4 @@ pub mod frames;
 pub mod hostile;
 pub mod pty;
 pub mod rust_paths;
+pub mod session;
