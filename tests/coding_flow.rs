@@ -496,3 +496,36 @@ fn a_code_made_in_another_window_arrives_with_its_quotes() {
     assert!(here.state.coding().book().find("pricing").is_some());
     assert!(here.row(29).contains("· #pricing ·"), "{}", here.row(29));
 }
+
+/// A code another window made, or renamed, without coding any quote of
+/// this document: the picker lists it after the next idle moment, with no
+/// save here needed to bring it.
+#[test]
+fn codes_made_or_renamed_elsewhere_arrive_without_a_save_here() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store_path, book_path) = (dir.path().join("b.json"), dir.path().join("codebook.json"));
+    let mut here = reader(&[]);
+    let (store, _) = Store::open_file(store_path, "sample").unwrap();
+    here.shell.persist = Some(Persist::new(Some(store)).with_codebook_at(book_path.clone()));
+
+    // The first codebook is another window's.
+    let (mut there, _) = CodebookFile::open_file(book_path);
+    let create = CodeChange::Create {
+        id: "c1".into(),
+        name: "pricing".into(),
+        parent: None,
+        color: None,
+    };
+    there.change(&[create]).unwrap();
+    here.input(vec![tread::tty::run::Input::Idle]);
+    assert!(here.state.coding().book().find("pricing").is_some());
+
+    let rename = CodeChange::Rename {
+        id: "c1".into(),
+        name: "价格".into(),
+    };
+    there.change(&[rename]).unwrap();
+    here.input(vec![tread::tty::run::Input::Idle]);
+    here.keys("C");
+    assert!(here.screen().contains("价格"), "{}", here.screen());
+}

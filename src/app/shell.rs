@@ -74,10 +74,10 @@ impl Persist {
     /// instances saved.
     pub fn idle(&mut self) -> Vec<Report> {
         let mut out = self.retry_codes();
+        // The book before the bookmarks, which may name its new codes.
+        out.extend(self.refresh_codes());
         let message = self.retry();
         if let Some(list) = self.refresh() {
-            // Coded elsewhere with a code this session has not seen.
-            out.extend(self.learn_codes(&list));
             out.push(Report::Bookmarks(list));
         }
         out.extend(message.map(|m| Report::Status(Some(m))));

@@ -7,7 +7,6 @@ use super::Persist;
 use crate::app::action::{Effect, Report};
 use crate::app::status::Message;
 use crate::store::StoreError;
-use crate::store::bookmarks::Bookmark;
 use crate::store::codes::{CodeChange, CodebookFile, Saved};
 
 impl Persist {
@@ -49,31 +48,20 @@ impl Persist {
         out
     }
 
-    /// Bookmarks another instance saved name a code the book lacks: read
-    /// the codebook again (it made the code), unless changes of this
-    /// session wait to be saved in it (the next save reads it anyway).
-    pub(super) fn learn_codes(&mut self, list: &[Bookmark]) -> Option<Report> {
-        let book = self.codebook.as_ref().map(CodebookFile::book);
-        let unknown = list
-            .iter()
-            .flat_map(|b| &b.codes)
-            .any(|c| book.is_none_or(|book| book.get(c).is_none()));
-        if !unknown
-            || self
-                .codebook
-                .as_ref()
-                .is_some_and(|f| f.pending_count() > 0)
-        {
-            return None;
+    /// The codebook again if another instance saved it since: new codes
+    /// reach the picker, and renamed ones the list, without a save here.
+    /// A codebook another instance made first is opened here too.
+    pub(super) fn refresh_codes(&mut self) -> Option<Report> {
+        if self.codebook.is_none() {
+            let path = self.codebook_at.clone().filter(|p| p.exists())?;
+            let (file, _) = CodebookFile::open_file(path);
+            let book = file.book().clone();
+            self.codebook = Some(file);
+            return Some(Report::Codebook(book));
         }
-        let path = match &self.codebook {
-            Some(file) => file.path().to_path_buf(),
-            None => self.codebook_at.clone().filter(|p| p.exists())?,
-        };
-        let (file, _) = CodebookFile::open_file(path);
-        let book = file.book().clone();
-        self.codebook = Some(file);
-        Some(Report::Codebook(book))
+        let file = self.codebook.as_mut()?;
+        file.refresh()
+            .then(|| Report::Codebook(file.book().clone()))
     }
 
     /// At quit: save what is unsaved, else a line saying what is lost.

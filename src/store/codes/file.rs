@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 
 use super::{Code, CodeChange, CodeError, Codebook};
 use crate::store::atomic::{self, Parsed};
+use crate::store::logfile::{Stamp, stamp_at};
 use crate::store::paths::DataDirs;
 use crate::store::{StoreError, Warning};
 
@@ -30,6 +31,9 @@ pub struct CodebookFile {
     pending: Vec<CodeChange>,
     read_only: Option<String>,
     warnings: Vec<Warning>,
+    /// The file as last read or written here: a different stamp means
+    /// another instance saved it since ([`CodebookFile::refresh`]).
+    stamp: Option<Stamp>,
 }
 
 /// What saving some changes did.
@@ -61,12 +65,14 @@ impl CodebookFile {
             }
             Err(e) => atomic::load_unlocked(&path, parse, e),
         };
+        let stamp = stamp_at(&path, false);
         let file = CodebookFile {
             path,
             book: loaded.value,
             pending: Vec::new(),
             read_only: loaded.read_only,
             warnings: Vec::new(),
+            stamp,
         };
         (file, loaded.warning.into_iter().collect())
     }
@@ -155,9 +161,36 @@ impl CodebookFile {
         }
         let bytes = encode(&self.path, &book)?;
         atomic::write(&self.path, &bytes)?;
+        // Under the lock still, so no other save comes between.
+        self.stamp = stamp_at(&self.path, false);
         self.pending.clear();
         self.book = book;
         Ok(saved)
+    }
+
+    /// Read the book again if another instance saved it since this one
+    /// last read or wrote it; whether it did. Cheap when it did not (one
+    /// `stat`). Nothing is read while changes of this session wait: the
+    /// next save re-reads the file and merges them with what is there.
+    pub fn refresh(&mut self) -> bool {
+        let now = stamp_at(&self.path, false);
+        if !self.pending.is_empty() || now == self.stamp {
+            return false;
+        }
+        self.stamp = now;
+        let atomic::ReadOutcome::Bytes(bytes) = atomic::read(&self.path) else {
+            return false;
+        };
+        match parse(&bytes) {
+            Parsed::Good(book) | Parsed::Newer { value: book, .. } => {
+                let changed = book != self.book;
+                self.book = book;
+                changed
+            }
+            // Being written by something that does not write atomically,
+            // or damaged: the next save sets it aside and says so.
+            Parsed::Bad { .. } => false,
+        }
     }
 }
 
@@ -258,6 +291,27 @@ mod tests {
         let (c, warnings) = CodebookFile::open_file(path);
         assert!(warnings.is_empty());
         assert_eq!(c.book().codes().len(), 2);
+    }
+
+    #[test]
+    fn codes_another_instance_saved_are_read_on_refresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codebook.json");
+        let (mut a, _) = CodebookFile::open_file(path.clone());
+        let (mut b, _) = CodebookFile::open_file(path.clone());
+        assert!(!b.refresh(), "nothing changed yet");
+        a.change(&[create("1", "pricing")]).unwrap();
+        assert!(!a.refresh(), "its own save is not news to it");
+        assert!(b.refresh());
+        assert_eq!(b.book().codes()[0].name, "pricing");
+        assert!(!b.refresh(), "read once");
+        a.change(&[CodeChange::Rename {
+            id: "1".into(),
+            name: "price".into(),
+        }])
+        .unwrap();
+        assert!(b.refresh());
+        assert_eq!(b.book().codes()[0].name, "price");
     }
 
     #[test]
