@@ -148,7 +148,13 @@ fn the_unsaved_prompt_draws_at_every_size() {
     for (w, h) in SIZES {
         for keys in ["", "w", "wabc"] {
             let mut r = Reader::new(w, h);
-            update(&mut r.state, Action::Unsaved(2));
+            update(
+                &mut r.state,
+                Action::Unsaved(tread::app::unsaved::Pending {
+                    bookmarks: 2,
+                    codes: 0,
+                }),
+            );
             r.keys(keys);
             check_screen(&r);
         }

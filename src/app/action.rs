@@ -137,8 +137,8 @@ pub enum Action {
     WriteUnsaved,
     /// In the unsaved prompt: quit, leaving the changes in a recovery file.
     QuitUnsaved,
-    /// The shell could not save `n` bookmark changes at quit: ask.
-    Unsaved(usize),
+    /// The shell could not save these changes at quit: ask.
+    Unsaved(super::unsaved::Pending),
     /// Explicitly unbinds a key in a user keymap.
     Noop,
     /// A key bound to nothing where it was pressed: said in the status line.

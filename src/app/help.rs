@@ -218,7 +218,7 @@ fn heading(layer: Layer) -> &'static str {
         Layer::Bookmarks => "In the bookmarks list",
         Layer::Speakers => "In the speaker picker",
         Layer::Help => "In this help",
-        Layer::Unsaved => "When quitting with unsaved bookmarks",
+        Layer::Unsaved => "When quitting with unsaved changes",
         Layer::Picker => "In the code picker",
     }
 }

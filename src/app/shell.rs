@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::action::{Effect, Report};
 use super::status::Message;
+use super::unsaved::Pending;
 use crate::store::StoreError;
 use crate::store::bookmarks::{Bookmark, Store};
 use crate::store::codes::CodebookFile;
@@ -28,6 +29,11 @@ pub struct Persist {
     merged: Vec<(String, String)>,
     /// Lines for stderr at quit, beyond what the store reports.
     told: Vec<String>,
+    /// Where the codebook goes at quit if it still cannot be saved.
+    recovery: Option<PathBuf>,
+    /// The codebook changes already kept in a file the user named: no
+    /// recovery file for them at quit.
+    codes_kept: Option<usize>,
 }
 
 impl Persist {
@@ -38,7 +44,15 @@ impl Persist {
             codebook_at: None,
             merged: Vec::new(),
             told: Vec::new(),
+            recovery: None,
+            codes_kept: None,
         }
+    }
+
+    /// At quit, a codebook that cannot be saved goes to a new file in `dir`.
+    pub fn with_recovery_dir(mut self, dir: PathBuf) -> Persist {
+        self.recovery = Some(dir);
+        self
     }
 
     /// Save codes in this codebook file too.
@@ -60,6 +74,13 @@ impl Persist {
         match effect {
             Effect::Batch(all) => all.into_iter().flat_map(|e| self.perform(e)).collect(),
             Effect::ChangeCodes(changes) => self.change_codes(changes),
+            Effect::RetrySave => {
+                let mut out = self.flush_codes(true);
+                if self.unsaved().bookmarks > 0 {
+                    out.extend(self.retry_now().map(|m| Report::Status(Some(m))));
+                }
+                out
+            }
             effect => {
                 let (effect, recoded) = self.recode_effect(effect);
                 let message = self.apply(effect).map(|m| Report::Status(Some(m)));
@@ -73,7 +94,7 @@ impl Persist {
     /// In an idle moment: retry what is unsaved and look for what other
     /// instances saved.
     pub fn idle(&mut self) -> Vec<Report> {
-        let mut out = self.retry_codes();
+        let mut out = self.flush_codes(false);
         // The book before the bookmarks, which may name its new codes.
         out.extend(self.refresh_codes());
         let message = self.retry();
@@ -84,24 +105,46 @@ impl Persist {
         out
     }
 
-    /// Bookmark changes not saved in the store yet.
-    pub fn unsaved(&self) -> usize {
-        self.store.as_ref().map_or(0, Store::pending_count)
+    /// Bookmark and codebook changes not saved yet.
+    pub fn unsaved(&self) -> Pending {
+        Pending {
+            bookmarks: self.store.as_ref().map_or(0, Store::pending_count),
+            codes: self
+                .codebook
+                .as_ref()
+                .map_or(0, CodebookFile::pending_count),
+        }
     }
 
-    /// Write the unsaved changes to `path`, a new file the user named.
+    /// Write the unsaved changes to `path`, a new file the user named: the
+    /// bookmark changes, and the codebook as a `.qdc` (beside it, named
+    /// after it, when there are bookmark changes too).
     pub fn write_unsaved(&mut self, path: &Path) -> Result<String, String> {
+        let pending = self.unsaved();
+        if pending.codes == 0 {
+            return self.write_bookmarks(path);
+        }
+        let (written, codes_at) = match pending.bookmarks {
+            0 => (None, path.to_path_buf()),
+            _ => (Some(self.write_bookmarks(path)?), codes_beside(path)),
+        };
+        match self.keep_codes_in(&codes_at) {
+            Ok(line) => Ok(written.map_or(line.clone(), |w| format!("{w}; {line}"))),
+            Err(e) => Err(written.map_or(e.clone(), |w| format!("{w}; but {e}"))),
+        }
+    }
+
+    fn write_bookmarks(&mut self, path: &Path) -> Result<String, String> {
         let store = self.store.as_mut().ok_or("there is no bookmark store")?;
         let count = store.pending_count();
         store
             .keep_pending_in(path)
             .map_err(|e| format!("not written: {e}"))?;
         // Absolute, so the line still says where after the reader is gone.
-        let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let line = format!(
             "{count} bookmark {} not in the store; written to {}",
             super::unsaved::changes(count),
-            shown.display()
+            absolute(path).display()
         );
         self.told.push(line.clone());
         Ok(line)
@@ -197,6 +240,20 @@ impl Persist {
             lines.extend(s.close().iter().map(ToString::to_string));
         }
         lines
+    }
+}
+
+/// Absolute, so a line still says where after the reader is gone.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `keep.json` → `keep.qdc`; a name ending in `.qdc` already gets `.codes.qdc`.
+fn codes_beside(path: &Path) -> PathBuf {
+    if path.extension().is_some_and(|e| e == "qdc") {
+        path.with_extension("codes.qdc")
+    } else {
+        path.with_extension("qdc")
     }
 }
 

@@ -55,10 +55,10 @@ pub enum Overlay {
     Query(Query),
     /// The code picker (`C`).
     Picker(Picker),
-    /// Quitting with `count` bookmark changes not saved; `path` is open
-    /// while the user names a file to write them to.
+    /// Quitting with `count` changes not saved; `path` is open while the
+    /// user names a file to write them to.
     Unsaved {
-        count: usize,
+        count: super::unsaved::Pending,
         path: Option<LineEdit>,
     },
 }

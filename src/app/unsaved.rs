@@ -1,21 +1,66 @@
 //! The prompt shown when the reader is asked to quit while some bookmark
-//! changes could not be saved: try again, write them to a file the user
-//! names, or quit and leave them in a recovery file. Nothing is dropped
-//! without the user choosing where it goes.
+//! or codebook changes could not be saved: try again, write them to a file
+//! the user names, or quit and leave them in a recovery file. Nothing is
+//! dropped without the user choosing where it goes.
 
 use super::action::{Action, EditKey, Effect};
 use super::line_edit::{Edited, LineEdit};
 use super::state::{Overlay, State};
 
-/// The shell reported `count` changes it still cannot save: ask.
-pub fn open(state: &mut State, count: usize) {
+/// Changes the shell could not save yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pending {
+    pub bookmarks: usize,
+    pub codes: usize,
+}
+
+impl Pending {
+    pub fn is_empty(self) -> bool {
+        self.bookmarks == 0 && self.codes == 0
+    }
+
+    /// `2 bookmark changes and 1 codebook change`, naming only what is there.
+    pub fn describe(self) -> String {
+        let part = |n: usize, what: &str| {
+            (n > 0).then(|| format!("{n} {what} {}", if n == 1 { "change" } else { "changes" }))
+        };
+        let parts: Vec<String> = [
+            part(self.bookmarks, "bookmark"),
+            part(self.codes, "codebook"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match parts.as_slice() {
+            [] => "no changes".to_string(),
+            parts => parts.join(" and "),
+        }
+    }
+
+    /// `is` or `are`, for the changes described.
+    pub fn verb(self) -> &'static str {
+        if self.bookmarks + self.codes == 1 {
+            "is"
+        } else {
+            "are"
+        }
+    }
+}
+
+/// The shell reported changes it still cannot save: ask.
+pub fn open(state: &mut State, count: Pending) {
     state.open(Overlay::Unsaved { count, path: None });
 }
 
 /// An action while the prompt is open. Everything else is ignored: the
 /// prompt is modal, so a stray key cannot quit past it.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
-    let suggested = suggested_file(state.opened.name());
+    let suggested = match state.overlay() {
+        Some(Overlay::Unsaved { count, .. }) if count.bookmarks == 0 => {
+            suggested_file(state.opened.name(), "unsaved-codes.qdc")
+        }
+        _ => suggested_file(state.opened.name(), "unsaved-bookmarks.json"),
+    };
     let Some(Overlay::Unsaved { count, path }) = state.overlay_mut() else {
         return None;
     };
@@ -31,8 +76,9 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         (None, Action::CloseOverlay) => {
             state.close();
             state.warn(format!(
-                "{count} bookmark {} still unsaved; saving is retried while you read",
-                changes(count)
+                "{} {} still unsaved; saving is retried while you read",
+                count.describe(),
+                count.verb()
             ));
         }
         (Some(_), Action::CloseOverlay) => *path = None,
@@ -47,10 +93,10 @@ fn line_result(line: &mut LineEdit, key: EditKey) -> (Edited, String) {
     (edited, line.text.trim().to_string())
 }
 
-fn edit(state: &mut State, (edited, name): (Edited, String), count: usize) -> Option<Effect> {
+fn edit(state: &mut State, (edited, name): (Edited, String), count: Pending) -> Option<Effect> {
     match edited {
         Edited::Submit if name.is_empty() => {
-            state.say("name a file to write the bookmarks to");
+            state.say("name a file to write the changes to");
             None
         }
         Edited::Submit => {
@@ -75,7 +121,7 @@ pub fn changes(count: usize) -> &'static str {
 }
 
 /// A file name in the working directory, after the document.
-fn suggested_file(name: &str) -> String {
+fn suggested_file(name: &str, suffix: &str) -> String {
     let stem: String = name
         .rsplit_once('.')
         .map_or(name, |(s, _)| s)
@@ -88,7 +134,7 @@ fn suggested_file(name: &str) -> String {
             }
         })
         .collect();
-    format!("{stem}.unsaved-bookmarks.json")
+    format!("{stem}.{suffix}")
 }
 
 #[cfg(test)]
@@ -100,7 +146,13 @@ mod tests {
     fn state() -> State {
         let doc = load(b"A: one. Two.", &LoadOptions::default()).unwrap();
         let mut s = State::new(doc, "talk.txt", Keymap::default_keymap());
-        open(&mut s, 2);
+        open(
+            &mut s,
+            Pending {
+                bookmarks: 2,
+                codes: 0,
+            },
+        );
         s
     }
 
@@ -148,7 +200,10 @@ mod tests {
         assert!(matches!(
             s.overlay(),
             Some(Overlay::Unsaved {
-                count: 2,
+                count: Pending {
+                    bookmarks: 2,
+                    codes: 0
+                },
                 path: None
             })
         ));
@@ -169,6 +224,36 @@ mod tests {
             s.message()
                 .unwrap()
                 .starts_with("2 bookmark changes are still unsaved")
+        );
+    }
+
+    #[test]
+    fn codebook_changes_are_named_and_suggest_a_codebook_file() {
+        let mut s = state();
+        let only_codes = Pending {
+            bookmarks: 0,
+            codes: 1,
+        };
+        assert_eq!(only_codes.describe(), "1 codebook change");
+        let both = Pending {
+            bookmarks: 2,
+            codes: 1,
+        };
+        assert_eq!(both.describe(), "2 bookmark changes and 1 codebook change");
+        open(&mut s, only_codes);
+        handle(&mut s, Action::WriteUnsaved);
+        let Some(Overlay::Unsaved {
+            path: Some(line), ..
+        }) = s.overlay()
+        else {
+            panic!("{:?}", s.overlay());
+        };
+        assert_eq!(line.text, "talk.unsaved-codes.qdc");
+        handle(&mut s, Action::CloseOverlay);
+        handle(&mut s, Action::CloseOverlay);
+        assert_eq!(
+            s.message(),
+            Some("1 codebook change is still unsaved; saving is retried while you read")
         );
     }
 }

@@ -182,6 +182,9 @@ pub fn open_reader(
     if let Some(path) = codebook_at {
         persist = persist.with_codebook_at(path);
     }
+    if let Some(dirs) = &dirs {
+        persist = persist.with_recovery_dir(dirs.state.join("recovery"));
+    }
     let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref())?;
     if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
         remember(dirs, &id, store);
@@ -194,10 +197,11 @@ pub fn open_reader(
         super::warn(&line);
     }
     let left = persist.unsaved();
-    if left > 0 && !matches!(exit, Exit::Signal(_)) {
+    if !left.is_empty() && !matches!(exit, Exit::Signal(_)) {
         anyhow::bail!(
-            "{left} bookmark {} not saved in the store (see above)",
-            crate::app::unsaved::changes(left)
+            "{} {} not saved in the store (see above)",
+            left.describe(),
+            left.verb()
         );
     }
     Ok(exit)

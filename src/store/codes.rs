@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 mod file;
 mod import;
+mod keep;
 pub use file::{CodebookFile, Saved};
 pub use import::{Import, ImportReport};
 

@@ -13,6 +13,7 @@ use super::keys::{key_action, mouse_action, paste_actions};
 use crate::app::action::{Action, Effect, Report};
 use crate::app::state::State;
 use crate::app::status::Message;
+use crate::app::unsaved::Pending;
 use crate::app::update::update;
 use crate::ui;
 
@@ -56,9 +57,9 @@ pub trait Shell {
     /// a status line (information for a success, a warning for a
     /// failure), the codebook as saved, bookmarks it recoded.
     fn perform(&mut self, effect: Effect) -> Vec<Report>;
-    /// Bookmark changes that could not be saved yet.
-    fn unsaved(&self) -> usize {
-        0
+    /// Bookmark and codebook changes that could not be saved yet.
+    fn unsaved(&self) -> Pending {
+        Pending::default()
     }
     /// Write the unsaved changes to the file `path`: a line saying so, or
     /// why it failed.
@@ -203,15 +204,15 @@ where
     Ok(())
 }
 
-/// Quit, unless bookmark changes are still unsaved after one more try:
-/// then the user decides where they go.
+/// Quit, unless changes are still unsaved after one more try: then the
+/// user decides where they go.
 fn quit_if_saved<S: Shell>(state: &mut State, shell: &mut S, effect: Effect) -> Option<Exit> {
-    if shell.unsaved() == 0 {
+    if shell.unsaved().is_empty() {
         return Some(Exit::Quit);
     }
     let reports = shell.perform(Effect::RetrySave);
     let left = shell.unsaved();
-    if left == 0 {
+    if left.is_empty() {
         return Some(Exit::Quit);
     }
     update(state, Action::Unsaved(left));

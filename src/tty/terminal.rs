@@ -210,7 +210,7 @@ impl Shell for TerminalShell<'_> {
         }
     }
 
-    fn unsaved(&self) -> usize {
+    fn unsaved(&self) -> crate::app::unsaved::Pending {
         self.persist.unsaved()
     }
 

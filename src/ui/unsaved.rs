@@ -1,4 +1,4 @@
-//! The prompt about bookmark changes that could not be saved, shown when
+//! The prompt about bookmark and codebook changes that could not be saved, shown when
 //! quitting: what is at stake, and the keys that decide where they go,
 //! named from the live keymap.
 
@@ -12,10 +12,10 @@ use super::{fit, put};
 use crate::app::action::Action;
 use crate::app::keymap::{Keymap, Layer};
 use crate::app::line_edit::LineEdit;
-use crate::app::unsaved::changes;
+use crate::app::unsaved::Pending;
 
 pub struct Prompt<'a> {
-    pub count: usize,
+    pub count: Pending,
     pub path: Option<&'a LineEdit>,
     pub keymap: &'a Keymap,
     pub theme: Theme,
@@ -40,7 +40,12 @@ impl Prompt<'_> {
     }
 
     pub fn render(self, frame: &mut Frame, area: Rect) {
-        let headline = format!("{} bookmark {} not saved.", self.count, changes(self.count));
+        let headline = format!("{} {} not saved.", self.count.describe(), self.count.verb());
+        let title = match (self.count.bookmarks, self.count.codes) {
+            (_, 0) => " Unsaved bookmarks ",
+            (0, _) => " Unsaved codes ",
+            _ => " Unsaved changes ",
+        };
         let choices = self.choices();
         let w = choices.iter().map(|c| c.chars().count()).max().unwrap_or(0);
         let w = (w.max(headline.chars().count()).max(40) + 4) as u16;
@@ -49,7 +54,7 @@ impl Prompt<'_> {
         let popup = super::popup(buf, area, w, h);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(" Unsaved bookmarks ")
+            .title(title)
             .border_style(self.theme.warning());
         let inner = block.inner(popup);
         block.render(popup, buf);

@@ -135,8 +135,11 @@ impl Shell for TestShell {
         }
     }
 
-    fn unsaved(&self) -> usize {
-        self.persist.as_ref().map_or(0, Persist::unsaved)
+    fn unsaved(&self) -> tread::app::unsaved::Pending {
+        self.persist
+            .as_ref()
+            .map(Persist::unsaved)
+            .unwrap_or_default()
     }
 
     fn write_unsaved(&mut self, path: &str) -> Result<String, String> {

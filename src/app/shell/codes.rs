@@ -3,11 +3,13 @@
 //! never dropped without a word), answering with the book as saved, and
 //! recoding quotes when another instance had made the same code first.
 
+use std::path::Path;
+
 use super::Persist;
 use crate::app::action::{Effect, Report};
 use crate::app::status::Message;
-use crate::store::StoreError;
 use crate::store::codes::{CodeChange, CodebookFile, Saved};
+use crate::store::{StoreError, unix_now};
 
 impl Persist {
     /// Save codebook changes: the book as saved, and a word when the save
@@ -29,15 +31,19 @@ impl Persist {
     }
 
     /// Save codebook changes that could not be saved before: the book and a
-    /// line once they are; nothing while it still fails.
-    pub(super) fn retry_codes(&mut self) -> Vec<Report> {
+    /// line once they are. While it still fails, a line only if `tell`
+    /// (the prompt at quit asked; a timer's retry was told already).
+    pub(super) fn flush_codes(&mut self, tell: bool) -> Vec<Report> {
         let Some(file) = self.codebook.as_mut().filter(|f| f.pending_count() > 0) else {
             return Vec::new();
         };
         let n = file.pending_count();
-        let Ok(saved) = file.flush() else {
-            return Vec::new();
+        let saved = match file.flush() {
+            Ok(saved) => saved,
+            Err(e) if tell => return vec![warning(format!("codebook still not saved: {e}"))],
+            Err(_) => return Vec::new(),
         };
+        self.codes_kept = None;
         let mut out = self.after_save(Ok(saved));
         let changes = if n == 1 {
             "change that was"
@@ -46,6 +52,19 @@ impl Persist {
         };
         out.push(info(format!("saved {n} codebook {changes} waiting")));
         out
+    }
+
+    /// Write the codebook, unsaved changes applied, to a new file the user
+    /// named: a line saying where and how to bring it back, or why not.
+    pub(super) fn keep_codes_in(&mut self, path: &Path) -> Result<String, String> {
+        let file = self.codebook.as_ref().ok_or("there is no codebook")?;
+        let n = file.pending_count();
+        file.keep_in(path)
+            .map_err(|e| format!("the codebook was not written: {e}"))?;
+        self.codes_kept = Some(n);
+        let line = kept_line(n, path);
+        self.told.push(line.clone());
+        Ok(line)
     }
 
     /// The codebook again if another instance saved it since: new codes
@@ -77,8 +96,21 @@ impl Persist {
             }
             Err(e) => {
                 let changes = if n == 1 { "change" } else { "changes" };
-                let path = file.path().display();
-                vec![format!("{n} codebook {changes} not saved in {path}: {e}")]
+                let lost = format!(
+                    "{n} codebook {changes} not saved in {}: {e}",
+                    file.path().display()
+                );
+                if self.codes_kept == Some(n) {
+                    // Kept where the user asked; that line was told.
+                    return Vec::new();
+                }
+                let Some(dir) = &self.recovery else {
+                    return vec![lost];
+                };
+                match file.keep_in_recovery(dir, unix_now()) {
+                    Ok(path) => vec![format!("{lost}; {}", kept_line(n, &path))],
+                    Err(e) => vec![format!("{lost}; no recovery file either: {e}")],
+                }
             }
         }
     }
@@ -220,6 +252,20 @@ impl Persist {
         *codes = out;
         true
     }
+}
+
+/// `1 codebook change kept in /abs/x.qdc; tread --import-codes /abs/x.qdc brings it back`.
+fn kept_line(n: usize, path: &Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let (changes, it) = if n == 1 {
+        ("change", "it")
+    } else {
+        ("changes", "them")
+    };
+    format!(
+        "{n} codebook {changes} kept in {0}; `tread --import-codes {0}` brings {it} back",
+        path.display()
+    )
 }
 
 fn warning(text: String) -> Report {
