@@ -341,3 +341,33 @@ fn the_validator_refuses_broken_documents() {
         assert!(errors.contains(says), "{says}: {errors}");
     }
 }
+
+/// MAXQDA cuts code names at 63 characters: an export says which codes it
+/// would cut (and writes them whole, as the other tools keep them).
+#[test]
+fn an_export_names_the_codes_maxqda_would_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (mut file, _) = CodebookFile::open(&DataDirs::under(&data));
+    let long = "关于定价策略与开源模型商业化路径的长期讨论".repeat(4);
+    assert!(long.chars().count() > 63);
+    let create = |id: &str, name: &str| tread::store::codes::CodeChange::Create {
+        id: id.into(),
+        name: name.into(),
+        parent: None,
+        color: None,
+    };
+    file.change(&[create("c1", "pricing"), create("c2", &long)])
+        .unwrap();
+    drop(file);
+    let out = tread(&data, &["--bookmarks", "--format", "qdc"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err,
+        format!(
+            "tread: warning: MAXQDA keeps only the first 63 characters of a code's name; longer here: {long}\n"
+        )
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains(&long));
+}

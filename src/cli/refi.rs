@@ -31,9 +31,23 @@ pub fn qdc(book: &Codebook, dirs: Option<&DataDirs>) -> Result<Vec<u8>> {
             printable(&path)
         );
     }
+    warn_long_names(book);
     let mut bytes = Vec::new();
     refi::write_qdc(book, &mut bytes)?;
     Ok(bytes)
+}
+
+/// Names MAXQDA would cut, said once per export (they are written whole:
+/// the other tools keep them).
+fn warn_long_names(book: &Codebook) {
+    let long = refi::too_long_for_maxqda(book);
+    if !long.is_empty() {
+        warn(&format!(
+            "MAXQDA keeps only the first {} characters of a code's name; longer here: {}",
+            refi::MAXQDA_NAME_CHARS,
+            long.join(", ")
+        ));
+    }
 }
 
 /// `--bookmarks --format qdpx`: the documents, their bookmarks (the query
@@ -45,6 +59,7 @@ pub fn qdpx(args: &Args, docs: &[ExportDoc], book: &Codebook) -> Result<Vec<u8>>
         now: rfc3339(unix_now()),
         speaker_codes: args.speaker_codes,
     };
+    warn_long_names(book);
     let mut zip = Cursor::new(Vec::new());
     let exported = refi::write_qdpx(docs, book, &options, &mut zip)?;
     for w in &exported.warnings {

@@ -17,6 +17,7 @@ pub mod source;
 pub use qdc::{ReadError, read_codes, write_qdc};
 pub use qdpx::{ExportDoc, Exported, QdpxOptions, write_qdpx};
 
+use super::codes::Codebook;
 use crate::text;
 
 /// The REFI-QDA namespaces.
@@ -106,6 +107,21 @@ fn escape(out: &mut String, s: &str, attr: bool) {
             _ => out.push('\u{fffd}'),
         }
     }
+}
+
+/// MAXQDA keeps this many characters of a code's name and cuts the rest,
+/// on import as when typing ("A code is a string with a maximum of 63
+/// characters": its manual, The Code System).
+pub const MAXQDA_NAME_CHARS: usize = 63;
+
+/// The paths of the codes whose own name is longer than MAXQDA keeps, so
+/// an export can say so before the user finds them cut.
+pub fn too_long_for_maxqda(book: &Codebook) -> Vec<String> {
+    book.codes()
+        .iter()
+        .filter(|c| c.name.chars().count() > MAXQDA_NAME_CHARS)
+        .map(|c| book.path(&c.id).unwrap_or_else(|| c.name.clone()))
+        .collect()
 }
 
 /// XML 1.0's `Char` production.
