@@ -39,8 +39,13 @@ fn main() -> ExitCode {
 
 /// Open the reader. A terminating signal exits with 128 + its number, after
 /// the terminal has been restored.
-fn read(args: &Args, doc: tread::transcript::Document, name: String, config: Config) -> Result<()> {
-    match cli::session::open_reader(args, doc, name, config.keymap, config.clipboard)? {
+fn read(
+    args: &Args,
+    opened: (tread::transcript::Document, String),
+    options: &tread::transcript::LoadOptions,
+    config: Config,
+) -> Result<()> {
+    match cli::session::open_reader(args, opened, options, config.keymap, config.clipboard)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
         Exit::Quit | Exit::EventsEnded => Ok(()),
     }
@@ -74,6 +79,12 @@ fn run(args: &Args) -> Result<()> {
     }
     if let Some(path) = &args.import_codes {
         return cli::refi::import_codes(args, path);
+    }
+    // Before standard input is waited on, as the checks below.
+    if args.follow && args.file.as_ref().is_none_or(|p| p.as_os_str() == "-") {
+        anyhow::bail!(cli::FlagError(
+            "--follow needs a FILE to follow, not standard input or the sample".into()
+        ));
     }
     // A bad label is reported before standard input is waited on.
     if let Some(label) = &args.encoding {
@@ -112,7 +123,7 @@ fn run(args: &Args) -> Result<()> {
 
     let output = match args.output() {
         Output::Reader if io::stdout().is_terminal() => {
-            return read(args, doc, name, config);
+            return read(args, (doc, name), &options, config);
         }
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.
         Output::Reader => Output::Outline,

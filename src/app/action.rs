@@ -7,6 +7,7 @@ use super::status::Message;
 use crate::store::anchor::Span;
 use crate::store::bookmarks::Bookmark;
 use crate::store::codes::{CodeChange, Codebook};
+use crate::transcript::Document;
 
 mod named;
 pub use named::NAMED;
@@ -112,6 +113,8 @@ pub enum Action {
     /// In the code picker, while its filter is empty: apply the Nth code
     /// listed (1 to 9).
     CodeNth(u8),
+    /// `F`: follow the file as it grows (from its end), or stop.
+    ToggleFollow,
     /// A key typed into the note editor or the search line.
     Edit(EditKey),
     /// `/`: open the search line.
@@ -167,6 +170,9 @@ pub enum Report {
     Bookmarks(Vec<Bookmark>),
     /// The codebook as saved, other instances' codes included.
     Codebook(Codebook),
+    /// The document read again (the file grew or was rewritten), with its
+    /// hash: it takes the place of the one read ([`super::live`]).
+    Document(Box<Document>, String),
 }
 
 /// Everything `update` takes: an action, or a report from the shell.
@@ -243,6 +249,8 @@ pub enum Effect {
     },
     /// Changes to the codebook: new codes, and codes marked used.
     ChangeCodes(Vec<CodeChange>),
+    /// Follow the file as it grows (`true`), or stop watching it.
+    Follow(bool),
     /// Several effects of one input, performed in order.
     Batch(Vec<Effect>),
 }

@@ -25,7 +25,24 @@ pub struct ClaimsPane {
 
 impl ClaimsPane {
     pub fn new(doc: &Document, flow: &Flow) -> ClaimsPane {
-        let sentence = doc
+        let mut pane = ClaimsPane {
+            shown: Visibility::Auto,
+            selected: Selected::default(),
+            by_score: false,
+            filter: None,
+            sentence: Vec::new(),
+            view: Vec::new(),
+            in_order: Vec::new(),
+            rank: Vec::new(),
+        };
+        pane.renew(doc, flow);
+        pane
+    }
+
+    /// The claims of a new version of the document, listed with the same
+    /// filter and order; the selection stays on its row where it can.
+    pub fn renew(&mut self, doc: &Document, flow: &Flow) {
+        self.sentence = doc
             .claims
             .iter()
             .map(|c| {
@@ -36,18 +53,7 @@ impl ClaimsPane {
                 flow.sentence_in(turn, c.paragraph, c.start)
             })
             .collect();
-        let mut pane = ClaimsPane {
-            shown: Visibility::Auto,
-            selected: Selected::default(),
-            by_score: false,
-            filter: None,
-            sentence,
-            view: Vec::new(),
-            in_order: Vec::new(),
-            rank: Vec::new(),
-        };
-        pane.rebuild(doc);
-        pane
+        self.rebuild(doc);
     }
 
     pub fn shown(&self) -> Visibility {

@@ -42,6 +42,14 @@ impl Contents {
         }
     }
 
+    /// The document now has `sections` sections: the selection stays
+    /// where it was, or on the last one.
+    pub fn resize(&mut self, sections: usize) {
+        self.len = sections;
+        self.typed = None;
+        self.select_at(self.selected().min(sections.saturating_sub(1)));
+    }
+
     pub fn shown(&self) -> Visibility {
         self.shown
     }

@@ -9,6 +9,7 @@ use super::flow::FlowPos;
 use super::hints;
 use super::line_edit::{Edited, LineEdit};
 use super::state::{Overlay, State};
+use crate::transcript::Document;
 use crate::transcript::search::{Hit, Lookup, Matcher, Pos, Search};
 
 /// Bytes scanned per key typed before drawing; the rest follows in ticks.
@@ -61,6 +62,19 @@ impl Finder {
     /// Drop the search; whether there was one.
     pub fn clear(&mut self) -> bool {
         self.find.take().is_some()
+    }
+
+    /// The same search over a new version of the document, counted again
+    /// from the start; the current match is forgotten (its place may not
+    /// be the same text any more).
+    pub fn restart(&mut self, doc: &Document) {
+        if let Some(find) = &mut self.find {
+            // Search::new clamps the origin to the new document.
+            let origin = find.search.origin();
+            find.search = Search::new(find.search.matcher().clone(), doc, origin);
+            find.current = None;
+            find.section_counts = Vec::new();
+        }
     }
 
     fn remember(&mut self, query: Recalled) {

@@ -19,6 +19,15 @@ impl Jumps {
         &self.list
     }
 
+    /// The document now has `sentences` sentences: places past its end
+    /// are its last sentence.
+    pub fn clamp(&mut self, sentences: usize) {
+        let last = sentences.saturating_sub(1);
+        for s in &mut self.list {
+            *s = (*s).min(last);
+        }
+    }
+
     /// Remember sentence `s` as a place the reader jumped away from.
     pub fn record(&mut self, s: usize) {
         self.list.truncate(self.index);

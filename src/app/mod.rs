@@ -20,6 +20,7 @@ pub mod layout;
 pub mod line_edit;
 pub mod lines;
 pub mod list;
+pub mod live;
 pub mod marks;
 pub mod nav;
 pub mod opened;

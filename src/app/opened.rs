@@ -1,11 +1,13 @@
-//! The opened document, fixed once the reader starts: the model, its flow
-//! (blocks, turns, sentences), the name shown for it, its hash (computed
-//! once, at load) and what is derived from it on demand. Every part of the
-//! state reads it; none changes it.
+//! The opened document: the model, its flow (blocks, turns, sentences),
+//! the name shown for it, its hash (computed by the shell, which read the
+//! bytes) and what is derived from it on demand. Every part of the state
+//! reads it; it changes only as a whole, when the file grows or finishes
+//! loading ([`super::live`]).
 
 use std::cell::OnceCell;
 
 use super::flow::Flow;
+use super::live::Live;
 use crate::transcript::Document;
 use crate::transcript::stats::{self, SpeakerShare};
 
@@ -16,6 +18,8 @@ pub struct Opened {
     hash: String,
     /// Each speaker's share of the words, counted when first asked for.
     shares: OnceCell<Vec<SpeakerShare>>,
+    /// Whether the file is followed as it grows, and what arrived unseen.
+    live: Live,
 }
 
 impl Opened {
@@ -27,7 +31,27 @@ impl Opened {
             name,
             hash,
             shares: OnceCell::new(),
+            live: Live::default(),
         }
+    }
+
+    /// Take `doc` in place of the document, under the same name.
+    pub fn replace(&mut self, doc: Document, hash: String) {
+        let (name, live) = (std::mem::take(&mut self.name), self.live);
+        *self = Opened::new(doc, name, hash);
+        self.live = live;
+    }
+
+    pub(super) fn start_live(&mut self, follow: Option<bool>) {
+        self.live = Live::new(follow);
+    }
+
+    pub fn live(&self) -> &Live {
+        &self.live
+    }
+
+    pub(super) fn live_mut(&mut self) -> &mut Live {
+        &mut self.live
     }
 
     pub fn doc(&self) -> &Document {

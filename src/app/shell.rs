@@ -190,6 +190,7 @@ impl Persist {
             | Effect::WriteUnsaved(_)
             | Effect::QuitUnsaved
             | Effect::ChangeCodes(_)
+            | Effect::Follow(_)
             | Effect::Batch(_) => return None,
         };
         let warning = store.take_warnings().into_iter().next();

@@ -32,6 +32,9 @@ pub struct Startup {
     /// Seconds since the epoch when the reader opened; [`super::Action::Clock`]
     /// moves it on.
     pub now: u64,
+    /// Whether the document is a file `F` can follow (`Some`), and whether
+    /// it is followed from the start (`Some(true)`, `-f`).
+    pub follow: Option<bool>,
 }
 
 impl Startup {
@@ -48,6 +51,7 @@ impl Startup {
             doc_hash: doc_hash(doc),
             session: "local".into(),
             now: 0,
+            follow: None,
         }
     }
 }

@@ -146,6 +146,11 @@ impl State {
             opened,
         };
         state.marks.set_all(&state.opened, up.bookmarks);
+        state.opened.start_live(up.follow);
+        if state.opened.live().following() {
+            // `-f`: from the end, as `less +F`.
+            state.view.to_end(&state.opened);
+        }
         let resumed = up
             .resume
             .and_then(|a| super::marks::anchor_sentence(state.doc(), state.flow(), &a));

@@ -6,7 +6,7 @@ use super::action::{Action, Effect, Msg, Pane, Report, Target};
 use super::area::Area;
 use super::state::{Overlay, OverlayKind as Kind, State};
 use super::view::Viewport;
-use super::{find, help, nav, panes, picker, quotes, speakers, unsaved};
+use super::{find, help, live, nav, panes, picker, quotes, speakers, unsaved};
 
 /// Apply an action or a shell report. A function of the state and the
 /// message: time and ids come in through them (`Action::Clock`,
@@ -37,7 +37,12 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             state.coding.replace(book);
             None
         }
+        Msg::Report(Report::Document(doc, hash)) => {
+            live::replace(state, *doc, hash);
+            None
+        }
     };
+    live::seen(state);
     // A selection lasts only while the cursor moves by extending it.
     state.marks.settle(state.cursor());
     effect
@@ -143,6 +148,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Click(Target::Claim(i)) => panes::click(state, Pane::Claims, i),
         ToggleTimes => toggle_times(state),
         ToggleCompact => state.view.toggle_compact(&state.opened),
+        ToggleFollow => return live::toggle(state),
         ToggleBookmark => return quotes::toggle(state),
         StartSelection => quotes::start_selection(state),
         CopyQuote => return quotes::copy(state),

@@ -16,6 +16,15 @@ use super::opened::Opened;
 
 pub use scroll::MARGIN;
 
+/// Where the view goes when the document is replaced ([`View::reflow`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reflow {
+    pub sentence: usize,
+    pub row: usize,
+    pub follow: bool,
+    pub speaker: Option<u32>,
+}
+
 /// Where the panes are, as laid out for the current terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Viewport {
@@ -222,6 +231,36 @@ impl View {
         self.move_cursor(o, s);
         self.clamp_top(o);
         self.ensure_visible(o);
+    }
+
+    /// The document was replaced by `o` ([`super::live`]): forget the old
+    /// wrapped lines, show only `speaker` (its index in the new flow), and
+    /// put the cursor on sentence `s` at screen row `row`, as it was; or,
+    /// following the end, show the last screenful.
+    pub fn reflow(&mut self, o: &Opened, at: Reflow) {
+        *self.wrap.borrow_mut() = WrapCache::default();
+        self.speaker_filter = at.speaker;
+        self.paged = None;
+        if at.follow {
+            self.to_end(o);
+            return;
+        }
+        self.cursor = self.visible_sentence(o, at.sentence.min(o.last_sentence()), true);
+        let lines = self.lines(o);
+        let (first, _) = lines.sentence_lines(self.cursor);
+        let top = lines.step(first, -(at.row as isize));
+        self.set_top(o, top);
+        self.clamp_top(o);
+        self.ensure_visible(o);
+    }
+
+    /// The screen row of the cursor's first line (0 when it is above the
+    /// top), looking at most a screenful down.
+    pub fn cursor_row(&self, o: &Opened) -> usize {
+        let lines = self.lines(o);
+        let (first, _) = lines.sentence_lines(self.cursor);
+        let limit = self.viewport.height();
+        lines.distance(self.top_pos(o), first, limit).unwrap_or(0)
     }
 
     pub fn toggle_times(&mut self) {

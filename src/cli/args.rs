@@ -113,6 +113,11 @@ pub struct Args {
     #[arg(long)]
     pub no_resume: bool,
 
+    /// Follow FILE as it grows (a live transcript), from its end, as
+    /// `less +F` does; `F` in the reader starts and stops following.
+    #[arg(short, long)]
+    pub follow: bool,
+
     /// Decode the file with this encoding instead of detecting it
     /// (e.g. `gbk`, `big5`, `shift_jis`, `utf-16le`).
     #[arg(long, value_name = "NAME")]

@@ -74,7 +74,7 @@ pub fn load(input: Input, mut options: LoadOptions) -> Result<(String, Document)
     Ok((input.name, doc))
 }
 
-fn read_file(path: &Path, encoding: Option<&str>) -> Result<Input> {
+pub fn read_file(path: &Path, encoding: Option<&str>) -> Result<Input> {
     let label = printable(&path.display().to_string());
     let file =
         open(path, &label).map_err(|e| anyhow::anyhow!("cannot open {label}: {}", reason(&e)))?;

@@ -13,12 +13,15 @@ use crate::store::bookmarks::{Bookmark, Store, new_session};
 use crate::store::codes::CodebookFile;
 use crate::store::documents::{Documents, Identity};
 use crate::store::identity::DocKey;
+use crate::store::identity::doc_hash;
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
 use crate::transcript::Document;
+use crate::transcript::LoadOptions;
 use crate::tty::run::Exit;
-use crate::tty::terminal;
+use crate::tty::{follow, terminal};
+use std::sync::Arc;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
 /// by content, then by path. The bundled sample is the sample however it
@@ -135,16 +138,51 @@ fn save_position(state: &State, positions: Option<&mut Positions>, key: &DocKey)
     }
 }
 
+/// The file the reader can follow (`-f`, `F`): the one named on the
+/// command line, read and parsed again as on the way in.
+fn follow_source(args: &Args, options: &LoadOptions, hash: &str) -> Option<follow::Source> {
+    let path = args.file.clone().filter(|p| p.as_os_str() != "-")?;
+    let (at, options, encoding) = (path.clone(), options.clone(), args.encoding.clone());
+    let reload: follow::Reload = Arc::new(move || {
+        let read = super::read_file(&at, encoding.as_deref())
+            .and_then(|input| super::load(input, options.clone()));
+        let (_, doc) = read.map_err(|e| format!("{e:#}"))?;
+        let hash = doc_hash(&doc);
+        Ok((doc, hash))
+    });
+    Some(follow::Source {
+        path,
+        reload,
+        hash: hash.to_string(),
+    })
+}
+
+/// Where the session's bookmark and code changes go.
+fn persist(
+    store: Option<Store>,
+    codebook: Option<CodebookFile>,
+    dirs: Option<&DataDirs>,
+) -> Persist {
+    let mut persist = Persist::new(store).with_codebook(codebook);
+    if let Some(dirs) = dirs {
+        persist = persist
+            .with_codebook_at(CodebookFile::path_in(dirs))
+            .with_recovery_dir(dirs.state.join("recovery"));
+    }
+    persist
+}
+
 pub fn open_reader(
     args: &Args,
-    doc: Document,
-    name: String,
+    (doc, name): (Document, String),
+    options: &LoadOptions,
     keymap: Keymap,
     clipboard: Option<Vec<String>>,
 ) -> Result<Exit> {
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let id = identity(args, dirs.as_ref(), &name, &doc);
+    let follow = follow_source(args, options, &id.seen.hash);
     let key = id.key.clone();
     let store = open_store(&dirs, &key, false, &mut warnings);
     let mut positions = open_positions(dirs.as_ref(), &mut warnings);
@@ -175,17 +213,11 @@ pub fn open_reader(
         doc_hash: id.seen.hash.clone(),
         session: new_session(),
         now: unix_now(),
+        follow: follow.as_ref().map(|_| args.follow),
     };
     let mut state = State::start(doc, name, keymap, startup);
-
-    let mut persist = Persist::new(store).with_codebook(codebook);
-    if let Some(path) = codebook_at {
-        persist = persist.with_codebook_at(path);
-    }
-    if let Some(dirs) = &dirs {
-        persist = persist.with_recovery_dir(dirs.state.join("recovery"));
-    }
-    let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref())?;
+    let mut persist = persist(store, codebook, dirs.as_ref());
+    let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref(), follow)?;
     if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
         remember(dirs, &id, store);
     }

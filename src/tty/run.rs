@@ -9,6 +9,7 @@ use ratatui::backend::{Backend, ClearType};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
+use super::follow::Arrival;
 use super::keys::{key_action, mouse_action, paste_actions};
 use crate::app::action::{Action, Effect, Report};
 use crate::app::state::State;
@@ -21,7 +22,7 @@ use crate::ui;
 pub const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// What the run loop reacts to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
@@ -38,6 +39,8 @@ pub enum Input {
     Terminate(i32),
     /// A stop signal from outside (`kill -TSTP`): handled as Ctrl-Z is.
     Suspend,
+    /// The followed file changed ([`super::follow`]).
+    Arrived(Arrival),
 }
 
 /// A source of input events. `Ok(None)` means there will be no more.
@@ -117,6 +120,14 @@ where
                 for report in shell.idle() {
                     update(state, report);
                 }
+                Vec::new()
+            }
+            Input::Arrived(Arrival::Document(doc, hash)) => {
+                update(state, Report::Document(doc, hash));
+                Vec::new()
+            }
+            Input::Arrived(Arrival::Failed(why)) => {
+                update(state, Report::Status(Some(Message::warning(why))));
                 Vec::new()
             }
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -21,6 +22,7 @@ use signal_hook::consts::{
 };
 
 use super::clipboard::{self, Way};
+use super::follow::{self, Arrival, Follower};
 use super::run::{EventSource, Exit, IDLE_AFTER, Input, Shell, run};
 use crate::app::action::{Effect, Report};
 use crate::app::shell::Persist;
@@ -121,17 +123,19 @@ fn stop() -> io::Result<()> {
     }
 }
 
-/// Crossterm events, interleaved with terminating and stop signals.
+/// Crossterm events, interleaved with terminating and stop signals and
+/// with what the watcher of a followed file sends.
 pub struct TerminalEvents {
     signal: Arc<AtomicUsize>,
     /// SIGTSTP came from outside (`kill -TSTP`).
     stop: Arc<AtomicBool>,
     /// When the last input (or idle moment) was.
     last: std::time::Instant,
+    arrivals: Receiver<Arrival>,
 }
 
 impl TerminalEvents {
-    pub fn new() -> io::Result<TerminalEvents> {
+    pub fn new(arrivals: Receiver<Arrival>) -> io::Result<TerminalEvents> {
         let signal = Arc::new(AtomicUsize::new(0));
         for &sig in TERMINATING.iter().chain(TERMINATING_ON_LINUX) {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
@@ -146,6 +150,7 @@ impl TerminalEvents {
             signal,
             stop,
             last: std::time::Instant::now(),
+            arrivals,
         })
     }
 }
@@ -160,6 +165,9 @@ impl EventSource for TerminalEvents {
             }
             if self.stop.swap(false, Ordering::Relaxed) {
                 return Ok(Some(Input::Suspend));
+            }
+            if let Ok(arrival) = self.arrivals.try_recv() {
+                return Ok(Some(Input::Arrived(arrival)));
             }
             if !event::poll(Duration::from_millis(if busy { 0 } else { 100 }))? {
                 if busy {
@@ -188,6 +196,21 @@ struct TerminalShell<'a> {
     persist: &'a mut Persist,
     /// Where `y` sends the text, chosen once at start.
     clipboard: Vec<Way>,
+    /// The file `F` follows, if the document is one.
+    follow: Option<follow::Source>,
+    follower: Option<Follower>,
+    arrivals: Sender<Arrival>,
+}
+
+impl TerminalShell<'_> {
+    /// Start or stop watching the followed file.
+    fn follow(&mut self, on: bool) {
+        self.follower = None;
+        if let (true, Some(source)) = (on, &self.follow) {
+            let to = self.arrivals.clone();
+            self.follower = Some(Follower::spawn(source.clone(), to));
+        }
+    }
 }
 
 impl Shell for TerminalShell<'_> {
@@ -205,6 +228,10 @@ impl Shell for TerminalShell<'_> {
                 // Short, so the status line keeps its place too.
                 let message = clipboard::report(&text, &text::fit(&text, 36), &outcomes);
                 vec![Report::Status(Some(message))]
+            }
+            Effect::Follow(on) => {
+                self.follow(on);
+                Vec::new()
             }
             effect => self.persist.perform(effect),
         }
@@ -224,24 +251,31 @@ impl Shell for TerminalShell<'_> {
 }
 
 /// Open the reader on the real terminal and run it until the user leaves.
-/// `clipboard` is the configured copy command, if any.
+/// `clipboard` is the configured copy command, if any; `follow` the file
+/// the document was read from, watched from the start if the reader
+/// follows it already (`-f`).
 pub fn run_reader(
     state: &mut State,
     persist: &mut Persist,
     clipboard: Option<&[String]>,
+    follow: Option<follow::Source>,
 ) -> io::Result<Exit> {
     install_panic_hook();
-    let mut events = TerminalEvents::new()?;
+    let (to, arrivals) = mpsc::channel();
+    let mut events = TerminalEvents::new(arrivals)?;
     let clipboard = clipboard::choose(&clipboard::Env::from_process(), clipboard);
     enter()?;
     let _restore = Restore;
     // A full-screen viewport asks the terminal for its size only (an ioctl),
     // never for the cursor position.
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    run(
-        &mut terminal,
-        state,
-        &mut events,
-        &mut TerminalShell { persist, clipboard },
-    )
+    let mut shell = TerminalShell {
+        persist,
+        clipboard,
+        follow,
+        follower: None,
+        arrivals: to,
+    };
+    shell.follow(state.opened().live().following());
+    run(&mut terminal, state, &mut events, &mut shell)
 }

@@ -10,7 +10,9 @@ use ratatui::style::Style;
 
 use super::theme::Theme;
 use super::{fit, put};
+use crate::app::action::Action;
 use crate::app::find::Query;
+use crate::app::keymap::Layer;
 use crate::app::line_edit::LineEdit;
 use crate::app::state::State;
 use crate::text::sanitise;
@@ -98,13 +100,33 @@ impl Status<'_> {
     }
 
     /// What the right of the line says: the message, else the search's
-    /// count while a search is active; and whether it is a warning.
+    /// count while a search is active, else what a followed file brought;
+    /// and whether it is a warning.
     fn note(&self) -> Option<(String, bool)> {
-        match self.state.status_message() {
-            Some(m) => Some((m.text.clone(), m.is_warning())),
-            None => self.state.finder().find().map(|f| (f.status(), false)),
+        let s = self.state;
+        if let Some(m) = s.status_message() {
+            return Some((m.text.clone(), m.is_warning()));
+        }
+        if let Some(find) = s.finder().find() {
+            return Some((find.status(), false));
+        }
+        let live = s.opened().live();
+        match live.unseen() {
+            0 if live.following() => Some(("following".to_string(), false)),
+            0 => None,
+            n => Some((format!("+{n} new {}{}", turns(n), end_key(s)), false)),
         }
     }
+}
+
+fn turns(n: usize) -> &'static str {
+    if n == 1 { "turn" } else { "turns" }
+}
+
+/// ` · G end`: the key that goes to the end, from the live keymap.
+fn end_key(s: &State) -> String {
+    let key = s.keymap().key_for(Layer::Global, Action::Bottom);
+    key.map_or_else(String::new, |k| format!(" · {k} end"))
 }
 
 /// Columns between the position and the message.

@@ -59,6 +59,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "toggle-compact",
         "one line per turn, or back",
     ),
+    (
+        Action::ToggleFollow,
+        "follow",
+        "follow the file as it grows, or stop",
+    ),
     (Action::SelectDown, "select-down", "select the next row"),
     (Action::SelectUp, "select-up", "select the previous row"),
     (Action::Activate, "activate", "jump to the selected row"),

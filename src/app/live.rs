@@ -1,0 +1,179 @@
+//! A document that changes while it is read: the file grew (follow mode),
+//! or was truncated and written again. The reader takes the new model in
+//! place of the old and keeps what the user has: the reading place (the
+//! same sentence, found by its text when the text moved, on the screen row
+//! it had), the bookmarks (placed again by their anchors and re-anchored
+//! by text, as at start-up), the panes' filters and order, the search, and
+//! the speaker shown. While following, the view keeps the end in sight as
+//! long as the cursor is on the last turn, as `less +F` and `tail -f` do;
+//! once the user moves up it stays put and counts the turns that arrive
+//! below (`+3 new turns` in the status line) until the end is reached.
+
+use super::action::Effect;
+use super::flow::Flow;
+use super::marks::{anchor_sentence, sentence_anchor};
+use super::state::State;
+use super::view::Reflow;
+use crate::store::bookmarks::Bookmark;
+use crate::store::positions::ReadingPosition;
+use crate::transcript::Document;
+
+/// The live part: whether the file is followed, and what arrived unseen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Live {
+    /// The document is a file that can be followed (not standard input,
+    /// not the bundled sample).
+    followable: bool,
+    following: bool,
+    /// Turns that arrived below the reader since they left the last turn.
+    unseen: usize,
+}
+
+impl Live {
+    pub fn following(&self) -> bool {
+        self.following
+    }
+
+    /// New turns the reader has not been shown yet.
+    pub fn unseen(&self) -> usize {
+        self.unseen
+    }
+
+    /// As the shell opened it: whether `F` can follow it, and whether it
+    /// is followed already.
+    pub fn new(follow: Option<bool>) -> Live {
+        Live {
+            followable: follow.is_some(),
+            following: follow == Some(true),
+            unseen: 0,
+        }
+    }
+
+    fn set_following(&mut self, on: bool) {
+        self.following = on;
+        if !on {
+            self.unseen = 0;
+        }
+    }
+
+    /// `n` turns arrived below the reader.
+    fn arrived(&mut self, n: usize) {
+        self.unseen += n;
+    }
+}
+
+/// What the reader had before the document was replaced.
+struct Before {
+    turns: usize,
+    at_end: bool,
+    sentence: usize,
+    /// The cursor sentence's text, to see that it is still at its index.
+    text: String,
+    /// Where it was, by its words, for a document that changed above it.
+    place: Option<ReadingPosition>,
+    row: usize,
+    speaker: Option<String>,
+    bookmarks: Vec<Bookmark>,
+}
+
+impl Before {
+    fn of(state: &State) -> Before {
+        let (doc, flow, cursor) = (state.doc(), state.flow(), state.cursor());
+        let speaker =
+            (state.view.speaker_filter()).and_then(|i| flow.speakers.get(i as usize).cloned());
+        Before {
+            turns: flow.turns.len(),
+            at_end: state.turn() + 1 >= flow.turns.len(),
+            sentence: cursor,
+            text: sentence_text(doc, flow, cursor).to_string(),
+            place: sentence_anchor(doc, flow, cursor).and_then(|a| ReadingPosition::at(doc, a)),
+            row: state.view.cursor_row(&state.opened),
+            speaker,
+            bookmarks: state.marks().iter().map(|m| m.bookmark.clone()).collect(),
+        }
+    }
+
+    /// The cursor's sentence in the new document: the same index when its
+    /// text is still there (a file that grew), else found by its words.
+    fn sentence_in(&self, doc: &Document, flow: &Flow) -> usize {
+        if sentence_text(doc, flow, self.sentence) == self.text {
+            return self.sentence;
+        }
+        let found = self.place.as_ref().and_then(|p| p.resolve(doc));
+        found
+            .and_then(|a| anchor_sentence(doc, flow, &a))
+            .unwrap_or(self.sentence)
+    }
+}
+
+fn sentence_text<'d>(doc: &'d Document, flow: &Flow, s: usize) -> &'d str {
+    flow.sentences.get(s).map_or("", |sen| {
+        let text = flow.text(doc, sen.block as usize);
+        text.get(sen.start as usize..sen.end as usize).unwrap_or("")
+    })
+}
+
+/// Take `doc` (whose hash is `hash`) in place of the document read.
+pub fn replace(state: &mut State, doc: Document, hash: String) {
+    let before = Before::of(state);
+    state.marks.settle(usize::MAX);
+    state.opened.replace(doc, hash);
+    let (doc, flow) = (state.opened.doc(), state.opened.flow());
+    state.contents.resize(doc.sections.len());
+    state.claims.renew(doc, flow);
+    state.finder.restart(doc);
+    state.jumps.clamp(flow.sentences.len());
+    let sentence = before.sentence_in(doc, flow);
+    let speaker = before.speaker.as_ref().and_then(|name| {
+        let i = flow.speakers.iter().position(|s| s == name)?;
+        u32::try_from(i).ok()
+    });
+    let turns = flow.turns.len();
+    state.marks.set_all(&state.opened, before.bookmarks);
+    let following = state.opened.live().following();
+    let follow = following && before.at_end;
+    let at = Reflow {
+        sentence,
+        row: before.row,
+        follow,
+        speaker,
+    };
+    state.view.reflow(&state.opened, at);
+    if following && !follow {
+        state
+            .opened
+            .live_mut()
+            .arrived(turns.saturating_sub(before.turns));
+    }
+    seen(state);
+    state.sync_lists();
+}
+
+/// After any input: on the last turn, nothing below is unseen.
+pub fn seen(state: &mut State) {
+    if state.turn() + 1 >= state.flow().turns.len() {
+        state.opened.live_mut().unseen = 0;
+    }
+}
+
+/// `F`: follow the file as it grows, or stop; the shell starts or stops
+/// watching it. Following starts at the end, as `less +F` does.
+pub fn toggle(state: &mut State) -> Option<Effect> {
+    if !state.opened.live().followable {
+        state.warn(format!(
+            "{} is not a file that can grow: only a file named on the command line is followed",
+            state.opened.name()
+        ));
+        return None;
+    }
+    let on = !state.opened.live().following();
+    state.opened.live_mut().set_following(on);
+    if on {
+        state.jump(|s| s.view.to_end(&s.opened));
+        state.sync_lists();
+        state.say("following the file as it grows");
+    } else {
+        state.say("stopped following the file");
+    }
+    Some(Effect::Follow(on))
+}

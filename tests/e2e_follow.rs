@@ -1,0 +1,79 @@
+//! `tread -f FILE` in a pseudo-terminal while another thread writes the
+//! file, as a speech-to-text program does: appended turns appear, the view
+//! stays put once the user moves up and counts what arrives, and a file
+//! truncated and written again is read again without losing the place.
+
+mod support;
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use support::pty::Pty;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn append(path: &Path, text: &str) {
+    let mut f = OpenOptions::new().append(true).open(path).unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+fn turn(i: usize) -> String {
+    let who = if i % 2 == 1 { "Ana" } else { "Ben" };
+    format!("{who}: Turn number {i} is here.\n\n")
+}
+
+#[test]
+fn a_followed_file_shows_what_is_appended_and_recovers_from_a_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.txt");
+    fs::write(&path, (1..=3).map(turn).collect::<String>()).unwrap();
+    let file = path.to_str().unwrap();
+    let mut pty = Pty::spawn(&["-f", file], &[], 80, 24);
+    pty.wait_text("Turn number 3 is here.").unwrap();
+
+    // Appended from another writer: on screen, the view at the end.
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            for i in 4..=30 {
+                append(&path, &turn(i));
+            }
+        })
+    };
+    writer.join().unwrap();
+    pty.wait_text("Turn number 30 is here.").unwrap();
+
+    // Up to the top: what arrives now is counted, the view unmoved.
+    pty.send("g");
+    pty.wait_text("Turn number 1 is here.").unwrap();
+    append(&path, &turn(31));
+    append(&path, &turn(32));
+    pty.wait_for(|s| s.contents().contains("+2 new turns · G end"), TIMEOUT)
+        .unwrap();
+    assert!(pty.screen_text().contains("Turn number 1 is here."));
+    pty.send("G");
+    pty.wait_text("Turn number 32 is here.").unwrap();
+
+    // Truncated and written again from the top: read again.
+    fs::write(&path, "").unwrap();
+    fs::write(&path, "Cy: A new start.\n\nDee: And more of it.\n\n").unwrap();
+    pty.wait_text("And more of it.").unwrap();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+}
+
+#[test]
+fn follow_without_a_file_is_a_one_line_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+        .arg("-f")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tread: --follow needs a FILE to follow, not standard input or the sample\n"
+    );
+}
