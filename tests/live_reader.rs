@@ -180,3 +180,13 @@ fn following_from_the_start_opens_at_the_end() {
     );
     assert_eq!(r.state.message(), Some("stopped following the file"));
 }
+
+#[test]
+fn a_warning_that_no_longer_holds_goes_with_the_version_that_ended_it() {
+    // Ben labels one line: a label used once, which the reader warns of.
+    let mut r = reader("Ana: Hello there, all of you.\n\nAna: Still me.\n\nBen: Hi.\n");
+    let first = r.state.message().unwrap_or_default().to_string();
+    assert!(first.starts_with("warning: "), "{first}");
+    grow(&mut r, &turns(12));
+    assert_eq!(r.state.message(), None, "{:?}", r.state.message());
+}

@@ -113,9 +113,32 @@ fn sentence_text<'d>(doc: &'d Document, flow: &Flow, s: usize) -> &'d str {
     })
 }
 
+/// The line the status shows for a document's warnings.
+pub fn warning_line(doc: &Document) -> Option<String> {
+    (!doc.warnings.is_empty()).then(|| format!("warning: {}", doc.warnings.join("; ")))
+}
+
+/// The new version's warnings replace the old one's: said when they
+/// changed, and the old line cleared when it no longer holds (a label used
+/// once in the first lines of a live file is used often by now).
+fn tell_warnings(state: &mut State, old: Option<String>) {
+    let new = warning_line(state.doc());
+    if new == old {
+        return;
+    }
+    match new {
+        Some(line) => state.warn(line),
+        None if state.message().is_some() && state.message() == old.as_deref() => {
+            state.set_message(None);
+        }
+        None => {}
+    }
+}
+
 /// Take `doc` (whose hash is `hash`) in place of the document read.
 pub fn replace(state: &mut State, doc: Document, hash: String) {
     let before = Before::of(state);
+    let warned = warning_line(state.doc());
     state.marks.settle(usize::MAX);
     state.opened.replace(doc, hash);
     let (doc, flow) = (state.opened.doc(), state.opened.flow());
@@ -147,6 +170,7 @@ pub fn replace(state: &mut State, doc: Document, hash: String) {
     }
     seen(state);
     state.sync_lists();
+    tell_warnings(state, warned);
 }
 
 /// After any input: on the last turn, nothing below is unseen.

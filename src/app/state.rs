@@ -121,7 +121,7 @@ impl State {
     /// Open the reader on `doc` with what the shell knows at start-up: the
     /// one named place, besides `update`, that sets state.
     pub fn start(doc: Document, name: impl Into<String>, keymap: Keymap, up: Startup) -> State {
-        let warnings = (!doc.warnings.is_empty()).then(|| doc.warnings.join("; "));
+        let warnings = super::live::warning_line(&doc);
         let opened = Opened::new(doc, name.into(), up.doc_hash);
         let mut state = State {
             view: View::default(),
@@ -134,8 +134,9 @@ impl State {
             status: StatusMessage::new(
                 up.now,
                 up.warning
+                    .map(|w| format!("warning: {w}"))
                     .or(warnings)
-                    .map(|w| Message::warning(format!("warning: {w}"))),
+                    .map(Message::warning),
             ),
             overlay: None,
             focus: Pane::Dialogue,
