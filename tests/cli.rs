@@ -456,3 +456,21 @@ fn outline_joins_a_front_matter_list_under_its_key() {
         "{out}"
     );
 }
+
+/// An empty pipe or file reads as a document with nothing in it: said on
+/// stderr, never silent (a script's `tread --bookmarks` with stdin closed).
+#[test]
+fn empty_input_is_said() {
+    let out = tread(&["--outline"], Some(b""));
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "tread: warning: standard input is empty\n");
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, " \n\n").unwrap();
+    let out = tread(&["--outline", empty.to_str().unwrap()], None);
+    assert!(
+        stderr(&out).ends_with("empty.txt is empty\n"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -70,7 +70,14 @@ pub fn load(input: Input, mut options: LoadOptions) -> Result<(String, Document)
             .extension()
             .map(|e| e.to_string_lossy().into_owned());
     }
-    let doc = transcript::load_owned(input.bytes, &options).with_context(|| input.label)?;
+    // Said, not silent: an empty pipe (a script's stdin, a file not yet
+    // written) reads as a document with nothing in it.
+    let blank = input.bytes.iter().all(u8::is_ascii_whitespace);
+    let mut doc =
+        transcript::load_owned(input.bytes, &options).with_context(|| input.label.clone())?;
+    if blank {
+        doc.warnings.push(format!("{} is empty", input.label));
+    }
     Ok((input.name, doc))
 }
 
