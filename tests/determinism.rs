@@ -205,7 +205,7 @@ fn hints_follow_the_rebound_keys() {
     );
     assert!(
         screen.contains(
-            "Bookmarks · Enter jump · E note · D delete · U undo · A accept · C code · '"
+            "Bookmarks · Enter jump · E note · D delete · U undo · A accept · C code · / filter · '"
         ),
         "{screen}"
     );
@@ -243,7 +243,7 @@ fn an_unbound_key_is_left_out_of_the_hint() {
     r.keys("]jjm'");
     let screen = r.screen();
     assert!(
-        screen.contains("Bookmarks · Enter jump · e note · d delete · C code · Esc"),
+        screen.contains("Bookmarks · Enter jump · e note · d delete · C code · / filter · Esc"),
         "{screen}"
     );
     r.keys("d");

@@ -105,6 +105,8 @@ pub enum Action {
     /// `C`: the code picker, on the current sentence, the selection or the
     /// bookmark selected in the list.
     Code,
+    /// `/` in the bookmarks list: the query line that filters it.
+    FilterBookmarks,
     /// In the code picker: apply the selected code (take it off if the
     /// quote has it), or create the code typed.
     ApplyCode,

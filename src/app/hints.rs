@@ -135,9 +135,31 @@ pub fn bookmarks_title(keymap: &Keymap) -> String {
         (&[(Bookmarks, Action::UndoDelete)], "undo"),
         (&[(Bookmarks, Action::AcceptChange)], "accept"),
         (&[(Bookmarks, Action::Code)], "code"),
+        (&[(Bookmarks, Action::FilterBookmarks)], "filter"),
         (&[(Bookmarks, Action::CloseOverlay)], ""),
     ];
     title("Bookmarks", pieces(keymap, parts))
+}
+
+/// The bookmarks list's footer beside a filter in use, the line closed:
+/// that it lasts, and how to change or clear it.
+pub fn filter_kept(keymap: &Keymap) -> String {
+    match key(keymap, Bookmarks, Action::FilterBookmarks) {
+        Some(k) => format!("kept while tread runs · {k} edits, then Esc clears"),
+        None => "kept while tread runs".into(),
+    }
+}
+
+/// The filter hides every bookmark: how to see them again. While the line
+/// is open, Esc there clears the filter (a fixed key, as in the note
+/// editor).
+pub fn no_matches(keymap: &Keymap, open: bool) -> String {
+    let head = "no bookmark matches the filter";
+    match (open, key(keymap, Bookmarks, Action::FilterBookmarks)) {
+        (true, _) => format!("{head}; Esc clears it"),
+        (false, Some(k)) => format!("{head}; {k} then Esc clears it"),
+        (false, None) => head.into(),
+    }
 }
 
 /// The empty bookmarks list: how to make one.
@@ -220,7 +242,7 @@ mod tests {
         assert_eq!(only(&k, "Ann"), "showing Ann only (s, Esc shows all)");
         assert_eq!(
             bookmarks_title(&k),
-            " Bookmarks · Enter jump · e note · d delete · u undo · a accept · C code · Esc "
+            " Bookmarks · Enter jump · e note · d delete · u undo · a accept · C code · / filter · Esc "
         );
         assert_eq!(
             help_title(&k),
@@ -289,7 +311,7 @@ mod tests {
         assert_eq!(only(&k, "Ann"), "showing Ann only (S, Esc shows all)");
         assert_eq!(
             bookmarks_title(&k),
-            " Bookmarks · Enter jump · E note · d delete · U undo · A accept · C code · Esc "
+            " Bookmarks · Enter jump · E note · d delete · U undo · A accept · C code · / filter · Esc "
         );
         // `?` and `q` still close the help; the first one the file lists wins.
         assert_eq!(
@@ -327,12 +349,39 @@ mod tests {
         assert_eq!(no_search(&k), "no search");
         assert_eq!(
             bookmarks_title(&k),
-            " Bookmarks · Enter jump · e note · d delete · Esc "
+            " Bookmarks · Enter jump · e note · d delete · / filter · Esc "
         );
         assert_eq!(
             no_bookmarks(&k),
             "No bookmarks yet: press v to select several."
         );
         assert_eq!(changed_tag(&k), " · changed");
+    }
+
+    #[test]
+    fn the_list_filters_hints_follow_its_key() {
+        let k = Keymap::default_keymap();
+        let kept = "kept while tread runs · / edits, then Esc clears";
+        assert_eq!(filter_kept(&k), kept);
+        let none = "no bookmark matches the filter";
+        assert_eq!(
+            no_matches(&k, false),
+            format!("{none}; / then Esc clears it")
+        );
+        assert_eq!(no_matches(&k, true), format!("{none}; Esc clears it"));
+        let k = keymap("[keys.bookmarks]\n\"/\" = \"noop\"\n\"F\" = \"filter-bookmarks\"\n");
+        assert!(bookmarks_title(&k).ends_with(" · C code · F filter · Esc "));
+        let kept = "kept while tread runs · F edits, then Esc clears";
+        assert_eq!(filter_kept(&k), kept);
+        assert_eq!(
+            no_matches(&k, false),
+            format!("{none}; F then Esc clears it")
+        );
+        let k = keymap("[keys.bookmarks]\n\"/\" = \"noop\"\n");
+        assert!(bookmarks_title(&k).ends_with(" · C code · Esc "));
+        assert_eq!(filter_kept(&k), "kept while tread runs");
+        assert_eq!(no_matches(&k, false), none);
+        // The open line's Esc is the line editor's, not a binding.
+        assert_eq!(no_matches(&k, true), format!("{none}; Esc clears it"));
     }
 }

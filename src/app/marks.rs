@@ -1,8 +1,10 @@
 //! Bookmarks as the reader sees them: the marks part of the state (the
 //! placed bookmarks in export order, the selection being made, the last
-//! deletion, and where new ids come from), store bookmarks with their
-//! citation placed on the flow, and the conversions between sentences and
-//! store anchors.
+//! deletion, where new ids come from, and the list's filter in
+//! [`filter`]), store bookmarks with their citation placed on the flow,
+//! and the conversions between sentences and store anchors.
+
+pub mod filter;
 
 use crate::store::anchor::{Anchor, Span};
 use crate::store::bookmarks::{Bookmark, Origin};
@@ -12,6 +14,7 @@ use crate::transcript::Document;
 use super::flow::{Flow, FlowPos};
 use super::opened::Opened;
 use super::startup::Ids;
+use filter::Filter;
 
 /// The marks part: bookmarks in document order, detached ones last.
 #[derive(Debug, Default)]
@@ -21,6 +24,8 @@ pub struct Marks {
     /// The last deleted bookmark, for undo.
     deleted: Option<Bookmark>,
     ids: Ids,
+    /// Which of them the bookmarks list shows.
+    filter: Filter,
 }
 
 /// Sentences being selected with `v`: from `anchor` to `head`. It lasts
@@ -54,6 +59,15 @@ impl Marks {
 
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// The bookmarks list's filter.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn filter_mut(&mut self) -> &mut Filter {
+        &mut self.filter
     }
 
     /// Show these bookmarks, placed on the document (re-anchored by text if

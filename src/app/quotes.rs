@@ -1,7 +1,10 @@
 //! The quote half of `update`: selecting sentences, bookmarking, the
 //! bookmarks list and its note editor, accepting a changed quote's new
 //! words, and copying with attribution. Pure: saving and copying are
-//! returned as effects. Quotes are bounded by [`MAX_QUOTE_CHARS`].
+//! returned as effects. Quotes are bounded by [`MAX_QUOTE_CHARS`]. The
+//! list's query line is [`query_line`].
+
+pub mod query_line;
 
 use super::action::{EditKey, Effect};
 use super::hints;
@@ -137,20 +140,25 @@ pub fn neighbour(state: &mut State, forward: bool) {
     }
 }
 
-/// Open the list on the bookmark under the cursor, else the next one.
+/// Open the list on the bookmark under the cursor, else the next one (of
+/// those the filter shows). The filter stays; its line opens closed.
 pub fn open_list(state: &mut State) {
     let cursor = state.cursor();
     let under = state.marks.at(&state.opened, cursor);
     let selected = under.unwrap_or_else(|| state.marks.first_from(cursor));
+    state.marks.filter_mut().close();
     state.open(Overlay::Bookmarks { selected });
 }
 
-/// The row selected in the bookmarks list.
+/// The row selected in the bookmarks list: a row of the marks that the
+/// filter shows (the nearest shown to the row the overlay holds, when the
+/// filter hides that one); none when the list shows nothing.
 pub fn selected(state: &State) -> Option<usize> {
-    match state.overlay() {
-        Some(&Overlay::Bookmarks { selected }) if selected < state.marks.len() => Some(selected),
-        _ => None,
-    }
+    let Some(&Overlay::Bookmarks { selected }) = state.overlay() else {
+        return None;
+    };
+    let (marks, book) = (state.marks.list(), state.coding.book());
+    state.marks.filter().nearest(marks, book, selected)
 }
 
 /// Select row `row` of the list.
@@ -161,9 +169,14 @@ fn select_row(state: &mut State, row: usize) {
     }
 }
 
+/// Move the selection `n` rows of those the filter shows.
 pub fn select(state: &mut State, n: isize) {
-    if let Some(i) = selected(state).or(Some(0)) {
-        select_row(state, i.saturating_add_signed(n));
+    let Some(i) = selected(state) else {
+        return;
+    };
+    let (marks, book) = (state.marks.list(), state.coding.book());
+    if let Some(row) = state.marks.filter().step(marks, book, i, n) {
+        select_row(state, row);
     }
 }
 
@@ -199,7 +212,10 @@ pub fn undo(state: &mut State) -> Option<Effect> {
     };
     let i = state.marks.insert(&state.opened, bookmark.clone());
     state.open(Overlay::Bookmarks { selected: i });
-    state.say("bookmark restored");
+    state.say(match selected(state) == Some(i) {
+        true => "bookmark restored",
+        false => "bookmark restored; the list's filter hides it",
+    });
     Some(Effect::RestoreBookmark(Box::new(bookmark)))
 }
 
@@ -210,7 +226,7 @@ pub fn undo(state: &mut State) -> Option<Effect> {
 /// the note onto whichever bookmark took its place.
 pub fn replace_all(state: &mut State, list: Vec<crate::store::Bookmark>) {
     let open = match state.overlay() {
-        Some(Overlay::Bookmarks { selected }) => Some(*selected),
+        Some(Overlay::Bookmarks { .. }) => selected(state),
         Some(Overlay::Note { mark, .. }) => Some(*mark),
         _ => None,
     };

@@ -189,6 +189,11 @@ impl State {
         self.marks.list()
     }
 
+    /// The bookmarks list's filter: its query, its line, its error.
+    pub fn bookmark_filter(&self) -> &super::marks::filter::Filter {
+        self.marks.filter()
+    }
+
     /// The codebook and the order the picker lists it in.
     pub fn coding(&self) -> &Coding {
         &self.coding

@@ -94,6 +94,7 @@ fn overlay(state: &mut State, action: Action) -> Option<Effect> {
         (_, Quit) => return Some(Effect::Quit),
         (Kind::Picker, _) => return picker::handle(state, action),
         (Kind::Query, Edit(key)) => find::key(state, key),
+        (Kind::Bookmarks, Edit(key)) => quotes::query_line::key(state, key),
         (_, Edit(key)) => return quotes::edit_key(state, key),
         (Kind::Help, SelectDown) => help::scroll(state, 1),
         (Kind::Help, SelectUp) => help::scroll(state, -1),
@@ -125,6 +126,7 @@ fn bookmarks(state: &mut State, action: Action) -> Option<Effect> {
         Action::UndoDelete => return quotes::undo(state),
         Action::AcceptChange => return quotes::accept(state),
         Action::Code => picker::open_on_bookmark(state),
+        Action::FilterBookmarks => quotes::query_line::open(state),
         Action::CloseOverlay => close_overlay(state),
         _ => {}
     }
@@ -167,9 +169,9 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Suspend => return Some(Effect::Suspend),
         Quit => return Some(Effect::Quit),
         // Keys of the lists and prompts, and the routed-before messages.
-        EditNote | DeleteBookmark | UndoDelete | AcceptChange | ApplyCode | CodeTurn
-        | CodeNth(_) | RetrySave | WriteUnsaved | QuitUnsaved | Edit(_) | Click(_) | Noop
-        | Tick | Clock(_) | Unsaved(_) | Viewport(_) | Unbound(_) => {}
+        EditNote | DeleteBookmark | UndoDelete | AcceptChange | FilterBookmarks | ApplyCode
+        | CodeTurn | CodeNth(_) | RetrySave | WriteUnsaved | QuitUnsaved | Edit(_) | Click(_)
+        | Noop | Tick | Clock(_) | Unsaved(_) | Viewport(_) | Unbound(_) => {}
     }
     None
 }

@@ -63,7 +63,8 @@ pub fn active_layer(state: &State) -> Layer {
         Some(Overlay::Speakers { .. }) => return Layer::Speakers,
         Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
         Some(Overlay::Picker(_)) => return Layer::Picker,
-        // The note editor and the search line take text, not bindings.
+        // The note editor, the search line and the list's query line take
+        // text, not bindings.
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
             return Layer::Bookmarks;
         }
@@ -80,10 +81,14 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if matches!(
-        state.overlay(),
-        Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
-    ) {
+    let list_query = matches!(state.overlay(), Some(Overlay::Bookmarks { .. }))
+        && state.bookmark_filter().is_open();
+    if list_query
+        || matches!(
+            state.overlay(),
+            Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
+        )
+    {
         return edit_key(key).map(Action::Edit);
     }
     if let Some(Overlay::Picker(p)) = state.overlay() {

@@ -1,7 +1,10 @@
 //! The bookmarks list (`'`): every bookmark's citation (section, speaker,
 //! line and time, the quote, and for a changed quote the words there now),
 //! its codes in their colours, its note, detached bookmarks under their own
-//! heading, and the one-line note editor.
+//! heading, and the one-line note editor; only the bookmarks the list's
+//! filter shows, and under them the filter's footer ([`footer`]).
+
+mod footer;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -14,6 +17,7 @@ use super::{clear_left_edge, fit};
 use crate::app::hints;
 use crate::app::list::Window;
 use crate::app::marks::Mark;
+use crate::app::quotes;
 use crate::app::state::{Overlay, State};
 use crate::store::cite::Status;
 use crate::text::wrap;
@@ -25,21 +29,28 @@ pub const DETACHED: &str = "Detached bookmarks: their text is gone from the docu
 /// Lines of a quote shown in the list; longer quotes end in `…`.
 const QUOTE_LINES: usize = 3;
 
-/// Draw the list over `area`, and the note editor when it is open.
+/// Draw the list over `area`, and the note editor or the filter's footer
+/// under it.
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let (selected, editing) = match state.overlay() {
-        Some(Overlay::Bookmarks { selected }) => (*selected, None),
+        Some(Overlay::Bookmarks { selected }) => {
+            (quotes::selected(state).unwrap_or(*selected), None)
+        }
         Some(Overlay::Note { mark, line }) => (*mark, Some(line)),
         _ => return,
     };
-    let (popup, list) = geometry(area, editing.is_some());
+    let (popup, list) = geometry(area, footer_rows(state, editing.is_some()));
     let w = popup.width;
     let buf = frame.buffer_mut();
     clear_left_edge(buf, popup);
     Clear.render(popup, buf);
-    // The note editor takes text: Enter and Esc are fixed, not bindings.
+    // The note editor and the query line take text: Enter and Esc are
+    // fixed there, not bindings.
     let title = match editing {
         Some(_) => " Note · Enter saves · Esc cancels ".to_string(),
+        None if state.bookmark_filter().is_open() => {
+            " Filter · Enter keeps · Esc clears · ↑/↓ select ".to_string()
+        }
         None => hints::bookmarks_title(state.keymap()),
     };
     let block = Block::default()
@@ -51,22 +62,42 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    draw_list(buf, list, state, selected, theme);
-    if let Some(line) = editing {
-        let row = Rect {
-            y: inner.bottom() - 1,
-            height: 1,
-            ..inner
-        };
-        let x = edit_line(buf, row, "note: ", line, theme);
-        frame.set_cursor_position(Position::new(x, row.y));
+    let shown = shown(state);
+    draw_list(buf, list, state, &shown, selected, theme);
+    let cursor = match editing {
+        Some(line) => {
+            let row = Rect {
+                y: inner.bottom() - 1,
+                height: 1,
+                ..inner
+            };
+            Some((edit_line(buf, row, "note: ", line, theme), row.y))
+        }
+        None => footer::draw(buf, inner, state, shown.len(), theme),
+    };
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position(Position::new(x, y));
     }
 }
 
-/// The popup over `area` (at most 90 columns, centred) and the list
-/// inside its border, above the note line when `editing`.
-fn geometry(area: Rect, editing: bool) -> (Rect, Rect) {
-    let w = area.width.min(90).max(area.width.min(20));
+/// The rows of the marks the list shows, in order.
+fn shown(state: &State) -> Vec<usize> {
+    let book = state.coding().book();
+    state.bookmark_filter().rows(state.marks(), book)
+}
+
+/// Rows under the list: the note editor's, or the filter's footer.
+fn footer_rows(state: &State, editing: bool) -> u16 {
+    match editing {
+        true => 1,
+        false => footer::height(state),
+    }
+}
+
+/// The popup over `area` (at most 92 columns, centred) and the list
+/// inside its border, above `footer` rows.
+fn geometry(area: Rect, footer: u16) -> (Rect, Rect) {
+    let w = area.width.min(92).max(area.width.min(20));
     let popup = Rect {
         x: area.x + (area.width - w) / 2,
         width: w,
@@ -74,22 +105,31 @@ fn geometry(area: Rect, editing: bool) -> (Rect, Rect) {
     };
     let inner = Block::default().borders(Borders::ALL).inner(popup);
     let list = Rect {
-        height: inner.height.saturating_sub(u16::from(editing)),
+        height: inner.height.saturating_sub(footer),
         ..inner
     };
     (popup, list)
 }
 
+/// The marks of rows `shown`, `selected` (a row of the marks) marked.
 fn draw_list(
     buf: &mut ratatui::buffer::Buffer,
     area: Rect,
     state: &State,
+    shown: &[usize],
     selected: usize,
     theme: Theme,
 ) {
     let width = usize::from(area.width);
-    if state.marks().is_empty() {
-        let text = hints::no_bookmarks(state.keymap());
+    let empty = match state.marks().is_empty() {
+        true => Some(hints::no_bookmarks(state.keymap())),
+        false if shown.is_empty() => {
+            let open = state.bookmark_filter().is_open();
+            Some(hints::no_matches(state.keymap(), open))
+        }
+        false => None,
+    };
+    if let Some(text) = empty {
         buf.set_stringn(
             area.x + 1,
             area.y,
@@ -99,16 +139,17 @@ fn draw_list(
         );
         return;
     }
-    let items = items(state, selected, width, theme);
+    let items = items(state, shown, selected, width, theme);
     let rows = |i: usize| items[i].len() + 1;
-    let window = Window::new(selected, items.len(), area.height.into(), rows);
+    let at_selected = position(shown, selected);
+    let window = Window::new(at_selected, items.len(), area.height.into(), rows);
     for (i, at) in window.items(rows) {
         for (k, row) in items[i].iter().enumerate() {
             let y = area.y + (at + k) as u16;
             if y >= area.bottom() {
                 return;
             }
-            if i == selected && row.marked {
+            if i == at_selected && row.marked {
                 buf.set_string(area.x, y, "▌", theme.current());
             }
             let mut x = area.x + 2;
@@ -120,15 +161,31 @@ fn draw_list(
     }
 }
 
-/// Each bookmark's rows at this list width, the heading above the
-/// detached ones included.
-fn items(state: &State, selected: usize, width: usize, theme: Theme) -> Vec<Vec<Row>> {
+/// Where `row` of the marks is among the `shown` ones (the next shown
+/// after it when it is hidden, as when a note just edited no longer
+/// matches).
+fn position(shown: &[usize], row: usize) -> usize {
+    shown
+        .iter()
+        .position(|&r| r >= row)
+        .unwrap_or(shown.len().saturating_sub(1))
+}
+
+/// The rows of each shown bookmark at this list width, the heading above
+/// the first detached one included.
+fn items(
+    state: &State,
+    shown: &[usize],
+    selected: usize,
+    width: usize,
+    theme: Theme,
+) -> Vec<Vec<Row>> {
     let changed = hints::changed_tag(state.keymap());
     let marks = state.marks();
-    let mut items: Vec<Vec<Row>> = marks
+    let mut items: Vec<Vec<Row>> = shown
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
+        .map(|&i| {
+            let m = &marks[i];
             let mut rows = item(m, i == selected, width - 2, theme, &changed);
             if !m.bookmark.codes.is_empty() {
                 let at = rows.len() - usize::from(!m.citation.note.is_empty());
@@ -137,7 +194,7 @@ fn items(state: &State, selected: usize, width: usize, theme: Theme) -> Vec<Vec<
             rows
         })
         .collect();
-    if let Some(first) = marks.iter().position(|m| m.place.is_none()) {
+    if let Some(first) = shown.iter().position(|&i| marks[i].place.is_none()) {
         let heading = Row::new(fit(DETACHED, width - 2), theme.header(false));
         let heading = Row {
             marked: false,
@@ -148,28 +205,34 @@ fn items(state: &State, selected: usize, width: usize, theme: Theme) -> Vec<Vec<
     items
 }
 
-/// The row of the list (a bookmark) drawn at `(x, y)`, the list open over
-/// `area`.
+/// The bookmark (a row of the marks) drawn at `(x, y)`, the list open
+/// over `area`.
 pub fn hit(state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
     let Some(&Overlay::Bookmarks { selected }) = state.overlay() else {
         return None;
     };
-    let (_, list) = geometry(area, false);
-    if !list.contains((x, y).into()) || list.width < 4 || state.marks().is_empty() {
+    let selected = quotes::selected(state).unwrap_or(selected);
+    let (_, list) = geometry(area, footer_rows(state, false));
+    let shown = shown(state);
+    if !list.contains((x, y).into()) || list.width < 4 || shown.is_empty() {
         return None;
     }
-    let items = items(
-        state,
-        selected,
-        usize::from(list.width),
-        Theme { color: false },
-    );
+    let theme = Theme { color: false };
+    let items = items(state, &shown, selected, usize::from(list.width), theme);
     let rows = |i: usize| items[i].len() + 1;
-    let window = Window::new(selected, items.len(), list.height.into(), rows);
+    let window = Window::new(
+        position(&shown, selected),
+        items.len(),
+        list.height.into(),
+        rows,
+    );
     // The blank row after a bookmark, and the heading above the detached
     // ones, belong to no bookmark: only rows drawn with its bar do.
     let (i, k) = window.hit(usize::from(y - list.y), rows)?;
-    items[i].get(k).is_some_and(|r| r.marked).then_some(i)
+    items[i]
+        .get(k)
+        .is_some_and(|r| r.marked)
+        .then_some(shown[i])
 }
 
 /// One line of the list, in pieces of their own style; `marked` lines

@@ -109,6 +109,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "code the sentence, selection or bookmark",
     ),
     (
+        Action::FilterBookmarks,
+        "filter-bookmarks",
+        "filter the list: code:, spk:, §N, note:, words",
+    ),
+    (
         Action::ApplyCode,
         "apply-code",
         "apply the code (or take it off), or create it",
