@@ -28,6 +28,8 @@ fn pieces() -> impl Strategy<Value = String> {
         Just("# T\n".to_string()),
         Just("{\"segments\":[{\"start\":1,\"text\":\"a\",\"speaker\":\"B\"}]}".to_string()),
         Just("[{\"speaker\":\"A\",\"start\":0,\"text\":\"x\"}]".to_string()),
+        Just("{\"id\":1,\"start\":1,\"text\":\"a\",\"final\":false}\n".to_string()),
+        Just("{\"partial\":\"b\"}".to_string()),
         Just("NOTE x\n".to_string()),
         Just("1\n".to_string()),
         Just("\0".to_string()),

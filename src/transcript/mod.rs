@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod decode;
 pub mod formats;
+pub mod live;
 pub mod model;
 pub mod parse;
 pub mod search;
@@ -51,11 +52,35 @@ pub fn load_owned(bytes: Vec<u8>, options: &LoadOptions) -> Result<Document, Loa
 }
 
 fn build(decoded: decode::Decoded, options: &LoadOptions) -> Result<Document, LoadError> {
-    let mut doc = match options.format {
-        Some(format) => formats::read_with(&decoded.text, format, &options.speakers)?,
+    let reading = match options.format {
+        Some(format) => Reading::Forced(format),
         None => {
             let ext = options.extension.as_deref();
-            formats::read_auto_with(&decoded.text, ext, &options.speakers).1
+            Reading::Detected(formats::detect(&decoded.text, ext))
+        }
+    };
+    build_as(decoded, options, reading)
+}
+
+/// How the format of a text was chosen, which decides what happens when its
+/// reader fails: a format the user named is an error, a detected one falls
+/// back to plain text ([`formats::read_detected`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Forced(formats::Format),
+    Detected(formats::Format),
+}
+
+/// The pipeline after decoding, with the format already chosen.
+pub(crate) fn build_as(
+    decoded: decode::Decoded,
+    options: &LoadOptions,
+    reading: Reading,
+) -> Result<Document, LoadError> {
+    let mut doc = match reading {
+        Reading::Forced(format) => formats::read_with(&decoded.text, format, &options.speakers)?,
+        Reading::Detected(format) => {
+            formats::read_detected(&decoded.text, format, &options.speakers).1
         }
     };
     doc.encoding = decoded.encoding;

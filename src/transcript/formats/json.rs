@@ -24,13 +24,13 @@ pub(super) fn looks_like(prefix: &str) -> bool {
     }
 }
 
-fn field<'a>(seg: &'a Value, keys: &[&str]) -> Option<&'a Value> {
+pub(super) fn field<'a>(seg: &'a Value, keys: &[&str]) -> Option<&'a Value> {
     keys.iter()
         .find_map(|k| seg.get(*k))
         .filter(|v| !v.is_null())
 }
 
-fn seconds(v: Option<&Value>) -> Option<f64> {
+pub(super) fn seconds(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => n.as_f64().filter(|f| f.is_finite()),
         Value::String(s) => s
@@ -43,7 +43,7 @@ fn seconds(v: Option<&Value>) -> Option<f64> {
     }
 }
 
-fn speaker(v: Option<&Value>) -> Option<String> {
+pub(super) fn speaker(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(clean(s.trim())),
         Value::Number(n) => Some(format!("Speaker {n}")),
@@ -53,7 +53,7 @@ fn speaker(v: Option<&Value>) -> Option<String> {
 
 /// JSON escapes (`\u001b`) are decoded only here, after the decoder has
 /// cleaned the file's text, so strings go through the same sanitiser.
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     crate::text::sanitise_lines(s).into_owned()
 }
 

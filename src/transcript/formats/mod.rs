@@ -1,6 +1,6 @@
 //! Input formats: detecting how a transcript is written, and reading each
-//! format (plain text, Markdown, WebVTT, SRT, speech-to-text JSON, diarized
-//! text) into the same [`Document`] of sections and turns.
+//! format (plain text, Markdown, WebVTT, SRT, speech-to-text JSON, JSON
+//! lines, diarized text) into the same [`Document`] of sections and turns.
 //!
 //! Detection looks at a prefix of the text only, so it costs nothing next to
 //! parsing. The file extension is a hint for content that says nothing
@@ -11,6 +11,7 @@ mod cue_labels;
 mod cues;
 mod diarized;
 mod json;
+mod jsonl;
 mod markdown;
 mod srt;
 pub mod vtt;
@@ -33,18 +34,23 @@ pub enum Format {
     Srt,
     /// Speech-to-text JSON segments (Whisper, WhisperX, Podcasting 2.0).
     Json,
+    /// JSON lines: one segment object per line, as streaming recognisers
+    /// write them, revisions merged (whisper.cpp, WhisperX, Vosk, Deepgram,
+    /// AssemblyAI, meeting bots).
+    JsonLines,
     /// Diarized or timestamped lines: `[Speaker 1] [00:12] …`, `SPEAKER_00:`,
     /// Otter's `Name  0:00`, Whisper's `[00:00.000 --> 00:04.000]`.
     Diarized,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Markdown,
         Format::Vtt,
         Format::Srt,
         Format::Json,
+        Format::JsonLines,
         Format::Diarized,
     ];
 
@@ -56,6 +62,7 @@ impl Format {
             Format::Vtt => "vtt",
             Format::Srt => "srt",
             Format::Json => "json",
+            Format::JsonLines => "jsonl",
             Format::Diarized => "diarized",
         }
     }
@@ -70,6 +77,7 @@ impl Format {
             "vtt" | "webvtt" => Format::Vtt,
             "srt" | "subrip" => Format::Srt,
             "json" => Format::Json,
+            "jsonl" | "ndjson" | "jsonlines" | "json-lines" => Format::JsonLines,
             "diarized" | "timestamped" => Format::Diarized,
             _ => return None,
         };
@@ -83,6 +91,7 @@ impl Format {
             "vtt" | "webvtt" => Some(Format::Vtt),
             "srt" => Some(Format::Srt),
             "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
             "txt" | "text" => Some(Format::Text),
             _ => None,
         }
@@ -132,6 +141,9 @@ pub fn detect(text: &str, extension: Option<&str>) -> Format {
     if vtt::has_signature(prefix) {
         return Format::Vtt;
     }
+    if jsonl::looks_like(prefix) {
+        return Format::JsonLines;
+    }
     if json::looks_like(prefix) {
         return Format::Json;
     }
@@ -156,7 +168,26 @@ pub fn detect(text: &str, extension: Option<&str>) -> Format {
     }
 }
 
-/// Read `text` as `format`. Plain text and Markdown never fail.
+/// Whether `settled`, text that will only ever be appended to, already holds
+/// all that [`detect`] reads (its prefix, or its sample of lines): then every
+/// text that starts with it is detected as it is, and a growing transcript's
+/// format can be kept.
+pub fn detection_complete(settled: &str) -> bool {
+    if settled.len() >= PREFIX {
+        return true;
+    }
+    let complete = match settled.rfind('\n') {
+        Some(end) => &settled[..end],
+        None => return false,
+    };
+    complete
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(SAMPLE_LINES - 1)
+        .is_some()
+}
+
+/// Read `text` as `format`. Plain text, Markdown and JSON lines never fail.
 pub fn read(text: &str, format: Format) -> Result<Document, FormatError> {
     read_with(text, format, &SpeakerRules::default())
 }
@@ -174,6 +205,7 @@ pub fn read_with(
         Format::Vtt => vtt::read(text, rules)?,
         Format::Srt => srt::read(text, rules)?,
         Format::Json => json::read(text, rules)?,
+        Format::JsonLines => jsonl::read(text, rules),
         Format::Diarized => diarized::read(text, rules)?,
     };
     if doc.warnings.is_empty() && doc.turns().next().is_none() {
@@ -238,7 +270,12 @@ pub fn read_auto_with(
     extension: Option<&str>,
     rules: &SpeakerRules,
 ) -> (Format, Document) {
-    let format = detect(text, extension);
+    read_detected(text, detect(text, extension), rules)
+}
+
+/// Read `text` as the format detection chose, falling back to plain text as
+/// [`read_auto`] does.
+pub fn read_detected(text: &str, format: Format, rules: &SpeakerRules) -> (Format, Document) {
     match read_with(text, format, rules) {
         Ok(doc) => (format, doc),
         Err(e) => {
