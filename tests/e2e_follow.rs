@@ -56,6 +56,19 @@ fn a_followed_file_shows_what_is_appended_and_recovers_from_a_rewrite() {
     pty.send("G");
     pty.wait_text("Turn number 32 is here.").unwrap();
 
+    // A recogniser rewriting its partial line: one line, the last version.
+    for part in [
+        "Ana: The bud\r",
+        "Ana: The budget gr\r",
+        "Ana: The budget grows by 40%.\n\n",
+    ] {
+        append(&path, part);
+        std::thread::sleep(Duration::from_millis(120));
+    }
+    pty.wait_text("The budget grows by 40%.").unwrap();
+    let screen = pty.screen_text();
+    assert_eq!(screen.matches("The bud").count(), 1, "{screen}");
+
     // Truncated and written again from the top: read again.
     fs::write(&path, "").unwrap();
     fs::write(&path, "Cy: A new start.\n\nDee: And more of it.\n\n").unwrap();

@@ -92,7 +92,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub not_speaker: Vec<String>,
 
-    /// The input format: text, markdown, vtt, srt, json, diarized or auto
+    /// The input format: text, markdown, vtt, srt, json, jsonl, diarized or auto
     /// (the default: detect from the content). With --bookmarks it is the
     /// export format instead: markdown (the default), json, csv, qdpx (a REFI-QDA
     /// project) or qdc (the REFI-QDA codebook).
@@ -100,7 +100,7 @@ pub struct Args {
     pub format: Option<String>,
 
     /// The input format, with or without --bookmarks: text, markdown, vtt,
-    /// srt, json, diarized or auto.
+    /// srt, json, jsonl, diarized or auto.
     #[arg(long, value_name = "NAME")]
     pub input_format: Option<String>,
 
@@ -133,7 +133,7 @@ pub struct Args {
     pub completions: Option<clap_complete::Shell>,
 }
 
-const INPUT_FORMATS: &str = "text, markdown, vtt, srt, json, diarized or auto";
+const INPUT_FORMATS: &str = "text, markdown, vtt, srt, json, jsonl, diarized or auto";
 
 fn input_format(flag: &str, name: &str) -> Result<Option<InputFormat>, String> {
     InputFormat::from_name(name).ok_or_else(|| {

@@ -139,21 +139,36 @@ fn save_position(state: &State, positions: Option<&mut Positions>, key: &DocKey)
 }
 
 /// The file the reader can follow (`-f`, `F`): the one named on the
-/// command line, read and parsed again as on the way in.
-fn follow_source(args: &Args, options: &LoadOptions, hash: &str) -> Option<follow::Source> {
+/// command line. UTF-8 (what recognisers write) is read as it grows; any
+/// other encoding is read and parsed again whole, as on the way in.
+fn follow_source(
+    args: &Args,
+    options: &LoadOptions,
+    doc: &Document,
+    hash: &str,
+) -> Option<follow::Source> {
     let path = args.file.clone().filter(|p| p.as_os_str() != "-")?;
-    let (at, options, encoding) = (path.clone(), options.clone(), args.encoding.clone());
-    let reload: follow::Reload = Arc::new(move || {
-        let read = super::read_file(&at, encoding.as_deref())
-            .and_then(|input| super::load(input, options.clone()));
-        let (_, doc) = read.map_err(|e| format!("{e:#}"))?;
-        let hash = doc_hash(&doc);
-        Ok((doc, hash))
-    });
+    let mut options = options.clone();
+    if options.extension.is_none() {
+        options.extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+    }
+    let reading = if doc.encoding == "UTF-8" {
+        follow::Reading::Live(options)
+    } else {
+        let (at, encoding) = (path.clone(), args.encoding.clone());
+        follow::Reading::Whole(Arc::new(move || {
+            let read = super::read_file(&at, encoding.as_deref())
+                .and_then(|input| super::load(input, options.clone()));
+            let (_, doc) = read.map_err(|e| format!("{e:#}"))?;
+            let hash = doc_hash(&doc);
+            Ok((doc, hash))
+        }))
+    };
     Some(follow::Source {
         path,
-        reload,
+        reading,
         hash: hash.to_string(),
+        limit: super::MAX_INPUT_BYTES,
     })
 }
 
@@ -182,7 +197,7 @@ pub fn open_reader(
     let mut warnings = Vec::new();
     let dirs = data_dirs(args, &mut warnings);
     let id = identity(args, dirs.as_ref(), &name, &doc);
-    let follow = follow_source(args, options, &id.seen.hash);
+    let follow = follow_source(args, options, &doc, &id.seen.hash);
     let key = id.key.clone();
     let store = open_store(&dirs, &key, false, &mut warnings);
     let mut positions = open_positions(dirs.as_ref(), &mut warnings);
