@@ -117,6 +117,18 @@ pub enum Action {
     CodeNth(u8),
     /// `F`: follow the file as it grows (from its end), or stop.
     ToggleFollow,
+    /// `#`: the code overview, where the codebook is edited too.
+    Codes,
+    /// In the code overview: rename the selected code.
+    RenameCode,
+    /// In the code overview: give the selected code a colour, or clear it.
+    RecolorCode,
+    /// In the code overview: describe the selected code.
+    DescribeCode,
+    /// In the code overview: move the selected code under another, or to the top.
+    MoveCode,
+    /// In the code overview: make a new code.
+    NewCode,
     /// A key typed into the note editor or the search line.
     Edit(EditKey),
     /// `/`: open the search line.

@@ -7,8 +7,63 @@
 //! saves the changes and answers with the book as saved
 //! ([`super::action::Report::Codebook`]), other instances' codes included.
 
-use crate::store::codes::{Code, CodeChange, CodeError, Codebook, guid_for};
+use crate::store::codes::{Code, CodeChange, CodeError, Codebook, guid_for, parse_color};
 use crate::store::rfc3339;
+
+/// The colours of codes without one of their own, by their place in the
+/// codebook, with the names a user may give one by (`c` in the code
+/// overview): distinct hues, each readable (4.5:1) on black and on white
+/// (`tests/highlights.rs`). The gutter draws them (`ui::theme`).
+pub const PALETTE: [(&str, (u8, u8, u8)); 8] = [
+    ("blue", (0, 115, 230)),
+    ("orange", (184, 92, 0)),
+    ("green", (7, 136, 50)),
+    ("purple", (180, 31, 255)),
+    ("teal", (0, 130, 130)),
+    ("pink", (224, 0, 150)),
+    ("olive", (130, 119, 0)),
+    ("violet", (118, 94, 237)),
+];
+
+/// MAXQDA cuts code names longer than this (characters): one limit for
+/// the reader's warning and the exports'.
+pub use crate::store::refi::MAXQDA_NAME_CHARS;
+
+/// A colour as typed: `#RRGGBB` (or `RRGGBB`), a name of the
+/// [`PALETTE`] in any case, or nothing, which clears the code's own colour.
+pub fn typed_colour(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some((_, (r, g, b))) = PALETTE.iter().find(|(n, _)| n.eq_ignore_ascii_case(text)) {
+        return Ok(Some(format!("#{r:02X}{g:02X}{b:02X}")));
+    }
+    parse_color(text).map(Some).map_err(|_| {
+        let names: Vec<&str> = PALETTE.iter().map(|(n, _)| *n).collect();
+        format!("not a colour: {text} (#RRGGBB, or {})", names.join(", "))
+    })
+}
+
+/// The longest name these changes give a code, in characters, if it is
+/// longer than MAXQDA keeps.
+pub fn too_long_for_maxqda(changes: &[CodeChange]) -> Option<usize> {
+    let names = changes.iter().filter_map(|c| match c {
+        CodeChange::Create { name, .. } | CodeChange::Rename { name, .. } => Some(name),
+        _ => None,
+    });
+    names
+        .map(|n| n.trim().chars().count())
+        .filter(|&n| n > MAXQDA_NAME_CHARS)
+        .max()
+}
+
+/// The status line's word on a name MAXQDA would cut.
+pub fn maxqda_warning(said: &str, chars: usize) -> String {
+    format!(
+        "{said}; MAXQDA cuts code names at {MAXQDA_NAME_CHARS} characters (this one has {chars})"
+    )
+}
 
 mod fuzzy;
 pub use fuzzy::{Score, score};
@@ -97,6 +152,12 @@ impl Coding {
         Ok((id, changes))
     }
 
+    /// Apply an edit of the book (rename, recolour, describe, move) here
+    /// at once; the shell saves it and answers with the book as saved.
+    pub fn change(&mut self, change: &CodeChange) -> Result<(), CodeError> {
+        self.book.apply(change)
+    }
+
     /// The code `id` was used now: it goes first in the list, and the
     /// change records the use in the book.
     pub fn use_code(&mut self, id: &str) -> CodeChange {
@@ -149,5 +210,29 @@ mod tests {
         assert_eq!(when, "2026-05-01T12:34:56Z");
         assert_eq!(names(&c), ["b", "a"]);
         assert_eq!(c.colour(&b), Some((None, 1)));
+    }
+
+    #[test]
+    fn colours_are_typed_as_hex_or_by_the_palette_name() {
+        assert_eq!(typed_colour(" #ff8800 "), Ok(Some("#FF8800".into())));
+        assert_eq!(typed_colour("Teal"), Ok(Some("#008282".into())));
+        assert_eq!(typed_colour(""), Ok(None));
+        let e = typed_colour("mauve").unwrap_err();
+        assert!(
+            e.starts_with("not a colour: mauve (#RRGGBB, or blue, orange"),
+            "{e}"
+        );
+        assert!(!e.contains('\n'));
+    }
+
+    #[test]
+    fn names_longer_than_maxqda_keeps_are_found() {
+        let long = "x".repeat(MAXQDA_NAME_CHARS + 1);
+        let rename = |name: &str| CodeChange::Rename {
+            id: "a".into(),
+            name: name.into(),
+        };
+        assert_eq!(too_long_for_maxqda(&[rename(&"价".repeat(63))]), None);
+        assert_eq!(too_long_for_maxqda(&[rename("a"), rename(&long)]), Some(64));
     }
 }

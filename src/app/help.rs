@@ -31,6 +31,9 @@ const PAIRS: &[(Action, Action)] = &[
     (Action::NextClaim, Action::PrevClaim),
     (Action::FocusNext, Action::FocusPrev),
     (Action::SelectDown, Action::SelectUp),
+    (Action::OpenBookmarks, Action::Codes),
+    (Action::RenameCode, Action::DescribeCode),
+    (Action::RecolorCode, Action::MoveCode),
     (Action::NextBookmark, Action::PrevBookmark),
     (Action::NextMatch, Action::PrevMatch),
     (Action::NextSpeakerTurn, Action::PrevSpeakerTurn),
@@ -89,14 +92,18 @@ pub fn lines(keymap: &Keymap) -> Vec<(String, bool)> {
 pub fn entries(keymap: &Keymap) -> Vec<Entry> {
     let mut out = Vec::new();
     for (layer, mut rows) in keymap.describe() {
-        // Ctrl-c quits everywhere: said once, among the keys for everywhere.
+        // A key that does here what it does everywhere (Ctrl-c quits, Esc
+        // closes, `C` codes) is said once, among the keys for everywhere.
         if layer != Layer::Global {
             rows.retain(|(action, keys)| {
-                *action != Action::Quit
-                    || !keys
-                        .iter()
-                        .all(|k| keymap.action(Layer::Global, *k) == Some(Action::Quit))
+                !keys
+                    .iter()
+                    .all(|k| keymap.action(Layer::Global, *k) == Some(*action))
             });
+        }
+        // The help's title names its scrolling keys (`j/k scroll`).
+        if layer == Layer::Help {
+            rows.retain(|(action, _)| !matches!(action, Action::SelectDown | Action::SelectUp));
         }
         if rows.is_empty() {
             continue;
@@ -220,6 +227,7 @@ fn heading(layer: Layer) -> &'static str {
         Layer::Help => "In this help",
         Layer::Unsaved => "When quitting with unsaved changes",
         Layer::Picker => "In the code picker",
+        Layer::Codes => "In the code overview",
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::keymap::{Keymap, Layer};
-use Layer::{Bookmarks, Global, Help, Picker, Speakers};
+use Layer::{Bookmarks, Codes, Global, Help, Picker, Speakers};
 
 /// The key shown for `action` in `layer`.
 pub fn key(keymap: &Keymap, layer: Layer, action: Action) -> Option<String> {
@@ -206,6 +206,19 @@ pub fn picker_title(keymap: &Keymap, target: &str, other: Option<&str>) -> Strin
     title(&format!("Code · {target}"), parts)
 }
 
+/// The code overview's keys, under its table.
+pub fn codes_keys(keymap: &Keymap) -> String {
+    let parts: &[Piece] = &[
+        (&[(Codes, Action::RenameCode)], "rename"),
+        (&[(Codes, Action::RecolorCode)], "colour"),
+        (&[(Codes, Action::DescribeCode)], "describe"),
+        (&[(Codes, Action::MoveCode)], "move"),
+        (&[(Codes, Action::NewCode)], "new"),
+        (&[(Codes, Action::CloseOverlay)], ""),
+    ];
+    pieces(keymap, parts).join(" · ")
+}
+
 /// The help overlay's title.
 pub fn help_title(keymap: &Keymap) -> String {
     let parts: &[Piece] = &[
@@ -266,6 +279,10 @@ mod tests {
             select_help(&k),
             "select sentences (j/k extend, Esc cancels)"
         );
+        assert_eq!(
+            codes_keys(&k),
+            "r rename · c colour · d describe · m move · n new · Esc"
+        );
     }
 
     #[test]
@@ -298,8 +315,13 @@ mod tests {
             "tab" = "noop"
             "ctrl-t" = "code-turn"
             "enter" = "noop"
+            [keys.codes]
+            "r" = "noop"
+            "R" = "rename-code"
+            "d" = "noop"
             "#,
         );
+        assert_eq!(codes_keys(&k), "R rename · c colour · m move · n new · Esc");
         assert_eq!(
             picker_title(&k, "whole turn", Some("sentence")),
             " Code · whole turn · Ctrl-t: sentence · Esc "

@@ -29,15 +29,18 @@ pub enum Layer {
     /// The code picker. Its filter takes the text typed: a character key
     /// bound here acts only while the filter is empty.
     Picker,
+    /// The code overview; its line editor takes text, not bindings.
+    Codes,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Global,
         Layer::Contents,
         Layer::Claims,
         Layer::Bookmarks,
         Layer::Picker,
+        Layer::Codes,
         Layer::Speakers,
         Layer::Help,
         Layer::Unsaved,
@@ -53,6 +56,7 @@ impl Layer {
             Layer::Help => "help",
             Layer::Unsaved => "unsaved",
             Layer::Picker => "picker",
+            Layer::Codes => "codes",
         }
     }
 }
@@ -316,7 +320,12 @@ impl Keymap {
             // Overlays are modal: no fallback to global bindings.
             (
                 None,
-                Layer::Bookmarks | Layer::Speakers | Layer::Unsaved | Layer::Picker | Layer::Global,
+                Layer::Bookmarks
+                | Layer::Speakers
+                | Layer::Unsaved
+                | Layer::Picker
+                | Layer::Codes
+                | Layer::Global,
             ) => None,
             (None, Layer::Contents | Layer::Claims) => global(),
         };

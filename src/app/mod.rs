@@ -6,6 +6,7 @@
 pub mod action;
 pub mod area;
 pub mod claims;
+pub mod codes_pane;
 pub mod coding;
 pub mod config;
 pub mod contents;

@@ -14,6 +14,7 @@
 
 use super::action::Pane;
 use super::claims::ClaimsPane;
+use super::codes_pane::CodesPane;
 use super::coding::Coding;
 use super::contents::Contents;
 use super::find::{Finder, Query};
@@ -55,6 +56,8 @@ pub enum Overlay {
     Query(Query),
     /// The code picker (`C`).
     Picker(Picker),
+    /// The code overview (`#`), where the codebook is edited.
+    Codes(CodesPane),
     /// Quitting with `count` changes not saved; `path` is open while the
     /// user names a file to write them to.
     Unsaved {
@@ -72,6 +75,7 @@ pub enum OverlayKind {
     Note,
     Query,
     Picker,
+    Codes,
     Unsaved,
 }
 
@@ -84,6 +88,7 @@ impl Overlay {
             Overlay::Note { .. } => OverlayKind::Note,
             Overlay::Query(_) => OverlayKind::Query,
             Overlay::Picker(_) => OverlayKind::Picker,
+            Overlay::Codes(_) => OverlayKind::Codes,
             Overlay::Unsaved { .. } => OverlayKind::Unsaved,
         }
     }

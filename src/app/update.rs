@@ -6,7 +6,7 @@ use super::action::{Action, Effect, Msg, Pane, Report, Target};
 use super::area::Area;
 use super::state::{Overlay, OverlayKind as Kind, State};
 use super::view::Viewport;
-use super::{find, help, live, nav, panes, picker, quotes, speakers, unsaved};
+use super::{codes_pane, find, help, live, nav, panes, picker, quotes, speakers, unsaved};
 
 /// Apply an action or a shell report. A function of the state and the
 /// message: time and ids come in through them (`Action::Clock`,
@@ -93,6 +93,7 @@ fn overlay(state: &mut State, action: Action) -> Option<Effect> {
     match (kind, action) {
         (_, Quit) => return Some(Effect::Quit),
         (Kind::Picker, _) => return picker::handle(state, action),
+        (Kind::Codes, _) => return codes_pane::handle(state, action),
         (Kind::Query, Edit(key)) => find::key(state, key),
         (Kind::Bookmarks, Edit(key)) => quotes::query_line::key(state, key),
         (_, Edit(key)) => return quotes::edit_key(state, key),
@@ -155,6 +156,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         StartSelection => quotes::start_selection(state),
         CopyQuote => return quotes::copy(state),
         Code => picker::open(state),
+        Codes => codes_pane::open(state),
         OpenBookmarks => quotes::open_list(state),
         NextBookmark => quotes::neighbour(state, true),
         PrevBookmark => quotes::neighbour(state, false),
@@ -170,8 +172,9 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Quit => return Some(Effect::Quit),
         // Keys of the lists and prompts, and the routed-before messages.
         EditNote | DeleteBookmark | UndoDelete | AcceptChange | FilterBookmarks | ApplyCode
-        | CodeTurn | CodeNth(_) | RetrySave | WriteUnsaved | QuitUnsaved | Edit(_) | Click(_)
-        | Noop | Tick | Clock(_) | Unsaved(_) | Viewport(_) | Unbound(_) => {}
+        | CodeTurn | CodeNth(_) | RenameCode | RecolorCode | DescribeCode | MoveCode | NewCode
+        | RetrySave | WriteUnsaved | QuitUnsaved | Edit(_) | Click(_) | Noop | Tick | Clock(_)
+        | Unsaved(_) | Viewport(_) | Unbound(_) => {}
     }
     None
 }

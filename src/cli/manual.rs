@@ -55,7 +55,8 @@ pub const MAN_SECTIONS: &[ManSection] = &[
                 "$XDG_CONFIG_HOME/tread/config.toml",
                 "The configuration (~/.config/tread/config.toml by default, or the file \
                  given with --config): key bindings in [keys.global], [keys.contents], \
-                 [keys.claims], [keys.bookmarks] and [keys.help], and speaker labels in \
+                 [keys.claims], [keys.bookmarks], [keys.picker], [keys.codes], \
+                 [keys.speakers], [keys.help] and [keys.unsaved], and speaker labels in \
                  [labels] (speaker and not-speaker lists).",
             ),
             (

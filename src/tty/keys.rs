@@ -63,6 +63,7 @@ pub fn active_layer(state: &State) -> Layer {
         Some(Overlay::Speakers { .. }) => return Layer::Speakers,
         Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
         Some(Overlay::Picker(_)) => return Layer::Picker,
+        Some(Overlay::Codes(_)) => return Layer::Codes,
         // The note editor, the search line and the list's query line take
         // text, not bindings.
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
@@ -88,6 +89,12 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
             state.overlay(),
             Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
         )
+    {
+        return edit_key(key).map(Action::Edit);
+    }
+    // The code overview's line editor, while an edit is typed.
+    if let Some(Overlay::Codes(p)) = state.overlay()
+        && p.editing().is_some()
     {
         return edit_key(key).map(Action::Edit);
     }

@@ -4,6 +4,7 @@
 
 pub mod bookmarks;
 pub mod claims;
+pub mod codes;
 pub mod dialogue;
 pub mod help;
 pub mod hit;
@@ -101,6 +102,7 @@ fn render_overlay(
             bookmarks::render(frame, above_status, state, theme);
         }
         Some(Overlay::Picker(_)) => picker::render(frame, above_status, state, theme),
+        Some(Overlay::Codes(_)) => codes::render(frame, above_status, state, theme),
         Some(Overlay::Speakers { selected }) => {
             let picker = speakers::Picker {
                 state,

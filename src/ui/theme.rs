@@ -5,6 +5,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 mod highlight;
 
+use crate::app::coding::PALETTE;
+
 pub use highlight::{Layer, Layers};
 
 /// The bookmark's mark in the gutter: readable on black and on white.
@@ -13,18 +15,18 @@ const GUTTER: Color = Color::Rgb(208, 0, 208);
 const CHANGED_GUTTER: Color = Color::Rgb(235, 0, 0);
 
 /// Colours for codes without one of their own, by their place in the
-/// codebook: distinct hues, each readable (4.5:1) on black and on white, as
-/// the gutter's marks are (`tests/highlights.rs`).
-pub const CODE_COLORS: [Color; 8] = [
-    Color::Rgb(0, 115, 230),
-    Color::Rgb(184, 92, 0),
-    Color::Rgb(7, 136, 50),
-    Color::Rgb(180, 31, 255),
-    Color::Rgb(0, 130, 130),
-    Color::Rgb(224, 0, 150),
-    Color::Rgb(130, 119, 0),
-    Color::Rgb(118, 94, 237),
-];
+/// codebook: the app's [`PALETTE`], whose names `c` in the code overview
+/// takes.
+pub const CODE_COLORS: [Color; 8] = {
+    let mut out = [Color::Reset; 8];
+    let mut i = 0;
+    while i < PALETTE.len() {
+        let (_, (r, g, b)) = PALETTE[i];
+        out[i] = Color::Rgb(r, g, b);
+        i += 1;
+    }
+    out
+};
 
 /// A code the codebook does not have (another machine's, or not saved):
 /// a grey as readable as the palette.

@@ -4,7 +4,8 @@
 //! columns split at a layer's heading (or the middle), with the widths
 //! shared so both columns are as short as they can be; a description
 //! too long for its column wraps under itself, and if the columns still
-//! do not fit the height the blank rows between layers go.
+//! do not fit the height the blank rows between layers go, then
+//! descriptions are cut at the column's edge rather than wrapped.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -54,7 +55,7 @@ pub fn layout(keymap: &Keymap, width: u16, height: u16) -> Layout {
     let (w, inner_h) = (usize::from(width), usize::from(height).saturating_sub(2));
     let natural = entries.iter().map(|e| e.text().width()).max().unwrap_or(0);
     let one = natural.min(w.saturating_sub(FRAME));
-    let single = column(&entries, one);
+    let single = column(&entries, one, false);
     let columns = if width < TWO_COLUMNS_FROM || single.len() <= inner_h {
         vec![(single, one)]
     } else {
@@ -87,43 +88,67 @@ fn to_u16(n: usize) -> u16 {
 /// The best two columns in `budget` columns: of each place to split and
 /// each way to share the width, the one that overflows `height` least,
 /// then wraps or cuts fewest descriptions, then has the shorter taller
-/// column; with the blanks between layers if that fits, else without.
+/// column; with the blanks between layers if that fits, else without;
+/// and if wrapping descriptions leaves some not whole, with descriptions
+/// cut at the column's edge instead where that leaves fewer so (a wide
+/// column cut shows more than a narrow one cut where wrapping overflows),
+/// again with the blanks if they fit.
 fn two_columns(
     entries: &[Entry],
     budget: usize,
     height: usize,
 ) -> Vec<(Vec<(String, bool)>, usize)> {
     let no_blanks: Vec<Entry> = entries.iter().filter(|e| !is_blank(e)).cloned().collect();
-    let mut best = Vec::new();
-    for list in [entries, &no_blanks[..]] {
-        let m = Measure::new(list, budget);
-        let mut found: Option<((usize, usize, usize), usize, usize)> = None;
-        for at in splits(list) {
-            let (left, right) = halves(list, at);
-            for lw in 1..budget {
-                let rw = budget - lw;
-                let tall = m.rows(&left, lw).max(m.rows(&right, rw));
-                let damage = m.damage(&left, lw) + m.damage(&right, rw);
-                let score = (tall.saturating_sub(height), damage, tall);
-                if found.is_none_or(|(s, _, _)| score < s) {
-                    found = Some((score, at, lw));
-                }
-            }
-        }
-        let Some(((over, _, _), at, lw)) = found else {
+    let mut best: Option<((usize, usize), Vec<_>)> = None;
+    for (list, cut) in [
+        (entries, false),
+        (&no_blanks[..], false),
+        (entries, true),
+        (&no_blanks[..], true),
+    ] {
+        let Some(((over, damage, _), at, lw)) = best_split(list, budget, height, cut) else {
             continue;
         };
+        if best.as_ref().is_some_and(|(s, _)| *s <= (over, damage)) {
+            continue;
+        }
         let (left, right) = halves(list, at);
         let (left, right) = (&list[left], &list[right]);
-        best = vec![
-            (column(left, lw), lw),
-            (column(right, budget - lw), budget - lw),
+        let columns = vec![
+            (column(left, lw, cut), lw),
+            (column(right, budget - lw, cut), budget - lw),
         ];
-        if over == 0 {
+        best = Some(((over, damage), columns));
+        if (over, damage) == (0, 0) {
             break;
         }
     }
-    best
+    best.map(|(_, c)| c).unwrap_or_default()
+}
+
+/// The score, the split and the left column's width of the best two
+/// columns of `list` (see [`two_columns`]).
+fn best_split(
+    list: &[Entry],
+    budget: usize,
+    height: usize,
+    cut: bool,
+) -> Option<((usize, usize, usize), usize, usize)> {
+    let m = Measure::new(list, budget, cut);
+    let mut found: Option<((usize, usize, usize), usize, usize)> = None;
+    for at in splits(list) {
+        let (left, right) = halves(list, at);
+        for lw in 1..budget {
+            let rw = budget - lw;
+            let tall = m.rows(&left, lw).max(m.rows(&right, rw));
+            let damage = m.damage(&left, lw) + m.damage(&right, rw);
+            let score = (tall.saturating_sub(height), damage, tall);
+            if found.is_none_or(|(s, _, _)| score < s) {
+                found = Some((score, at, lw));
+            }
+        }
+    }
+    found
 }
 
 /// For each width up to a budget, the rows each entry takes and whether it
@@ -137,7 +162,7 @@ struct Measure {
 }
 
 impl Measure {
-    fn new(list: &[Entry], budget: usize) -> Measure {
+    fn new(list: &[Entry], budget: usize, cut: bool) -> Measure {
         let texts: Vec<usize> = list.iter().map(|e| e.text().width()).collect();
         let sums = |f: &dyn Fn(usize, usize) -> usize| -> Vec<Vec<usize>> {
             (0..=budget)
@@ -151,7 +176,7 @@ impl Measure {
                 .collect()
         };
         Measure {
-            rows: sums(&|i, w| height(&list[i], texts[i], w)),
+            rows: sums(&|i, w| height(&list[i], texts[i], w, cut)),
             damage: sums(&|i, w| usize::from(texts[i] > w)),
         }
     }
@@ -166,11 +191,11 @@ impl Measure {
 }
 
 /// The rows [`column`] gives `e` (whose text is `text` wide) in `width`.
-fn height(e: &Entry, text: usize, width: usize) -> usize {
+fn height(e: &Entry, text: usize, width: usize, cut: bool) -> usize {
     if e.heading || (text <= width && e.keys.width() <= KEYS_WIDTH) {
         return 1;
     }
-    entry_rows(e, width).len()
+    entry_rows(e, width, cut).len()
 }
 
 fn is_blank(e: &Entry) -> bool {
@@ -199,15 +224,15 @@ fn halves(list: &[Entry], at: usize) -> (std::ops::Range<usize>, std::ops::Range
 
 /// A column of `width`: each entry on its row; keys too many for their
 /// column wrap at spaces under themselves, and a description too long
-/// for the column wraps at spaces under where it starts.
-fn column(entries: &[Entry], width: usize) -> Vec<(String, bool)> {
+/// for the column wraps at spaces under where it starts (or is `cut`).
+fn column(entries: &[Entry], width: usize, cut: bool) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for e in entries {
         let text = e.text();
         if e.heading || (text.width() <= width && e.keys.width() <= KEYS_WIDTH) {
             out.push((fit(&text, width), e.heading));
         } else {
-            out.extend(entry_rows(e, width).into_iter().map(|r| (r, false)));
+            out.extend(entry_rows(e, width, cut).into_iter().map(|r| (r, false)));
         }
     }
     out
@@ -215,11 +240,12 @@ fn column(entries: &[Entry], width: usize) -> Vec<(String, bool)> {
 
 /// An entry that does not fit one row of `width`, as rows: its keys
 /// wrapped in the keys column, its description wrapped beside them (or
-/// cut, where the column leaves too little room to wrap in).
-fn entry_rows(e: &Entry, width: usize) -> Vec<String> {
+/// cut, where the column leaves too little room to wrap in or the layout
+/// asks for it).
+fn entry_rows(e: &Entry, width: usize, cut: bool) -> Vec<String> {
     let room = width.saturating_sub(DESC_AT);
     let keys = wrap_words(&e.keys, KEYS_WIDTH);
-    let desc = if room < 10 {
+    let desc = if cut || room < 10 {
         vec![e.desc.clone()]
     } else {
         wrap_words(&e.desc, room)

@@ -7,8 +7,10 @@
 
 use super::{Picker, Row, Target, close, picker, rows};
 use crate::app::action::Effect;
+use crate::app::coding::{maxqda_warning, too_long_for_maxqda};
 use crate::app::quotes;
 use crate::app::state::State;
+use crate::store::codes::CodeChange;
 
 /// What a picker's target is in the marks now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +90,6 @@ pub fn apply(state: &mut State, row: Option<usize>) -> Option<Effect> {
             }
         },
     };
-    let created = !changes.is_empty();
     let (effect, on) = match (target, fresh) {
         (_, Some(mut bookmark)) => {
             bookmark.codes.push(code.clone());
@@ -112,7 +113,7 @@ pub fn apply(state: &mut State, row: Option<usize>) -> Option<Effect> {
     }
     close(state);
     state.marks.take_selection();
-    say_done(state, &code, on, created);
+    say_done(state, &code, on, &changes);
     Some(match changes.is_empty() {
         true => effect,
         // The code is saved before the quote that names it.
@@ -120,10 +121,18 @@ pub fn apply(state: &mut State, row: Option<usize>) -> Option<Effect> {
     })
 }
 
-/// `coded pricing`, `uncoded pricing`, `coded pricing (a new code)`.
-fn say_done(state: &mut State, code: &str, on: bool, created: bool) {
+/// `coded pricing`, `uncoded pricing`, `coded pricing (a new code)`; a
+/// warning when the new code's name is longer than MAXQDA keeps.
+fn say_done(state: &mut State, code: &str, on: bool, changes: &[CodeChange]) {
     let path = state.coding.path(code).unwrap_or_default();
     let done = if on { "coded" } else { "uncoded" };
+    let created = changes
+        .iter()
+        .any(|c| matches!(c, CodeChange::Create { .. }));
     let new = if created { " (a new code)" } else { "" };
-    state.say(format!("{done} {path}{new}"));
+    let said = format!("{done} {path}{new}");
+    match too_long_for_maxqda(changes) {
+        Some(chars) => state.warn(maxqda_warning(&said, chars)),
+        None => state.say(said),
+    }
 }

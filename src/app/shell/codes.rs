@@ -203,14 +203,37 @@ impl Persist {
         pair.map(|(_, kept)| kept.as_str())
     }
 
-    /// A code change with merged ids replaced by the codes kept.
+    /// A code change with merged ids replaced by the codes kept: a use,
+    /// and an edit from the code overview of a code (or under a parent)
+    /// that another window had made first.
     fn recode(&self, change: CodeChange) -> CodeChange {
+        let kept = |id: String| self.merged_to(&id).map_or(id, str::to_string);
         match change {
-            CodeChange::Used { id, when } => CodeChange::Used {
-                id: self.merged_to(&id).map_or(id, str::to_string),
-                when,
+            CodeChange::Used { id, when } => CodeChange::Used { id: kept(id), when },
+            CodeChange::Rename { id, name } => CodeChange::Rename { id: kept(id), name },
+            CodeChange::Recolor { id, color } => CodeChange::Recolor {
+                id: kept(id),
+                color,
             },
-            other => other,
+            CodeChange::Describe { id, description } => CodeChange::Describe {
+                id: kept(id),
+                description,
+            },
+            CodeChange::Reparent { id, parent } => CodeChange::Reparent {
+                id: kept(id),
+                parent: parent.map(kept),
+            },
+            CodeChange::Create {
+                id,
+                name,
+                parent,
+                color,
+            } => CodeChange::Create {
+                id,
+                name,
+                parent: parent.map(kept),
+                color,
+            },
         }
     }
 
@@ -274,4 +297,36 @@ fn warning(text: String) -> Report {
 
 fn info(text: String) -> Report {
     Report::Status(Some(Message::info(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An edit from the code overview of a code this session made, which
+    /// another window had made first: it applies to the code kept.
+    #[test]
+    fn an_edit_of_a_code_merged_away_edits_the_code_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut file, _) = CodebookFile::open_file(dir.path().join("codebook.json"));
+        let create = |id: &str| CodeChange::Create {
+            id: id.into(),
+            name: "pricing".into(),
+            parent: None,
+            color: None,
+        };
+        file.change(&[create("kept")]).unwrap();
+        let mut p = Persist::new(None).with_codebook(Some(file));
+        p.merged.push(("ours".into(), "kept".into()));
+        let rename = CodeChange::Rename {
+            id: "ours".into(),
+            name: "prices".into(),
+        };
+        let reports = p.perform(Effect::ChangeCodes(vec![rename]));
+        let Some(Report::Codebook(book)) = reports.first() else {
+            panic!("{reports:?}");
+        };
+        assert_eq!(book.get("kept").unwrap().name, "prices");
+        assert!(reports.len() == 1, "no warning: {reports:?}");
+    }
 }
