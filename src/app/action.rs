@@ -218,6 +218,11 @@ pub enum EditKey {
     Right,
     Home,
     End,
+    /// Ctrl-u, Ctrl-k, Ctrl-w: delete to the start, to the end, or the
+    /// word before the cursor, as readline does.
+    KillToStart,
+    KillToEnd,
+    KillWord,
     /// History in the search line.
     Up,
     Down,

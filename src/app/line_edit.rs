@@ -1,5 +1,6 @@
-//! A one-line text editor (the note editor and the search query): insert,
-//! delete and move by character, so CJK input and paste behave.
+//! A one-line text editor (the note editor, the search query and every
+//! other line the reader asks for): insert, delete and move by character,
+//! so CJK input and paste behave, and readline's Ctrl-u, Ctrl-k, Ctrl-w.
 
 use super::action::EditKey;
 use crate::text::{Unsafe, classify};
@@ -72,6 +73,7 @@ impl LineEdit {
                 Edited::Changed
             }
             EditKey::Backspace | EditKey::Delete => Edited::Moved,
+            EditKey::KillToStart | EditKey::KillToEnd | EditKey::KillWord => self.kill(key),
             EditKey::Left => {
                 *cursor = prev(text, *cursor);
                 Edited::Moved
@@ -92,6 +94,31 @@ impl LineEdit {
             EditKey::Cancel => Edited::Cancel,
             other => Edited::Other(other),
         }
+    }
+
+    /// Ctrl-u, Ctrl-k, Ctrl-w: the text before the cursor, after it, or
+    /// the word before it (and the spaces after that word) goes.
+    fn kill(&mut self, key: EditKey) -> Edited {
+        let c = self.cursor;
+        let range = match key {
+            EditKey::KillToStart => 0..c,
+            EditKey::KillToEnd => c..self.text.len(),
+            _ => {
+                let before = self.text[..c].trim_end();
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| ch.is_whitespace())
+                    .map_or(0, |(i, ch)| i + ch.len_utf8());
+                start..c
+            }
+        };
+        if range.is_empty() {
+            return Edited::Moved;
+        }
+        self.cursor = range.start;
+        self.text.replace_range(range, "");
+        Edited::Changed
     }
 }
 
@@ -115,6 +142,22 @@ mod tests {
         e.apply(EditKey::Char('\u{1b}'));
         assert_eq!(e.text, " ");
         assert_eq!(e.apply(EditKey::Up), Edited::Other(EditKey::Up));
+    }
+
+    #[test]
+    fn readline_kills_take_the_start_the_end_or_a_word() {
+        let mut e = LineEdit::new("code:定价 spk:张伟 text");
+        assert_eq!(e.apply(EditKey::KillWord), Edited::Changed);
+        assert_eq!(e.text, "code:定价 spk:张伟 ");
+        e.apply(EditKey::KillWord);
+        assert_eq!(e.text, "code:定价 ");
+        e.apply(EditKey::Home);
+        e.apply(EditKey::Right);
+        assert_eq!(e.apply(EditKey::KillToEnd), Edited::Changed);
+        assert_eq!((e.text.as_str(), e.cursor), ("c", 1));
+        e.apply(EditKey::KillToStart);
+        assert_eq!((e.text.as_str(), e.cursor), ("", 0));
+        assert_eq!(e.apply(EditKey::KillToStart), Edited::Moved);
     }
 
     #[test]

@@ -137,6 +137,9 @@ fn edit_key(key: &KeyEvent) -> Option<EditKey> {
             KeyCode::Char('e') => Some(EditKey::End),
             KeyCode::Char('c') => Some(EditKey::Cancel),
             KeyCode::Char('r') => Some(EditKey::ToggleRegex),
+            KeyCode::Char('u') => Some(EditKey::KillToStart),
+            KeyCode::Char('k') => Some(EditKey::KillToEnd),
+            KeyCode::Char('w') => Some(EditKey::KillWord),
             _ => None,
         };
     }
