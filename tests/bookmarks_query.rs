@@ -90,8 +90,9 @@ fn a_query_that_does_not_parse_shows_its_error_and_keeps_the_filter() {
     assert!(r.screen().contains("2 of 4 bookmarks"), "{}", r.screen());
     assert_eq!(
         r.state.message(),
-        Some("query not used: unbalanced quote in the query")
+        Some("unbalanced quote in the query: fix the query, or Esc clears the filter")
     );
+    assert!(r.state.bookmark_filter().is_open());
     assert_eq!(r.state.bookmark_filter().text(), "code:pricing");
     insta::assert_snapshot!(frames);
 }

@@ -33,9 +33,11 @@ pub enum Typed {
     Changed,
     /// Only the cursor moved, or nothing happened.
     Moved,
-    /// Enter: the line closed and the filter in use stays; with the error
-    /// of the text left in the line, which was not used.
-    Kept(Option<String>),
+    /// Enter: the line closed and the filter in use stays.
+    Kept,
+    /// Enter on a text that does not parse: the line stays open with it,
+    /// so what was typed is not lost; why it does not parse.
+    Refused(String),
     /// Esc: the filter is gone and the line closed.
     Cleared,
     /// A key the line does not take (Up and Down move the list).
@@ -114,11 +116,13 @@ impl Filter {
                 Typed::Changed
             }
             Edited::Moved => Typed::Moved,
-            Edited::Submit => {
-                let error = self.error.take();
-                self.close();
-                Typed::Kept(error)
-            }
+            Edited::Submit => match &self.error {
+                Some(error) => Typed::Refused(error.clone()),
+                None => {
+                    self.close();
+                    Typed::Kept
+                }
+            },
             Edited::Cancel => {
                 self.clear();
                 Typed::Cleared

@@ -163,17 +163,24 @@ fn a_query_that_does_not_parse_keeps_the_last_filter() {
     type_in(&mut f, "nope", &book);
     assert_eq!(f.error(), Some("no code \"nope\""));
     assert_eq!(f.text(), "spk:张伟 \"open source\" code");
-    // Enter keeps the last good filter and tells why the text was not used.
-    let kept = f.key(EditKey::Submit, &book);
-    assert_eq!(kept, Typed::Kept(Some("no code \"nope\"".into())));
+    // Enter on it keeps the line open with the text, and says why.
+    let refused = f.key(EditKey::Submit, &book);
+    assert_eq!(refused, Typed::Refused("no code \"nope\"".into()));
+    assert!(f.is_open());
+    assert_eq!(f.text(), "spk:张伟 \"open source\" code");
+    for _ in 0..4 {
+        f.key(EditKey::Backspace, &book);
+    }
+    type_in(&mut f, "-", &book);
+    assert_eq!(f.key(EditKey::Submit, &book), Typed::Kept);
     assert!(!f.is_open());
     assert_eq!(
         (f.text(), f.error()),
-        ("spk:张伟 \"open source\" code", None)
+        ("spk:张伟 \"open source\" code:-", None)
     );
     // Reopened, the line holds the filter's text; Esc clears it.
     f.open();
-    assert_eq!(f.line().unwrap().text, "spk:张伟 \"open source\" code");
+    assert_eq!(f.line().unwrap().text, "spk:张伟 \"open source\" code:-");
     assert_eq!(f.key(EditKey::Cancel, &book), Typed::Cleared);
     assert!(!f.is_set() && !f.is_open());
     assert_eq!(f.rows(&marks, &book), [0, 1, 2, 3, 4]);

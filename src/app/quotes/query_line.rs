@@ -24,11 +24,12 @@ pub fn key(state: &mut State, key: EditKey) {
     }
     match state.marks.filter_mut().key(key, state.coding.book()) {
         Typed::Changed => follow(state),
-        Typed::Kept(Some(error)) => {
-            state.warn(format!("query not used: {error}"));
+        Typed::Refused(error) => {
+            // The line's own keys: Esc is not a binding there.
+            state.warn(format!("{error}: fix the query, or Esc clears the filter"));
             return;
         }
-        Typed::Kept(None) => {}
+        Typed::Kept => {}
         Typed::Other(EditKey::Down) => super::select(state, 1),
         Typed::Other(EditKey::Up) => super::select(state, -1),
         Typed::Cleared | Typed::Moved | Typed::Other(_) => {}

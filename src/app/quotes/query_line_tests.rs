@@ -130,7 +130,7 @@ fn delete_edit_and_code_act_on_the_selected_mark() {
 }
 
 #[test]
-fn a_bad_query_keeps_the_last_filter_and_enter_says_so() {
+fn a_bad_query_keeps_the_last_filter_and_enter_keeps_the_line_open() {
     let mut s = listed();
     filter(&mut s, "code:timing");
     update(&mut s, Action::FilterBookmarks);
@@ -142,7 +142,8 @@ fn a_bad_query_keeps_the_last_filter_and_enter_says_so() {
     assert_eq!(picked(&s), "b2");
     update(&mut s, Action::Edit(EditKey::Submit));
     assert_eq!(s.bookmark_filter().text(), "code:timing");
-    let said = format!("query not used: {error}");
+    assert!(s.bookmark_filter().is_open(), "what was typed stays");
+    let said = format!("{error}: fix the query, or Esc clears the filter");
     assert_eq!(s.message(), Some(said.as_str()));
 }
 
