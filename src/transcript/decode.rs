@@ -60,6 +60,38 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError
     })
 }
 
+/// [`decode`] that takes the bytes, so valid UTF-8 that needs no cleaning
+/// (most files) becomes the text in place: the file is never in memory
+/// twice, and the copy's time is saved.
+pub fn decode_owned(bytes: Vec<u8>, forced: Option<&str>) -> Result<Decoded, DecodeError> {
+    if forced.is_some() || !plain_utf8_candidate(&bytes) {
+        return decode(&bytes, forced);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let mut warnings = Vec::new();
+            let text = clean::clean(Cow::Owned(text), &mut warnings);
+            Ok(Decoded {
+                text,
+                encoding: UTF_8.name().to_string(),
+                warnings,
+            })
+        }
+        Err(e) => decode(e.as_bytes(), None),
+    }
+}
+
+/// Whether [`detect`] would reach its valid-UTF-8 test on these bytes:
+/// no byte order mark, binary signature, UTF-16 or binary controls.
+fn plain_utf8_candidate(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(sniff::SAMPLE)];
+    !bytes.starts_with(&[0, 0, 0xFE, 0xFF])
+        && Encoding::for_bom(bytes).is_none()
+        && sniff::magic(bytes).is_none()
+        && sniff::utf16_without_bom(sample).is_none()
+        && sniff::binary_controls(sample).is_none()
+}
+
 /// The canonical name of the encoding an `--encoding` label stands for,
 /// so a bad label can be reported before any input is read.
 pub fn encoding_for_label(label: &str) -> Result<&'static str, DecodeError> {

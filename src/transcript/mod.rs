@@ -43,11 +43,11 @@ pub fn load(bytes: &[u8], options: &LoadOptions) -> Result<Document, LoadError> 
     build(decoded, options)
 }
 
-/// [`load`] that frees the file's bytes once they are decoded, so the bytes,
-/// the text and the model are never all in memory at once.
+/// [`load`] that takes the file's bytes: UTF-8 that needs no cleaning
+/// becomes the text in place, and other bytes are freed once decoded, so
+/// the bytes, the text and the model are never all in memory at once.
 pub fn load_owned(bytes: Vec<u8>, options: &LoadOptions) -> Result<Document, LoadError> {
-    let decoded = decode::decode(&bytes, options.encoding.as_deref())?;
-    drop(bytes);
+    let decoded = decode::decode_owned(bytes, options.encoding.as_deref())?;
     build(decoded, options)
 }
 

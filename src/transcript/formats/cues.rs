@@ -78,7 +78,14 @@ pub(crate) fn clean_name(name: &str) -> Option<String> {
             n = inner.trim();
         }
     }
-    let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Most names are already single-spaced: copy them as they are rather
+    // than split and join them again for every cue.
+    let irregular = n.contains(|c: char| c.is_whitespace() && c != ' ') || n.contains("  ");
+    let n = if irregular {
+        n.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        n.to_string()
+    };
     (!n.is_empty()).then_some(n)
 }
 

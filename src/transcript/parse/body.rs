@@ -2,6 +2,7 @@
 //! stage direction, text), numbered and ALL-CAPS headings gated, and the
 //! sections and turns built from them.
 
+use super::chunked::Chunked;
 use super::decide::Verdict;
 use super::found::Found;
 use super::headings::{self, Family, Heading};
@@ -56,11 +57,11 @@ pub(super) fn measure(
     raw: &[&str],
     lines: &[&str],
     body: std::ops::Range<usize>,
-    kinds: &[Kind],
-) -> (Vec<usize>, Option<usize>) {
+    kinds: &Chunked<Kind>,
+) -> (Vec<u32>, Option<usize>) {
     let mut widths = vec![0; kinds.len()];
     let mut samples = Vec::new();
-    for (i, kind) in body.clone().zip(kinds) {
+    for (i, kind) in body.clone().zip(kinds.iter()) {
         let text = match kind {
             Kind::Text(..) | Kind::Interviewer(_) => true,
             Kind::Label { rest, .. } => !rest.is_empty(),
@@ -68,7 +69,7 @@ pub(super) fn measure(
         };
         if text {
             let w = paragraphs::width(raw[i]);
-            widths[i - body.start] = w;
+            widths[i - body.start] = u32::try_from(w).unwrap_or(u32::MAX);
             samples.push((w, paragraphs::ends_sentence(lines[i])));
         }
     }
@@ -79,13 +80,14 @@ pub(super) fn measure(
 pub(super) fn build(
     doc: &mut Document,
     body: std::ops::Range<usize>,
-    kinds: Vec<Kind>,
-    (widths, joining): (Vec<usize>, Joining),
+    kinds: Chunked<Kind>,
+    (widths, joining): (Vec<u32>, Joining),
     interviewer_name: &str,
 ) {
     let mut build = turns::Builder::new(joining);
     for ((i, kind), width) in body.zip(kinds).zip(widths) {
         let no = i + 1;
+        let width = width as usize;
         match kind {
             Kind::Gap => build.gap(),
             Kind::Label {
@@ -132,10 +134,10 @@ pub(super) fn classify<'a>(
     verdicts: &[Verdict<'a>],
     speakers: &speakers::Speakers<'a>,
     japanese: bool,
-) -> Vec<Kind<'a>> {
+) -> Chunked<Kind<'a>> {
     let mut gate = headings::Gate::default();
     let mut gated = Vec::new();
-    let mut kinds: Vec<Kind> = Vec::with_capacity(body.len());
+    let mut kinds = Chunked::with_expected(body.len());
     for i in body.clone() {
         let line = lines[i];
         let verdict = found.index(i).and_then(|k| verdicts.get(k).copied());
@@ -188,7 +190,7 @@ pub(super) fn classify<'a>(
 
 /// ALL-CAPS lines between blank lines are headings, unless the document
 /// shouts so much that they are just text.
-fn promote_caps(kinds: &mut [Kind]) {
+fn promote_caps(kinds: &mut Chunked<Kind>) {
     let gap = |k: Option<&Kind>| matches!(k, None | Some(Kind::Gap) | Some(Kind::Heading(_)));
     let mut found = Vec::new();
     let mut content = 0;

@@ -16,6 +16,7 @@
 //! after a question names them), or narration when nobody is named.
 
 mod body;
+mod chunked;
 mod decide;
 mod found;
 mod header;

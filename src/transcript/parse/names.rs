@@ -40,6 +40,34 @@ fn set(
     cell.get_or_init(|| words.split('|').collect())
 }
 
+/// Whether `word` is one of the space-separated `words`, ignoring ASCII
+/// case: a hashed lookup, since splitting the list again on every label
+/// was most of the time spent on a file of short turns.
+fn listed(
+    words: &'static str,
+    cell: &'static OnceLock<HashSet<&'static str, Fnv>>,
+    word: &str,
+) -> bool {
+    let mut buf = [0u8; 64];
+    let set = cell.get_or_init(|| words.split(' ').collect());
+    lowered(word, &mut buf).is_some_and(|l| set.contains(l))
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&str, Fnv>> = OnceLock::new();
+    listed(ABBREVIATIONS, &SET, word)
+}
+
+fn is_title(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&str, Fnv>> = OnceLock::new();
+    listed(TITLES, &SET, word)
+}
+
+fn is_particle(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&str, Fnv>> = OnceLock::new();
+    listed(PARTICLES, &SET, word)
+}
+
 /// Whether `name` can be a speaker label: `Some(strong)` or `None`. Strong
 /// is the form (an honorific, `Q`/`A`); role words are judged per name by
 /// [`is_role`].
@@ -174,14 +202,8 @@ fn latin_name(name: &str) -> Option<bool> {
     if first.eq_ignore_ascii_case("by") {
         return None;
     }
-    let abbreviated = first.ends_with('.')
-        && ABBREVIATIONS
-            .split(' ')
-            .any(|a| a.eq_ignore_ascii_case(first));
-    let titled = caps
-        && TITLES
-            .split(' ')
-            .any(|t| t.eq_ignore_ascii_case(first.trim_end_matches('.')));
+    let abbreviated = first.ends_with('.') && is_abbreviation(first);
+    let titled = caps && is_title(first.trim_end_matches('.'));
     let honorific = abbreviated || titled;
     let mut count = 0;
     if !honorific {
@@ -201,7 +223,7 @@ fn latin_name(name: &str) -> Option<bool> {
     }
     // `ORAL ARGUMENT OF`, `Live from`: a name does not end in a particle.
     let last = name.split_whitespace().next_back().unwrap_or(first);
-    if count > 1 && PARTICLES.split(' ').any(|p| p.eq_ignore_ascii_case(last)) {
+    if count > 1 && is_particle(last) {
         return None;
     }
     Some(honorific)
@@ -211,9 +233,8 @@ fn word_ok(w: &str, first: bool) -> bool {
     let Some(c0) = w.chars().next() else {
         return false;
     };
-    let start_ok = c0.is_uppercase()
-        || (!first && c0.is_ascii_digit())
-        || (!first && PARTICLES.split(' ').any(|p| p.eq_ignore_ascii_case(w)));
+    let start_ok =
+        c0.is_uppercase() || (!first && c0.is_ascii_digit()) || (!first && is_particle(w));
     let dot_ok =
         !w.contains('.') || (w.ends_with('.') && w.len() <= 5 && w.matches('.').count() == 1);
     start_ok

@@ -95,7 +95,9 @@ impl<'a> Builder<'a> {
                 speaker: speaker.map(str::to_string),
                 line: no,
                 end_line: no,
-                paragraphs: Vec::new(),
+                // Most turns hold one paragraph: room for exactly one, not
+                // the four a first push reserves (72 bytes a turn).
+                paragraphs: Vec::with_capacity(1),
                 time,
             },
             prev: None,
@@ -120,9 +122,16 @@ impl<'a> Builder<'a> {
     }
 
     /// Record that line `no` starts at `byte` of the open turn's last paragraph.
+    /// A line that starts its turn's text on the turn's own line is not
+    /// recorded: [`Document::line_at`](crate::transcript::Document::line_at)
+    /// falls back to that line anyway, and a file of one-line turns would
+    /// otherwise keep 16 bytes a line for nothing.
     fn mark_line(&mut self, no: usize, byte: usize) {
         if let Some(open) = &self.open {
             let paragraph = open.turn.paragraphs.len().saturating_sub(1);
+            if paragraph == 0 && byte == 0 && no == open.turn.line {
+                return;
+            }
             let at = TextPos::new(self.closed, paragraph, byte);
             let line = u32::try_from(no).unwrap_or(u32::MAX);
             self.starts.push(LineStart { at, line });
@@ -169,7 +178,13 @@ impl<'a> Builder<'a> {
     }
 
     fn close(&mut self) {
-        if let Some(open) = self.open.take() {
+        if let Some(mut open) = self.open.take() {
+            // Joined paragraphs grew by doubling; the model keeps them for
+            // the whole session, so give back what they will never use.
+            for p in &mut open.turn.paragraphs {
+                p.shrink_to_fit();
+            }
+            open.turn.paragraphs.shrink_to_fit();
             self.section.turns.push(open.turn);
             self.closed += 1;
         }
