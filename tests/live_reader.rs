@@ -190,3 +190,37 @@ fn a_warning_that_no_longer_holds_goes_with_the_version_that_ended_it() {
     grow(&mut r, &turns(12));
     assert_eq!(r.state.message(), None, "{:?}", r.state.message());
 }
+
+/// The note being edited stays the bookmark's though the new version puts
+/// the bookmarks in another order; a code picker aimed at sentences that
+/// moved closes rather than code other words.
+#[test]
+fn overlays_that_point_into_the_document_follow_it_or_close() {
+    let mut r = reader(&turns(6));
+    r.keys("Jm"); // turn 2
+    r.keys("JJJm"); // turn 5
+    let second = r.state.marks()[1].bookmark.id.clone();
+    r.keys("'j");
+    r.keys("e");
+    let Some(tread::app::state::Overlay::Note { mark, .. }) = r.state.overlay() else {
+        panic!("{:?}", r.state.overlay());
+    };
+    assert_eq!(*mark, 1);
+    // Turn 5 now comes first.
+    let moved = format!("{}{}", turn_text(5), turns(4));
+    grow(&mut r, &moved);
+    let Some(tread::app::state::Overlay::Note { mark, .. }) = r.state.overlay() else {
+        panic!("{:?}", r.state.overlay());
+    };
+    assert_eq!(r.state.marks()[*mark].bookmark.id, second);
+
+    let mut r = reader(&turns(6));
+    r.keys("JJC");
+    grow(&mut r, &format!("Cy: Above it all.\n\n{}", turns(6)));
+    assert_eq!(r.state.overlay(), None);
+    assert!(r.state.message().unwrap().contains("nothing was coded"));
+}
+
+fn turn_text(i: usize) -> String {
+    turns(i).rsplit("\n\n").nth(1).unwrap().to_string() + "\n\n"
+}

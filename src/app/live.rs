@@ -12,7 +12,7 @@
 use super::action::Effect;
 use super::flow::Flow;
 use super::marks::{anchor_sentence, sentence_anchor};
-use super::state::State;
+use super::state::{Overlay, State};
 use super::view::Reflow;
 use crate::store::bookmarks::Bookmark;
 use crate::store::positions::ReadingPosition;
@@ -152,7 +152,11 @@ pub fn replace(state: &mut State, doc: Document, hash: String) {
         u32::try_from(i).ok()
     });
     let turns = flow.turns.len();
+    let ids: Vec<String> = before.bookmarks.iter().map(|b| b.id.clone()).collect();
     state.marks.set_all(&state.opened, before.bookmarks);
+    // Before the overlays' word, which matters more if there is one.
+    tell_warnings(state, warned);
+    keep_overlay(state, &ids, sentence != before.sentence);
     let following = state.opened.live().following();
     let follow = following && before.at_end;
     let at = Reflow {
@@ -170,7 +174,35 @@ pub fn replace(state: &mut State, doc: Document, hash: String) {
     }
     seen(state);
     state.sync_lists();
-    tell_warnings(state, warned);
+}
+
+/// Overlays that point into the document follow it: a row of the
+/// bookmarks list (the list, the note editor) by its bookmark's id, since
+/// the new version may order them otherwise; the code picker, aimed at
+/// sentences by index, closes if the text moved under it, rather than
+/// code other words than the user chose.
+fn keep_overlay(state: &mut State, ids: &[String], moved: bool) {
+    let old = match state.overlay() {
+        Some(Overlay::Bookmarks { selected }) => Some(*selected),
+        Some(Overlay::Note { mark, .. }) => Some(*mark),
+        Some(Overlay::Picker(_)) if moved => {
+            state.close();
+            state.warn("the file changed under the code picker: it closed, nothing was coded");
+            return;
+        }
+        _ => None,
+    };
+    let Some(old) = old else {
+        return;
+    };
+    let new = (ids.get(old))
+        .and_then(|id| state.marks.position(id))
+        .unwrap_or(old);
+    match state.overlay_mut() {
+        Some(Overlay::Bookmarks { selected }) => *selected = new,
+        Some(Overlay::Note { mark, .. }) => *mark = new,
+        _ => {}
+    }
 }
 
 /// After any input: on the last turn, nothing below is unseen.
