@@ -130,6 +130,20 @@ pub fn read(path: &Path) -> ReadOutcome {
     }
 }
 
+/// Write `bytes` to `path`, a new file (never one that is there, never
+/// through a link), durably: recovery files and files the user names.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = parent(path);
+    fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
+    let mut file = no_follow(OpenOptions::new().write(true).create_new(true))
+        .open(path)
+        .map_err(|e| StoreError::io("cannot create", path, e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StoreError::io("cannot write", path, e))?;
+    sync_dir(dir).map_err(|e| StoreError::io("cannot sync", dir, e))
+}
+
 /// Replace `path` with `bytes` atomically and durably. Call with the lock held.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = parent(path);

@@ -7,14 +7,14 @@
 //! are here], "ops": [the operations, as log lines would hold them]}`.
 
 use std::collections::BTreeSet;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
 use super::Store;
-use crate::store::atomic::{self, no_follow};
+use crate::store::atomic;
 use crate::store::identity::DocKey;
 use crate::store::log::{Line, Op, parse_line};
 use crate::store::paths::DataDirs;
@@ -144,15 +144,7 @@ impl Store {
         });
         let mut bytes = serde_json::to_vec_pretty(&doc).map_err(encode)?;
         bytes.push(b'\n');
-        let dir = atomic::parent(path);
-        fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
-        let mut file = no_follow(OpenOptions::new().write(true).create_new(true))
-            .open(path)
-            .map_err(|e| StoreError::io("cannot create", path, e))?;
-        file.write_all(&bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| StoreError::io("cannot write", path, e))?;
-        atomic::sync_dir(dir).map_err(|e| StoreError::io("cannot sync", dir, e))
+        atomic::write_new(path, &bytes)
     }
 
     /// Write the unsaved changes to `path` (as [`write_pending`](Self::write_pending))

@@ -4,13 +4,11 @@
 //! brings either back, merging by code GUID, so nothing made in the
 //! session is lost with the file it could not be written to.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::CodebookFile;
 use crate::store::StoreError;
-use crate::store::atomic::{self, no_follow};
+use crate::store::atomic;
 use crate::store::refi::write_qdc;
 
 impl CodebookFile {
@@ -19,15 +17,7 @@ impl CodebookFile {
     pub fn keep_in(&self, path: &Path) -> Result<(), StoreError> {
         let mut bytes = Vec::new();
         write_qdc(self.book(), &mut bytes).map_err(|e| StoreError::io("cannot write", path, e))?;
-        let dir = atomic::parent(path);
-        fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
-        let mut file = no_follow(OpenOptions::new().write(true).create_new(true))
-            .open(path)
-            .map_err(|e| StoreError::io("cannot create", path, e))?;
-        file.write_all(&bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| StoreError::io("cannot write", path, e))?;
-        atomic::sync_dir(dir).map_err(|e| StoreError::io("cannot sync", dir, e))
+        atomic::write_new(path, &bytes)
     }
 
     /// Write the book to a new recovery file in `dir`,
@@ -62,6 +52,7 @@ mod tests {
     use super::*;
     use crate::store::codes::CodeChange;
     use crate::store::refi::read_codes;
+    use std::fs;
 
     #[test]
     fn a_book_that_cannot_be_saved_is_kept_as_a_codebook_that_imports() {
