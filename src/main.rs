@@ -39,13 +39,8 @@ fn main() -> ExitCode {
 
 /// Open the reader. A terminating signal exits with 128 + its number, after
 /// the terminal has been restored.
-fn read(
-    args: &Args,
-    opened: (tread::transcript::Document, String),
-    options: &tread::transcript::LoadOptions,
-    config: Config,
-) -> Result<()> {
-    match cli::session::open_reader(args, opened, options, config.keymap, config.clipboard)? {
+fn read(args: &Args, options: &tread::transcript::LoadOptions, config: Config) -> Result<()> {
+    match cli::session::open(args, options, config.keymap, config.clipboard)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
         Exit::Quit | Exit::EventsEnded => Ok(()),
     }
@@ -81,9 +76,9 @@ fn run(args: &Args) -> Result<()> {
         return cli::refi::import_codes(args, path);
     }
     // Before standard input is waited on, as the checks below.
-    if args.follow && args.file.as_ref().is_none_or(|p| p.as_os_str() == "-") {
+    if args.follow && args.file.is_none() && io::stdin().is_terminal() {
         anyhow::bail!(cli::FlagError(
-            "--follow needs a FILE to follow, not standard input or the sample".into()
+            "--follow needs a FILE, or standard input, to follow, not the bundled sample".into()
         ));
     }
     // A bad label is reported before standard input is waited on.
@@ -118,17 +113,15 @@ fn run(args: &Args) -> Result<()> {
     {
         return print_listing(args, prepared, cli::export::Source::All, &options);
     }
-    let input = cli::read_input(args, io::stdin().is_terminal())?;
-    let (name, doc) = cli::load(input, options.clone())?;
-
     let output = match args.output() {
-        Output::Reader if io::stdout().is_terminal() => {
-            return read(args, (doc, name), &options, config);
-        }
+        // Read as the reader shows it: a large or slow input in the background.
+        Output::Reader if io::stdout().is_terminal() => return read(args, &options, config),
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.
         Output::Reader => Output::Outline,
         output => output,
     };
+    let input = cli::read_input(args, io::stdin().is_terminal())?;
+    let (name, doc) = cli::load(input, options.clone())?;
     if output != Output::Json {
         for warning in &doc.warnings {
             cli::warn(warning);

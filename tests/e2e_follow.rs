@@ -1,7 +1,8 @@
 //! `tread -f FILE` in a pseudo-terminal while another thread writes the
 //! file, as a speech-to-text program does: appended turns appear, the view
 //! stays put once the user moves up and counts what arrives, and a file
-//! truncated and written again is read again without losing the place.
+//! truncated and written again is read again without losing the place;
+//! and `tread -f -` on a pipe a slow writer fills.
 
 mod support;
 
@@ -77,16 +78,33 @@ fn a_followed_file_shows_what_is_appended_and_recovers_from_a_rewrite() {
     assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
 }
 
+/// `tread -f -`: standard input followed as a recogniser writes it, its
+/// partial line rewritten with carriage returns ending as one line, and
+/// its end said.
 #[test]
-fn follow_without_a_file_is_a_one_line_error() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
-        .arg("-f")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "tread: --follow needs a FILE to follow, not standard input or the sample\n"
+fn followed_standard_input_shows_what_arrives_and_says_when_it_ends() {
+    let script = r#"{ printf 'Ana: The first line.\n\n'; sleep 1;
+        printf 'Ben: The sec\r'; sleep 0.3; printf 'Ben: The second line, all of it.\n\n';
+        sleep 1; } | "$0" -f -"#;
+    let tread = env!("CARGO_BIN_EXE_tread");
+    let mut pty = Pty::spawn_program("sh", &["-c", script, tread], &[], 80, 24);
+    pty.wait_text("The first line.").unwrap();
+    pty.wait_text("The second line, all of it.").unwrap();
+    assert_eq!(pty.screen_text().matches("The sec").count(), 1);
+    pty.wait_text("standard input ended").unwrap();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
+}
+
+#[test]
+fn follow_with_only_the_sample_is_a_one_line_error() {
+    let mut pty = Pty::spawn(&["-f"], &[], 100, 24);
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(2));
+    let screen = pty.screen_text();
+    assert!(
+        screen.contains(
+            "tread: --follow needs a FILE, or standard input, to follow, not the bundled sample"
+        ),
+        "{screen}"
     );
 }

@@ -187,6 +187,13 @@ pub enum Report {
     /// The document read again (the file grew or was rewritten), with its
     /// hash: it takes the place of the one read ([`super::live`]).
     Document(Box<Document>, String),
+    /// How far the background read of a large or slow input has come.
+    Progress(super::live::Progress),
+    /// The input is all read: the last [`Report::Document`] was the whole.
+    Loaded,
+    /// Where the reader left the document last time, known once the whole
+    /// document is.
+    Resume(crate::store::anchor::Anchor),
 }
 
 /// Everything `update` takes: an action, or a report from the shell.

@@ -9,7 +9,7 @@
 //! once the user moves up it stays put and counts the turns that arrive
 //! below (`+3 new turns` in the status line) until the end is reached.
 
-use super::action::Effect;
+use super::action::{Action, Effect};
 use super::flow::Flow;
 use super::marks::{anchor_sentence, sentence_anchor};
 use super::state::{Overlay, State};
@@ -18,15 +18,47 @@ use crate::store::bookmarks::Bookmark;
 use crate::store::positions::ReadingPosition;
 use crate::transcript::Document;
 
-/// The live part: whether the file is followed, and what arrived unseen.
+/// The live part: whether the file is followed, what arrived unseen,
+/// and whether the input is still being read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Live {
     /// The document is a file that can be followed (not standard input,
-    /// not the bundled sample).
+    /// not the bundled sample), or standard input followed (`-f -`).
     followable: bool,
     following: bool,
     /// Turns that arrived below the reader since they left the last turn.
     unseen: usize,
+    /// While a large file or a slow pipe is read in the background.
+    loading: Option<Loading>,
+}
+
+/// How far the background read has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Of the whole work (reading and parsing), in hundredths.
+    Percent(u8),
+    /// Bytes read of an input of unknown length.
+    Read(u64),
+}
+
+impl Progress {
+    /// `43%`, `3.2 MB read`, `nothing read yet`.
+    pub fn describe(&self) -> String {
+        match *self {
+            Progress::Percent(p) => format!("{}%", p.min(99)),
+            Progress::Read(0) => "nothing read yet".to_string(),
+            Progress::Read(n) if n < 1_000_000 => format!("{} kB read", n.div_ceil(1000)),
+            Progress::Read(n) => format!("{:.1} MB read", n as f64 / 1e6),
+        }
+    }
+}
+
+/// The input is still being read: the document is its first part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub progress: Progress,
+    /// `G` was pressed: the view goes to the end once all is read.
+    pub end: bool,
 }
 
 impl Live {
@@ -39,13 +71,22 @@ impl Live {
         self.unseen
     }
 
-    /// As the shell opened it: whether `F` can follow it, and whether it
-    /// is followed already.
-    pub fn new(follow: Option<bool>) -> Live {
+    /// While the input is still being read.
+    pub fn loading(&self) -> Option<&Loading> {
+        self.loading.as_ref()
+    }
+
+    /// As the shell opened it: whether `F` can follow it, whether it is
+    /// followed already, and whether it is still being read.
+    pub fn new(follow: Option<bool>, loading: bool) -> Live {
         Live {
             followable: follow.is_some(),
             following: follow == Some(true),
             unseen: 0,
+            loading: loading.then_some(Loading {
+                progress: Progress::Percent(0),
+                end: false,
+            }),
         }
     }
 
@@ -154,11 +195,15 @@ pub fn replace(state: &mut State, doc: Document, hash: String) {
     let turns = flow.turns.len();
     let ids: Vec<String> = before.bookmarks.iter().map(|b| b.id.clone()).collect();
     state.marks.set_all(&state.opened, before.bookmarks);
-    // Before the overlays' word, which matters more if there is one.
-    tell_warnings(state, warned);
+    // Before the overlays' word, which matters more if there is one; a
+    // part's warnings are not the whole's, told once all is read.
+    if state.opened.live().loading.is_none() {
+        tell_warnings(state, warned);
+    }
     keep_overlay(state, &ids, sentence != before.sentence);
     let following = state.opened.live().following();
-    let follow = following && before.at_end;
+    let waiting = state.opened.live().loading.is_some_and(|l| l.end);
+    let follow = (following || waiting) && before.at_end;
     let at = Reflow {
         sentence,
         row: before.row,
@@ -232,4 +277,77 @@ pub fn toggle(state: &mut State) -> Option<Effect> {
         state.say("stopped following the file");
     }
     Some(Effect::Follow(on))
+}
+
+/// How far the background read has come.
+pub fn progress(state: &mut State, progress: Progress) {
+    if let Some(loading) = &mut state.opened.live_mut().loading {
+        loading.progress = progress;
+    }
+}
+
+/// The input is all read, and the document is the whole one: what waited
+/// for it happens (the end, if `G` asked for it; the warnings). A followed
+/// standard input that ended is no longer followed.
+pub fn loaded(state: &mut State) {
+    let live = state.opened.live_mut();
+    let Some(loading) = live.loading.take() else {
+        // A followed standard input: nothing more can come.
+        live.followable = false;
+        if live.following {
+            live.set_following(false);
+            state.say("standard input ended");
+        }
+        return;
+    };
+    if loading.end {
+        state.jump(|s| s.view.to_end(&s.opened));
+        state.sync_lists();
+    }
+    match warning_line(state.doc()) {
+        Some(line) => state.warn(line),
+        None if state.message().is_some_and(|m| m.starts_with("warning: ")) => {
+            state.set_message(None);
+        }
+        None => {}
+    }
+}
+
+/// Where the reader left the document last time, known once the whole
+/// document is: gone to unless the reader has moved since it opened.
+pub fn resume(state: &mut State, anchor: &crate::store::anchor::Anchor) {
+    let unmoved = state.cursor() == 0 && state.jumps.list().is_empty();
+    let at = super::marks::anchor_sentence(state.doc(), state.flow(), anchor);
+    if let (true, Some(s)) = (unmoved, at) {
+        state.view.resume_at(&state.opened, s);
+        state.sync_lists();
+    }
+}
+
+/// While the input is still being read: `G` goes to the end of what is
+/// read and asks for the end of the whole; what needs the bookmark store,
+/// which opens once the whole document is known, is refused with why.
+/// True if the action was taken here.
+pub fn while_loading(state: &mut State, action: Action) -> bool {
+    let Some(loading) = &mut state.opened.live_mut().loading else {
+        return false;
+    };
+    match action {
+        Action::Bottom => {
+            loading.end = true;
+            false
+        }
+        Action::ToggleBookmark
+        | Action::StartSelection
+        | Action::Code
+        | Action::Codes
+        | Action::OpenBookmarks => {
+            let progress = loading.progress.describe();
+            state.warn(format!(
+                "still loading ({progress}): bookmarks and codes open once the whole file is read"
+            ));
+            true
+        }
+        _ => false,
+    }
 }

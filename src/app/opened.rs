@@ -42,8 +42,8 @@ impl Opened {
         self.live = live;
     }
 
-    pub(super) fn start_live(&mut self, follow: Option<bool>) {
-        self.live = Live::new(follow);
+    pub(super) fn start_live(&mut self, follow: Option<bool>, loading: bool) {
+        self.live = Live::new(follow, loading);
     }
 
     pub fn live(&self) -> &Live {

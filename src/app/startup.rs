@@ -35,6 +35,9 @@ pub struct Startup {
     /// Whether the document is a file `F` can follow (`Some`), and whether
     /// it is followed from the start (`Some(true)`, `-f`).
     pub follow: Option<bool>,
+    /// The document is the first part of an input still being read in the
+    /// background ([`super::live::Loading`]).
+    pub loading: bool,
 }
 
 impl Startup {
@@ -52,6 +55,7 @@ impl Startup {
             session: "local".into(),
             now: 0,
             follow: None,
+            loading: false,
         }
     }
 }

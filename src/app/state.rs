@@ -152,7 +152,7 @@ impl State {
             opened,
         };
         state.marks.set_all(&state.opened, up.bookmarks);
-        state.opened.start_live(up.follow);
+        state.opened.start_live(up.follow, up.loading);
         if state.opened.live().following() {
             // `-f`: from the end, as `less +F`.
             state.view.to_end(&state.opened);

@@ -41,6 +41,18 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             live::replace(state, *doc, hash);
             None
         }
+        Msg::Report(Report::Progress(progress)) => {
+            live::progress(state, progress);
+            None
+        }
+        Msg::Report(Report::Loaded) => {
+            live::loaded(state);
+            None
+        }
+        Msg::Report(Report::Resume(anchor)) => {
+            live::resume(state, &anchor);
+            None
+        }
     };
     live::seen(state);
     // A selection lasts only while the cursor moves by extending it.
@@ -137,6 +149,9 @@ fn bookmarks(state: &mut State, action: Action) -> Option<Effect> {
 /// Reading, no overlay open: every key by the part it concerns.
 fn reading(state: &mut State, action: Action) -> Option<Effect> {
     use Action::*;
+    if live::while_loading(state, action) {
+        return None;
+    }
     match action {
         NextSentence => quotes::step(state, true),
         PrevSentence => quotes::step(state, false),

@@ -14,6 +14,7 @@ mod print;
 pub mod refi;
 pub mod rules;
 pub mod session;
+mod start;
 
 use std::fs::File;
 use std::io::{self, Read, Write};

@@ -9,6 +9,7 @@ use crate::app::keymap::Keymap;
 use crate::app::marks::sentence_anchor;
 use crate::app::shell::Persist;
 use crate::app::{Startup, State};
+use crate::store::anchor::Anchor;
 use crate::store::bookmarks::{Bookmark, Store, new_session};
 use crate::store::codes::CodebookFile;
 use crate::store::documents::{Documents, Identity};
@@ -19,25 +20,37 @@ use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
 use crate::transcript::Document;
 use crate::transcript::LoadOptions;
+use crate::tty::loader::Job;
 use crate::tty::run::Exit;
 use crate::tty::{follow, terminal};
+
+use super::start::Start;
+
+mod partly;
 use std::sync::Arc;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
 /// by content, then by path. The bundled sample is the sample however it
 /// was opened, so it has one store whether named or not.
 fn identity(args: &Args, dirs: Option<&DataDirs>, name: &str, doc: &Document) -> Identity {
+    identity_hashed(args, dirs, name, doc, doc_hash(doc))
+}
+
+/// [`identity`] of a document whose hash is known.
+fn identity_hashed(
+    args: &Args,
+    dirs: Option<&DataDirs>,
+    name: &str,
+    doc: &Document,
+    hash: String,
+) -> Identity {
     let index = dirs.map(Documents::read).unwrap_or_default();
-    match args.file.as_deref() {
-        Some(p) if p.as_os_str() != "-" && !is_sample(p) => {
-            Identity::find(&index, Some(p), name, doc)
-        }
-        Some(p) if p.as_os_str() != "-" => {
-            let sample = DocKey::for_content(crate::SAMPLE_NAME, doc);
-            Identity::find_or(&index, Some(p), sample, name, doc)
-        }
-        _ => Identity::find(&index, None, name, doc),
-    }
+    let (path, derived) = match args.file.as_deref() {
+        Some(p) if p.as_os_str() != "-" && !is_sample(p) => (Some(p), DocKey::for_path(p)),
+        Some(p) if p.as_os_str() != "-" => (Some(p), DocKey::for_hash(crate::SAMPLE_NAME, &hash)),
+        _ => (None, DocKey::for_hash(name, &hash)),
+    };
+    Identity::find_hashed(&index, path, derived, name, doc, hash)
 }
 
 /// Add the document's place and content to the index once it has
@@ -187,69 +200,153 @@ fn persist(
     persist
 }
 
-pub fn open_reader(
+/// What the reader's user data needs before any document: the data
+/// directory, the reading positions, the codebook, and the problems met.
+struct Data {
+    dirs: Option<DataDirs>,
+    positions: Option<Positions>,
+    codebook: Option<CodebookFile>,
+    warnings: Vec<String>,
+}
+
+impl Data {
+    fn open(args: &Args) -> Data {
+        let mut warnings = Vec::new();
+        let dirs = data_dirs(args, &mut warnings);
+        let positions = open_positions(dirs.as_ref(), &mut warnings);
+        let codebook_at = dirs.as_ref().map(CodebookFile::path_in);
+        let codebook = open_codebook(codebook_at.as_deref(), &mut warnings);
+        Data {
+            dirs,
+            positions,
+            codebook,
+            warnings,
+        }
+    }
+
+    /// Where the document was left last time, unless `--no-resume`.
+    fn resume(&self, args: &Args, key: &DocKey, doc: &Document) -> Option<Anchor> {
+        match args.no_resume {
+            true => None,
+            false => (self.positions.as_ref())
+                .and_then(|p| p.get(key))
+                .and_then(|p| p.resolve(doc)),
+        }
+    }
+
+    /// The reader's start: `warnings` said on stderr too, so they are
+    /// still there after the reader closes.
+    fn startup(&mut self, store: Option<&Store>, hash: String) -> Startup {
+        for w in &self.warnings {
+            super::warn(w);
+        }
+        Startup {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            bookmarks: store.map_or_else(Vec::new, |s| s.list().to_vec()),
+            codebook: (self.codebook.as_ref())
+                .map(|f| f.book().clone())
+                .unwrap_or_default(),
+            resume: None,
+            warning: self.warnings.drain(..).next(),
+            doc_hash: hash,
+            session: new_session(),
+            now: unix_now(),
+            follow: None,
+            loading: false,
+        }
+    }
+
+    /// Once the reader has closed: record where the document is, save
+    /// where it was left, and settle what is unsaved. `id` is `None` when
+    /// the reader closed before the input was all read.
+    fn finish(
+        mut self,
+        state: &State,
+        mut persist: Persist,
+        id: Option<Identity>,
+        exit: Exit,
+    ) -> Result<Exit> {
+        if let Some(mut id) = id {
+            // As it is now: a followed file may have grown.
+            id.seen.hash = state.opened().hash().to_string();
+            if let (Some(dirs), Some(store)) = (&self.dirs, &persist.store) {
+                remember(dirs, &id, store);
+            }
+            save_position(state, self.positions.as_mut(), &id.key);
+        }
+        // What could not be saved, and where it went instead; then a
+        // non-zero exit, so a script sees that the store is missing something.
+        for line in persist.close() {
+            super::warn(&line);
+        }
+        let left = persist.unsaved();
+        if !left.is_empty() && !matches!(exit, Exit::Signal(_)) {
+            anyhow::bail!(
+                "{} {} not saved in the store (see above)",
+                left.describe(),
+                left.verb()
+            );
+        }
+        Ok(exit)
+    }
+}
+
+/// Open the reader on the input the arguments name: at once on what has
+/// come of a large file or a slow pipe, the rest read in the background.
+pub fn open(
+    args: &Args,
+    options: &LoadOptions,
+    keymap: Keymap,
+    clipboard: Option<Vec<String>>,
+) -> Result<Exit> {
+    use std::io::IsTerminal;
+    let stdin_is_terminal = std::io::stdin().is_terminal();
+    let stream = args.follow && args.file.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    match super::start::start_input(args, stdin_is_terminal, stream)? {
+        Start::Whole(input) => {
+            let (name, doc) = super::load(input, options.clone())?;
+            open_reader(args, (doc, name), options, keymap, clipboard)
+        }
+        Start::Partly {
+            input,
+            chunks,
+            total,
+        } => {
+            let job = Job {
+                chunks,
+                bytes: Vec::new(),
+                total,
+                options: options.clone(),
+                label: input.label.clone(),
+                live: stream,
+                limit: super::MAX_INPUT_BYTES,
+            };
+            partly::open(args, input, job, keymap, clipboard)
+        }
+    }
+}
+
+/// Open the reader on a document read whole.
+fn open_reader(
     args: &Args,
     (doc, name): (Document, String),
     options: &LoadOptions,
     keymap: Keymap,
     clipboard: Option<Vec<String>>,
 ) -> Result<Exit> {
-    let mut warnings = Vec::new();
-    let dirs = data_dirs(args, &mut warnings);
-    let id = identity(args, dirs.as_ref(), &name, &doc);
+    let mut data = Data::open(args);
+    let id = identity(args, data.dirs.as_ref(), &name, &doc);
     let follow = follow_source(args, options, &doc, &id.seen.hash);
-    let key = id.key.clone();
-    let store = open_store(&dirs, &key, false, &mut warnings);
-    let mut positions = open_positions(dirs.as_ref(), &mut warnings);
-    let codebook_at = dirs.as_ref().map(CodebookFile::path_in);
-    let codebook = open_codebook(codebook_at.as_deref(), &mut warnings);
-
-    let resume = match args.no_resume {
-        true => None,
-        false => positions
-            .as_ref()
-            .and_then(|p| p.get(&key))
-            .and_then(|p| p.resolve(&doc)),
-    };
-    // On stderr too, so they are still there after the reader closes.
-    for w in &warnings {
-        super::warn(w);
-    }
-    let startup = Startup {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        bookmarks: store.as_ref().map_or_else(Vec::new, |s| s.list().to_vec()),
-        codebook: codebook
-            .as_ref()
-            .map(|f| f.book().clone())
-            .unwrap_or_default(),
-        resume,
-        warning: warnings.into_iter().next(),
-        // Hashed once already, to find the document's store.
-        doc_hash: id.seen.hash.clone(),
-        session: new_session(),
-        now: unix_now(),
-        follow: follow.as_ref().map(|_| args.follow),
-    };
+    let store = open_store(&data.dirs, &id.key, false, &mut data.warnings);
+    let mut startup = data.startup(store.as_ref(), id.seen.hash.clone());
+    startup.resume = data.resume(args, &id.key, &doc);
+    startup.follow = follow.as_ref().map(|_| args.follow);
     let mut state = State::start(doc, name, keymap, startup);
-    let mut persist = persist(store, codebook, dirs.as_ref());
-    let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref(), follow)?;
-    if let (Some(dirs), Some(store)) = (&dirs, &persist.store) {
-        remember(dirs, &id, store);
-    }
-
-    save_position(&state, positions.as_mut(), &key);
-    // What could not be saved, and where it went instead; then a non-zero
-    // exit, so a script sees that the store is missing something.
-    for line in persist.close() {
-        super::warn(&line);
-    }
-    let left = persist.unsaved();
-    if !left.is_empty() && !matches!(exit, Exit::Signal(_)) {
-        anyhow::bail!(
-            "{} {} not saved in the store (see above)",
-            left.describe(),
-            left.verb()
-        );
-    }
-    Ok(exit)
+    let mut persist = persist(store, data.codebook.take(), data.dirs.as_ref());
+    let inputs = terminal::Inputs {
+        follow,
+        ..terminal::Inputs::default()
+    };
+    let exit = terminal::run_reader(&mut state, &mut persist, clipboard.as_deref(), inputs)?;
+    data.finish(&state, persist, Some(id), exit)
 }

@@ -182,7 +182,19 @@ impl Identity {
         name: &str,
         doc: &crate::transcript::Document,
     ) -> Identity {
-        let hash = super::doc_hash(doc);
+        Self::find_hashed(index, path, derived, name, doc, super::doc_hash(doc))
+    }
+
+    /// [`find_or`](Self::find_or) for a document whose hash is known
+    /// already (a large one is hashed where it was parsed).
+    pub fn find_hashed(
+        index: &Documents,
+        path: Option<&Path>,
+        derived: DocKey,
+        name: &str,
+        doc: &crate::transcript::Document,
+        hash: String,
+    ) -> Identity {
         let canonical = path.map(canonical);
         let key = match index.find(canonical.as_deref(), &hash) {
             Some(found) => DocKey {

@@ -83,8 +83,26 @@ impl DocKey {
     /// Standard input or the bundled sample: there is no path, so the
     /// content is the identity.
     pub fn for_content(name: &str, doc: &Document) -> DocKey {
+        DocKey::for_hash(name, &doc_hash(doc))
+    }
+
+    /// [`for_content`](Self::for_content) of a document hashed already.
+    pub fn for_hash(name: &str, hash: &str) -> DocKey {
         DocKey {
-            key: format!("{}-{}", stem(name), doc_hash(doc)),
+            key: format!("{}-{hash}", stem(name)),
+            display: name.to_string(),
+        }
+    }
+
+    /// Standard input followed as it grows (`-f -`): no path, and content
+    /// that changes while it is read, so the session names it. The index
+    /// records its content at the end, so the same text opened later as a
+    /// file finds its bookmarks.
+    pub fn for_stream(name: &str, session: &str) -> DocKey {
+        let mut h = Fnv::default();
+        h.write(session.as_bytes());
+        DocKey {
+            key: format!("{}-{:016x}", stem(name), h.finish()),
             display: name.to_string(),
         }
     }

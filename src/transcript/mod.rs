@@ -8,6 +8,7 @@ pub mod formats;
 pub mod live;
 pub mod model;
 pub mod parse;
+pub mod progressive;
 pub mod search;
 pub mod sentences;
 pub mod stats;

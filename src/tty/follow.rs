@@ -57,13 +57,17 @@ pub struct Source {
     pub limit: u64,
 }
 
-/// What the thread sends.
+/// What the follow and load threads send ([`super::loader`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arrival {
     /// A new version of the document, with its hash.
     Document(Box<Document>, String),
     /// The file could not be read or parsed (it is kept being looked at).
     Failed(String),
+    /// How far a background read has come.
+    Progress(crate::app::live::Progress),
+    /// The input is all read: the whole document, with its hash.
+    Loaded(Box<Document>, String),
 }
 
 /// The running watcher; dropping it stops the thread.

@@ -75,6 +75,13 @@ pub trait Shell {
     fn idle(&mut self) -> Vec<Report> {
         Vec::new()
     }
+    /// The input is all read and `doc` (hashed `hash`) is the whole
+    /// document: what waited for it (its bookmark store, where the reader
+    /// left it last time).
+    fn loaded(&mut self, doc: &crate::transcript::Document, hash: &str) -> Vec<Report> {
+        let _ = (doc, hash);
+        Vec::new()
+    }
 }
 
 /// Why the loop ended.
@@ -122,12 +129,8 @@ where
                 }
                 Vec::new()
             }
-            Input::Arrived(Arrival::Document(doc, hash)) => {
-                update(state, Report::Document(doc, hash));
-                Vec::new()
-            }
-            Input::Arrived(Arrival::Failed(why)) => {
-                update(state, Report::Status(Some(Message::warning(why))));
+            Input::Arrived(arrival) => {
+                arrived(state, shell, arrival);
                 Vec::new()
             }
             Input::Terminate(sig) => return Ok(Exit::Signal(sig)),
@@ -142,6 +145,29 @@ where
             };
             if let Some(exit) = perform(terminal, state, shell, effect)? {
                 return Ok(exit);
+            }
+        }
+    }
+}
+
+/// What a background thread sent: a new version of the document, a
+/// failure to read it, progress, or the whole of it at last.
+fn arrived<S: Shell>(state: &mut State, shell: &mut S, arrival: Arrival) {
+    match arrival {
+        Arrival::Document(doc, hash) => {
+            update(state, Report::Document(doc, hash));
+        }
+        Arrival::Failed(why) => {
+            update(state, Report::Status(Some(Message::warning(why))));
+        }
+        Arrival::Progress(p) => {
+            update(state, Report::Progress(p));
+        }
+        Arrival::Loaded(doc, hash) => {
+            update(state, Report::Document(doc, hash.clone()));
+            update(state, Report::Loaded);
+            for report in shell.loaded(state.doc(), &hash) {
+                update(state, report);
             }
         }
     }

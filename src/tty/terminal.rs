@@ -23,11 +23,13 @@ use signal_hook::consts::{
 
 use super::clipboard::{self, Way};
 use super::follow::{self, Arrival, Follower};
+use super::loader::{Job, Loader};
 use super::run::{EventSource, Exit, IDLE_AFTER, Input, Shell, run};
 use crate::app::action::{Effect, Report};
 use crate::app::shell::Persist;
 use crate::app::state::State;
 use crate::text;
+use crate::transcript::Document;
 
 /// Button presses and the wheel only (modes 1000 and 1006, SGR encoding);
 /// crossterm's `EnableMouseCapture` would add any-motion reports (1003).
@@ -191,24 +193,44 @@ impl EventSource for TerminalEvents {
     }
 }
 
+/// What the shell does once the whole document is known: open its
+/// bookmark store (into the `Persist`) and say what the reader is to know.
+pub type OnLoad<'a> = Box<dyn FnMut(&Document, &str, &mut Persist) -> Vec<Report> + 'a>;
+
+/// What the reader reads besides the keys.
+#[derive(Default)]
+pub struct Inputs<'a> {
+    /// The file `F` follows, if the document is one.
+    pub follow: Option<follow::Source>,
+    /// An input still being read (a large file, a slow pipe, `-f -`).
+    pub load: Option<Job>,
+    /// Called once the loaded input is all read.
+    pub on_load: Option<OnLoad<'a>>,
+}
+
 /// The real terminal's side of the effects.
 struct TerminalShell<'a> {
     persist: &'a mut Persist,
     /// Where `y` sends the text, chosen once at start.
     clipboard: Vec<Way>,
-    /// The file `F` follows, if the document is one.
     follow: Option<follow::Source>,
     follower: Option<Follower>,
+    loader: Option<Loader>,
+    on_load: Option<OnLoad<'a>>,
     arrivals: Sender<Arrival>,
 }
 
 impl TerminalShell<'_> {
-    /// Start or stop watching the followed file.
+    /// Start or stop watching the followed file; or, for a followed
+    /// standard input, hold or let through the documents of its new text.
     fn follow(&mut self, on: bool) {
         self.follower = None;
         if let (true, Some(source)) = (on, &self.follow) {
             let to = self.arrivals.clone();
             self.follower = Some(Follower::spawn(source.clone(), to));
+        }
+        if let Some(loader) = &self.loader {
+            loader.pause(!on);
         }
     }
 }
@@ -248,17 +270,25 @@ impl Shell for TerminalShell<'_> {
     fn idle(&mut self) -> Vec<Report> {
         self.persist.idle()
     }
+
+    fn loaded(&mut self, doc: &Document, hash: &str) -> Vec<Report> {
+        self.loader = None;
+        match self.on_load.take() {
+            Some(mut then) => then(doc, hash, self.persist),
+            None => Vec::new(),
+        }
+    }
 }
 
 /// Open the reader on the real terminal and run it until the user leaves.
-/// `clipboard` is the configured copy command, if any; `follow` the file
+/// `clipboard` is the configured copy command, if any; `inputs` the file
 /// the document was read from, watched from the start if the reader
-/// follows it already (`-f`).
+/// follows it already (`-f`), and the input still to read.
 pub fn run_reader(
     state: &mut State,
     persist: &mut Persist,
     clipboard: Option<&[String]>,
-    follow: Option<follow::Source>,
+    inputs: Inputs<'_>,
 ) -> io::Result<Exit> {
     install_panic_hook();
     let (to, arrivals) = mpsc::channel();
@@ -269,13 +299,18 @@ pub fn run_reader(
     // A full-screen viewport asks the terminal for its size only (an ioctl),
     // never for the cursor position.
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let loader = (inputs.load).map(|job| Loader::spawn(job, to.clone()));
     let mut shell = TerminalShell {
         persist,
         clipboard,
-        follow,
+        follow: inputs.follow,
         follower: None,
+        loader,
+        on_load: inputs.on_load,
         arrivals: to,
     };
-    shell.follow(state.opened().live().following());
+    if shell.follow.is_some() {
+        shell.follow(state.opened().live().following());
+    }
     run(&mut terminal, state, &mut events, &mut shell)
 }

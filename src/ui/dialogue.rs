@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::app::flow::BlockKind;
 use crate::app::layout::{self, BANNER_TITLE_ROW, TEXT_INDENT};
 use crate::app::lines::LinePos;
+use crate::app::live::Progress;
 use crate::app::state::State;
 use crate::transcript::formats::clock::doc_clock;
 
@@ -44,6 +45,7 @@ impl Widget for Dialogue<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
         if area.is_empty() || state.flow().blocks.is_empty() {
+            self.waiting(area, buf);
             return;
         }
         let lines = state.lines();
@@ -68,6 +70,23 @@ impl Widget for Dialogue<'_> {
 }
 
 impl Dialogue<'_> {
+    /// Nothing to show yet, while the input is read: say so in the middle
+    /// of the pane, so a slow pipe is never a blank screen.
+    fn waiting(&self, area: Rect, buf: &mut Buffer) {
+        let (live, name) = (self.state.opened().live(), self.state.opened().name());
+        let line = match live.loading() {
+            Some(l) if l.progress == Progress::Read(0) => format!("Waiting for {name}…"),
+            Some(loading) => format!("Reading {name}… {}", loading.progress.describe()),
+            None if live.following() => format!("Waiting for {name} to grow…"),
+            None => return,
+        };
+        let line = super::fit(&line, usize::from(area.width));
+        let width = line.width() as u16;
+        let x = area.x + area.width.saturating_sub(width) / 2;
+        let y = area.y + area.height / 2;
+        buf.set_string(x, y, &line, self.theme.narration());
+    }
+
     fn line(&self, pos: LinePos, row: Rect, buf: &mut Buffer) {
         let state = self.state;
         let Some(block) = state.flow().blocks.get(pos.block).copied() else {

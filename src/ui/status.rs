@@ -14,6 +14,7 @@ use crate::app::action::Action;
 use crate::app::find::Query;
 use crate::app::keymap::Layer;
 use crate::app::line_edit::LineEdit;
+use crate::app::live::Progress;
 use crate::app::state::State;
 use crate::text::sanitise;
 
@@ -38,6 +39,10 @@ impl Status<'_> {
     /// turn 6/27`, which a message never covers.
     pub fn forms(&self) -> Vec<String> {
         let s = self.state;
+        if s.flow().turns.is_empty() && s.opened().live().loading().is_some() {
+            // Nothing read yet: no place to show.
+            return vec![format!(" {}", sanitise(s.opened().name()))];
+        }
         let sec = s.section();
         let title = s
             .doc()
@@ -107,10 +112,26 @@ impl Status<'_> {
         if let Some(m) = s.status_message() {
             return Some((m.text.clone(), m.is_warning()));
         }
-        if let Some(find) = s.finder().find() {
-            return Some((find.status(), false));
-        }
         let live = s.opened().live();
+        let find = s.finder().find().map(|f| f.status());
+        if let Some(loading) = live.loading() {
+            let end = match loading.end {
+                true => " · end when loaded",
+                false => "",
+            };
+            let sep = match loading.progress {
+                Progress::Percent(_) => " ",
+                Progress::Read(_) => " · ",
+            };
+            let line = format!("loading{sep}{}{end}", loading.progress.describe());
+            return Some((
+                find.map_or(line.clone(), |f| format!("{f} · {line}")),
+                false,
+            ));
+        }
+        if let Some(find) = find {
+            return Some((find, false));
+        }
         match live.unseen() {
             0 if live.following() => Some(("following".to_string(), false)),
             0 => None,
