@@ -72,3 +72,16 @@ fn a_large_file_opens_on_its_first_part_and_g_waits_for_the_end() {
         "{listed}"
     );
 }
+
+/// A format the user named that does not fit is the one-line error it
+/// always was, however large the file: it is read whole before the reader.
+#[test]
+fn a_large_file_in_a_named_format_that_does_not_fit_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, large_transcript(22_000)).unwrap();
+    let mut pty = Pty::spawn(&["--format", "vtt", path.to_str().unwrap()], &[], 100, 24);
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(1));
+    let screen = pty.screen_text();
+    assert!(screen.contains("not a WebVTT file"), "{screen}");
+}

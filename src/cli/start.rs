@@ -43,15 +43,20 @@ pub fn start_input(args: &Args, stdin_is_terminal: bool, live: bool) -> Result<S
     match &args.file {
         Some(p) if p.as_os_str() == "-" => start_stdin(encoding, live),
         None if !stdin_is_terminal => start_stdin(encoding, live),
+        // A format the user named is an error when it does not fit, said
+        // before the reader opens: such a file is read whole.
+        Some(p) if args.input_format().ok().flatten().is_some() => {
+            super::read_file(p, encoding).map(Start::Whole)
+        }
         Some(p) => start_file(p, encoding),
         None => super::read_input(args, stdin_is_terminal).map(Start::Whole),
     }
 }
 
 fn start_file(path: &Path, encoding: Option<&str>) -> Result<Start> {
-    let is_file = std::fs::metadata(path).is_ok_and(|m| m.is_file());
-    let len = std::fs::metadata(path).map_or(0, |m| m.len());
-    if !is_file || len <= PARTLY_FROM || len > MAX_INPUT_BYTES {
+    let meta = std::fs::metadata(path).ok();
+    let len = meta.as_ref().filter(|m| m.is_file()).map_or(0, |m| m.len());
+    if len <= PARTLY_FROM || len > MAX_INPUT_BYTES {
         // Read whole, with every check and message of the print modes.
         return super::read_file(path, encoding).map(Start::Whole);
     }

@@ -40,6 +40,8 @@ pub(super) fn open(
     let mut startup = data.startup(None, doc_hash(&first));
     let mut found = None;
     let mut store = None;
+    // Problems met opening the store: in the reader, and on stderr after.
+    let mut told = Vec::new();
     if stream {
         let derived = DocKey::for_stream(&name, &startup.session);
         let id = Identity::find_hashed(
@@ -50,8 +52,8 @@ pub(super) fn open(
             &first,
             String::new(),
         );
-        store = open_store(&data.dirs, &id.key, false, &mut data.warnings);
-        startup.warning = startup.warning.or(data.warnings.first().cloned());
+        store = open_store(&data.dirs, &id.key, false, &mut told);
+        startup.warning = startup.warning.or(told.first().cloned());
         found = Some(id);
         startup.follow = Some(true);
     } else {
@@ -59,7 +61,6 @@ pub(super) fn open(
     }
     let mut state = State::start(first, name.clone(), keymap, startup);
     let mut persist = persist(store, data.codebook.take(), data.dirs.as_ref());
-    let mut told = Vec::new();
     let on_load = |doc: &Document, hash: &str, persist: &mut Persist| {
         if stream {
             return Vec::new();
