@@ -33,6 +33,7 @@
 //! re-anchored by [`join::rows`] with the bookmarks' resolver: an entry's
 //! words only ever move to words of its own speaker.
 
+mod entries;
 mod entry;
 pub mod export;
 mod file;
@@ -42,7 +43,8 @@ mod tests;
 
 use std::path::{Path, PathBuf};
 
-pub use entry::{Edit, Entries, Entry, Source, Stamped, Status, claim_id, claim_span};
+pub use entries::{Edit, Entries};
+pub use entry::{Entry, Source, Stamped, Status, claim_id, claim_span};
 pub use file::VERSION;
 pub use join::{Found, Progress, Row, rows};
 

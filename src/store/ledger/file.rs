@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::entry::{Entries, Entry};
+use super::entries::Entries;
+use super::entry::Entry;
 use crate::store::StoreError;
 use crate::store::atomic::{self, Parsed};
 

@@ -8,7 +8,8 @@
 //! same paragraph whose text overlaps it most; a claim takes one entry, the
 //! one made first, and any other stays a row of its own.
 
-use super::entry::{Entries, Entry, Status, claim_span};
+use super::entries::Entries;
+use super::entry::{Entry, Status, claim_span};
 use crate::store::anchor::{Anchor, Span};
 use crate::store::cite::{Citation, Citer, cite, cite_span};
 use crate::transcript::{Claim, Document};
