@@ -134,7 +134,7 @@ fn run(args: &Args) -> Result<()> {
     }
     match output {
         Output::Json => print(|out| cli::print_json(&doc, out)),
-        Output::Claims => print(|out| cli::print_claims(&doc, out)),
+        Output::Claims => cli::claims::run(args, &doc, &name),
         Output::Speakers => {
             if doc.candidates.is_empty() {
                 cli::report(&format!("no speaker labels found in {name}"));

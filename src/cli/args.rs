@@ -27,7 +27,10 @@ pub struct Args {
     #[arg(long, conflicts_with = "outline")]
     pub json: bool,
 
-    /// Print one claim per line: `§<section> <speaker>: <text> [kind]`.
+    /// Print one claim per line: `§<section> <speaker>: <text> [kind]`,
+    /// with its status in the claims ledger when not unchecked; with
+    /// --format csv, json or markdown, export the ledger joined with the
+    /// claims detected.
     #[arg(long, conflicts_with_all = ["outline", "json"])]
     pub claims: bool,
 
@@ -95,7 +98,8 @@ pub struct Args {
     /// The input format: text, markdown, vtt, srt, json, jsonl, diarized or auto
     /// (the default: detect from the content). With --bookmarks it is the
     /// export format instead: markdown (the default), json, csv, qdpx (a REFI-QDA
-    /// project) or qdc (the REFI-QDA codebook).
+    /// project) or qdc (the REFI-QDA codebook); with --claims, the ledger's
+    /// export format: csv, json or markdown.
     #[arg(long, value_name = "NAME")]
     pub format: Option<String>,
 
@@ -234,7 +238,7 @@ impl Args {
             Some(name) => Some(input_format("--input-format", name)?),
             None => None,
         };
-        let from_format = match (&self.format, self.bookmarks) {
+        let from_format = match (&self.format, self.bookmarks || self.claims) {
             (Some(name), false) => Some(input_format("--format", name)?),
             _ => None,
         };
@@ -259,6 +263,21 @@ impl Args {
                     Format::listed()
                 )
             }),
+        }
+    }
+
+    /// The ledger export of `--claims` (`None`: the one-line list), or why
+    /// `--format` is wrong for it: only the text formats are.
+    pub fn claims_format(&self) -> Result<Option<Format>, String> {
+        let Some(name) = self.format.as_deref().filter(|_| self.claims) else {
+            return Ok(None);
+        };
+        match Format::from_name(name) {
+            Some(f @ (Format::Markdown | Format::Json | Format::Csv)) => Ok(Some(f)),
+            _ => Err(format!(
+                "invalid value '{name}' for --format: with --claims it is the ledger's \
+                 export format, csv, json or markdown (use --input-format for the input's format)"
+            )),
         }
     }
 
@@ -302,6 +321,7 @@ impl Args {
         }
         self.input_format()?;
         self.bookmark_format()?;
+        self.claims_format()?;
         self.group()?;
         self.query()?;
         Ok(())

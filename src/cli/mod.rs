@@ -5,6 +5,7 @@
 
 mod args;
 mod bank;
+pub mod claims;
 pub mod codes;
 pub mod export;
 mod json;

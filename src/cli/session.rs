@@ -15,6 +15,7 @@ use crate::store::codes::CodebookFile;
 use crate::store::documents::{Documents, Identity};
 use crate::store::identity::DocKey;
 use crate::store::identity::doc_hash;
+use crate::store::ledger::{Entries, Ledger};
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
@@ -114,6 +115,33 @@ pub fn stored_bookmarks(args: &Args, doc: &Document, name: &str) -> Vec<Bookmark
         super::warn(w);
     }
     store.map_or_else(Vec::new, |s| s.list().to_vec())
+}
+
+/// The document's claims ledger, for `--claims` (empty without a data
+/// directory; `warn_missing` says so, for the exports). Opened read-only:
+/// printing writes nothing.
+pub fn stored_ledger(args: &Args, doc: &Document, name: &str, warn_missing: bool) -> Entries {
+    let mut warnings = Vec::new();
+    let dirs = data_dirs(args, &mut warnings);
+    let entries = dirs.as_ref().map_or_else(Entries::default, |dirs| {
+        let key = identity(args, Some(dirs), name, doc).key;
+        match Ledger::open_read_only(dirs, &key) {
+            Ok((ledger, w)) => {
+                warnings.extend(w.iter().map(ToString::to_string));
+                ledger.entries().clone()
+            }
+            Err(e) => {
+                warnings.push(format!("the claims ledger is unavailable: {e}"));
+                Entries::default()
+            }
+        }
+    });
+    if dirs.is_some() || warn_missing {
+        for w in &warnings {
+            super::warn(w);
+        }
+    }
+    entries
 }
 
 /// Open the reader on the document, with its bookmarks, where the user left

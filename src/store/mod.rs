@@ -17,6 +17,7 @@ pub mod codes;
 pub mod documents;
 pub mod export;
 pub mod identity;
+pub mod ledger;
 pub mod log;
 pub mod logfile;
 pub mod merge;
@@ -95,6 +96,13 @@ pub enum Warning {
         reason: String,
         salvaged: usize,
     },
+    /// A damaged claims ledger that was not set aside yet (opened
+    /// read-only, or the lock was busy): what could be read is shown.
+    LedgerDamaged {
+        path: PathBuf,
+        reason: String,
+        salvaged: usize,
+    },
     /// Lines of a bookmark log that could not be read were skipped.
     SkippedLines { path: PathBuf, count: usize },
     /// A change made here was ignored: another instance had deleted the
@@ -146,6 +154,15 @@ impl fmt::Display for Warning {
             } => write!(
                 f,
                 "{} is damaged ({reason}); showing the {salvaged} bookmarks that could be read",
+                path.display()
+            ),
+            Warning::LedgerDamaged {
+                path,
+                reason,
+                salvaged,
+            } => write!(
+                f,
+                "{} is damaged ({reason}); showing the {salvaged} ledger entries that could be read",
                 path.display()
             ),
             Warning::SkippedLines { path, count } => {
