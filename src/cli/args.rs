@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Parser;
 
 use super::manual;
+use super::stats::StatsFormat;
 use crate::store::export::Group;
 use crate::store::query::Query;
 use crate::transcript::formats::Format as InputFormat;
@@ -82,6 +83,12 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks", "codes"])]
     pub speakers: bool,
 
+    /// Print who talked how much: per speaker words, share, turns, the
+    /// longest turn, talk time and words per minute; per section who spoke;
+    /// a timeline for timed transcripts. As text, or JSON (`--format json`).
+    #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks", "codes", "speakers", "import_codes"])]
+    pub stats: bool,
+
     /// Take NAME as a speaker wherever it labels a line (repeatable; adds
     /// to the config file's `labels.speaker`).
     #[arg(long, value_name = "NAME")]
@@ -95,7 +102,8 @@ pub struct Args {
     /// The input format: text, markdown, vtt, srt, json, jsonl, diarized or auto
     /// (the default: detect from the content). With --bookmarks it is the
     /// export format instead: markdown (the default), json, csv, qdpx (a REFI-QDA
-    /// project) or qdc (the REFI-QDA codebook).
+    /// project) or qdc (the REFI-QDA codebook); with --stats, text (the
+    /// default) or json.
     #[arg(long, value_name = "NAME")]
     pub format: Option<String>,
 
@@ -217,6 +225,7 @@ pub enum Output {
     Speakers,
     Bookmarks,
     Codes,
+    Stats,
 }
 
 /// Flags that contradict each other (or the config file) in a way clap
@@ -234,7 +243,7 @@ impl Args {
             Some(name) => Some(input_format("--input-format", name)?),
             None => None,
         };
-        let from_format = match (&self.format, self.bookmarks) {
+        let from_format = match (&self.format, self.bookmarks || self.stats) {
             (Some(name), false) => Some(input_format("--format", name)?),
             _ => None,
         };
@@ -257,6 +266,19 @@ impl Args {
                     "invalid value '{name}' for --format: with --bookmarks it is the export \
                      format, {} (use --input-format for the input's format)",
                     Format::listed()
+                )
+            }),
+        }
+    }
+
+    /// How `--stats` prints, or why `--format` is wrong for it.
+    pub fn stats_format(&self) -> Result<StatsFormat, String> {
+        match self.format.as_deref().filter(|_| self.stats) {
+            None => Ok(StatsFormat::Text),
+            Some(name) => StatsFormat::from_name(name).ok_or_else(|| {
+                format!(
+                    "invalid value '{name}' for --format: with --stats it is text or json \
+                     (use --input-format for the input's format)"
                 )
             }),
         }
@@ -302,6 +324,7 @@ impl Args {
         }
         self.input_format()?;
         self.bookmark_format()?;
+        self.stats_format()?;
         self.group()?;
         self.query()?;
         Ok(())
@@ -318,6 +341,8 @@ impl Args {
             Output::Bookmarks
         } else if self.codes {
             Output::Codes
+        } else if self.stats {
+            Output::Stats
         } else if self.outline {
             Output::Outline
         } else {
