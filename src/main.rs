@@ -141,6 +141,10 @@ fn run(args: &Args) -> Result<()> {
             }
             print(|out| cli::print_speakers(&doc, out))
         }
+        Output::Stats => {
+            let format = args.stats_format().map_err(cli::FlagError)?;
+            print(|out| cli::print_stats(&doc, &name, format, out))
+        }
         // (`--bookmarks` and `--codes` have `listing`, printed above.)
         Output::Outline | Output::Reader | Output::Bookmarks | Output::Codes => {
             print(|out| cli::print_outline(&doc, &name, out))

@@ -119,6 +119,8 @@ pub enum Action {
     ToggleFollow,
     /// `#`: the code overview, where the codebook is edited too.
     Codes,
+    /// `A`: who talked how much (the analytics overlay).
+    Analytics,
     /// In the code overview: rename the selected code.
     RenameCode,
     /// In the code overview: give the selected code a colour, or clear it.

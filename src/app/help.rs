@@ -90,7 +90,8 @@ pub fn lines(keymap: &Keymap) -> Vec<(String, bool)> {
 /// digits are one row, `1…9  go to section N`, and the two directions of
 /// a move share one where their keys fit ([`PAIRS`]).
 pub fn entries(keymap: &Keymap) -> Vec<Entry> {
-    let mut out = Vec::new();
+    let mut out: Vec<Entry> = Vec::new();
+    let mut last: Option<(usize, Vec<Binding>)> = None;
     for (layer, mut rows) in keymap.describe() {
         // A key that does here what it does everywhere (Ctrl-c quits, Esc
         // closes, `C` codes) is said once, among the keys for everywhere.
@@ -108,6 +109,14 @@ pub fn entries(keymap: &Keymap) -> Vec<Entry> {
         if rows.is_empty() {
             continue;
         }
+        // A layer with the same keys as the one before shares its rows:
+        // `In the analytics and the speaker picker`.
+        if let Some((at, _)) = last.as_ref().filter(|(_, r)| *r == rows) {
+            let more = heading(layer).trim_start_matches("In ");
+            out[*at].desc = format!("{} and {more}", out[*at].desc);
+            continue;
+        }
+        last = Some((out.len() + usize::from(!out.is_empty()), rows.clone()));
         if !out.is_empty() {
             out.push(Entry::binding(String::new(), ""));
         }
@@ -228,6 +237,7 @@ fn heading(layer: Layer) -> &'static str {
         Layer::Unsaved => "When quitting with unsaved changes",
         Layer::Picker => "In the code picker",
         Layer::Codes => "In the code overview",
+        Layer::Analytics => "In the analytics",
     }
 }
 

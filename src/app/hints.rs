@@ -19,10 +19,10 @@ fn keys(keymap: &Keymap, wanted: &[(Layer, Action)], sep: &str) -> Option<String
 }
 
 /// A hint's pieces: the keys of some actions and what they do.
-type Piece<'a> = (&'a [(Layer, Action)], &'a str);
+pub(super) type Piece<'a> = (&'a [(Layer, Action)], &'a str);
 
 /// `keys what` for each piece whose keys are all bound.
-fn pieces(keymap: &Keymap, parts: &[Piece]) -> Vec<String> {
+pub(super) fn pieces(keymap: &Keymap, parts: &[Piece]) -> Vec<String> {
     parts
         .iter()
         .filter_map(|(wanted, what)| {

@@ -31,16 +31,19 @@ pub enum Layer {
     Picker,
     /// The code overview; its line editor takes text, not bindings.
     Codes,
+    /// The analytics overlay; it pages by the global keys, as the help.
+    Analytics,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Global,
         Layer::Contents,
         Layer::Claims,
         Layer::Bookmarks,
         Layer::Picker,
         Layer::Codes,
+        Layer::Analytics,
         Layer::Speakers,
         Layer::Help,
         Layer::Unsaved,
@@ -57,6 +60,7 @@ impl Layer {
             Layer::Unsaved => "unsaved",
             Layer::Picker => "picker",
             Layer::Codes => "codes",
+            Layer::Analytics => "analytics",
         }
     }
 }
@@ -316,7 +320,7 @@ impl Keymap {
         };
         let found = match (found, layer) {
             (Some(a), _) => Some(a),
-            (None, Layer::Help) => global().filter(|a| a.scrolls_a_page()),
+            (None, Layer::Help | Layer::Analytics) => global().filter(|a| a.scrolls_a_page()),
             // Overlays are modal: no fallback to global bindings.
             (
                 None,
@@ -347,7 +351,7 @@ impl Keymap {
         };
         let inherited = match layer {
             Layer::Contents | Layer::Claims => true,
-            Layer::Help => action.scrolls_a_page(),
+            Layer::Help | Layer::Analytics => action.scrolls_a_page(),
             _ => false,
         };
         // A global key the layer binds to something else does not inherit.

@@ -4,6 +4,7 @@
 //! [`crate::ui`].
 
 pub mod action;
+pub mod analytics;
 pub mod area;
 pub mod claims;
 pub mod codes_pane;

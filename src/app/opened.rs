@@ -9,14 +9,17 @@ use std::cell::OnceCell;
 use super::flow::Flow;
 use super::live::Live;
 use crate::transcript::Document;
-use crate::transcript::stats::{self, SpeakerShare};
+use crate::transcript::stats::{Analytics, SpeakerShare};
 
 pub struct Opened {
     doc: Document,
     flow: Flow,
     name: String,
     hash: String,
-    /// Each speaker's share of the words, counted when first asked for.
+    /// Who talked how much (the analytics overlay), counted when first
+    /// asked for, once per document.
+    analytics: OnceCell<Analytics>,
+    /// Each speaker's share of the words, from [`Opened::analytics`].
     shares: OnceCell<Vec<SpeakerShare>>,
     /// Whether the file is followed as it grows, and what arrived unseen.
     live: Live,
@@ -30,6 +33,7 @@ impl Opened {
             flow,
             name,
             hash,
+            analytics: OnceCell::new(),
             shares: OnceCell::new(),
             live: Live::default(),
         }
@@ -79,7 +83,12 @@ impl Opened {
     }
 
     pub fn shares(&self) -> &[SpeakerShare] {
-        self.shares.get_or_init(|| stats::speaker_shares(&self.doc))
+        self.shares.get_or_init(|| self.analytics().shares())
+    }
+
+    /// Who talked how much, computed the first time it is asked for.
+    pub fn analytics(&self) -> &Analytics {
+        self.analytics.get_or_init(|| Analytics::of(&self.doc))
     }
 
     /// The speaker of the turn holding sentence `s`, if it is not narration.

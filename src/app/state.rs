@@ -58,6 +58,12 @@ pub enum Overlay {
     Picker(Picker),
     /// The code overview (`#`), where the codebook is edited.
     Codes(CodesPane),
+    /// Who talked how much (`A`): the selected speaker and how far the
+    /// content is scrolled (the analytics are the opened document's).
+    Analytics {
+        selected: usize,
+        scroll: u16,
+    },
     /// Quitting with `count` changes not saved; `path` is open while the
     /// user names a file to write them to.
     Unsaved {
@@ -76,6 +82,7 @@ pub enum OverlayKind {
     Query,
     Picker,
     Codes,
+    Analytics,
     Unsaved,
 }
 
@@ -89,6 +96,7 @@ impl Overlay {
             Overlay::Query(_) => OverlayKind::Query,
             Overlay::Picker(_) => OverlayKind::Picker,
             Overlay::Codes(_) => OverlayKind::Codes,
+            Overlay::Analytics { .. } => OverlayKind::Analytics,
             Overlay::Unsaved { .. } => OverlayKind::Unsaved,
         }
     }

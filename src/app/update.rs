@@ -6,7 +6,9 @@ use super::action::{Action, Effect, Msg, Pane, Report, Target};
 use super::area::Area;
 use super::state::{Overlay, OverlayKind as Kind, State};
 use super::view::Viewport;
-use super::{codes_pane, find, help, live, nav, panes, picker, quotes, speakers, unsaved};
+use super::{
+    analytics, codes_pane, find, help, live, nav, panes, picker, quotes, speakers, unsaved,
+};
 
 /// Apply an action or a shell report. A function of the state and the
 /// message: time and ids come in through them (`Action::Clock`,
@@ -106,6 +108,7 @@ fn overlay(state: &mut State, action: Action) -> Option<Effect> {
         (_, Quit) => return Some(Effect::Quit),
         (Kind::Picker, _) => return picker::handle(state, action),
         (Kind::Codes, _) => return codes_pane::handle(state, action),
+        (Kind::Analytics, _) => return analytics::handle(state, action),
         (Kind::Query, Edit(key)) => find::key(state, key),
         (Kind::Bookmarks, Edit(key)) => quotes::query_line::key(state, key),
         (_, Edit(key)) => return quotes::edit_key(state, key),
@@ -172,6 +175,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         CopyQuote => return quotes::copy(state),
         Code => picker::open(state),
         Codes => codes_pane::open(state),
+        Analytics => analytics::open(state),
         OpenBookmarks => quotes::open_list(state),
         NextBookmark => quotes::neighbour(state, true),
         PrevBookmark => quotes::neighbour(state, false),

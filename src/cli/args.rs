@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Parser;
 
 use super::manual;
+use super::stats::StatsFormat;
 use crate::store::export::Group;
 use crate::store::query::Query;
 use crate::transcript::formats::Format as InputFormat;
@@ -85,6 +86,12 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks", "codes"])]
     pub speakers: bool,
 
+    /// Print who talked how much: per speaker words, share, turns, the
+    /// longest turn, talk time and words per minute; per section who spoke;
+    /// a timeline for timed transcripts. As text, or JSON (`--format json`).
+    #[arg(long, conflicts_with_all = ["outline", "json", "claims", "bookmarks", "codes", "speakers", "import_codes"])]
+    pub stats: bool,
+
     /// Take NAME as a speaker wherever it labels a line (repeatable; adds
     /// to the config file's `labels.speaker`).
     #[arg(long, value_name = "NAME")]
@@ -99,7 +106,8 @@ pub struct Args {
     /// (the default: detect from the content). With --bookmarks it is the
     /// export format instead: markdown (the default), json, csv, qdpx (a REFI-QDA
     /// project) or qdc (the REFI-QDA codebook); with --claims, the ledger's
-    /// export format: csv, json or markdown.
+    /// export format: csv, json or markdown; with --stats, text (the
+    /// default) or json.
     #[arg(long, value_name = "NAME")]
     pub format: Option<String>,
 
@@ -221,6 +229,7 @@ pub enum Output {
     Speakers,
     Bookmarks,
     Codes,
+    Stats,
 }
 
 /// Flags that contradict each other (or the config file) in a way clap
@@ -238,7 +247,7 @@ impl Args {
             Some(name) => Some(input_format("--input-format", name)?),
             None => None,
         };
-        let from_format = match (&self.format, self.bookmarks || self.claims) {
+        let from_format = match (&self.format, self.bookmarks || self.claims || self.stats) {
             (Some(name), false) => Some(input_format("--format", name)?),
             _ => None,
         };
@@ -278,6 +287,19 @@ impl Args {
                 "invalid value '{name}' for --format: with --claims it is the ledger's \
                  export format, csv, json or markdown (use --input-format for the input's format)"
             )),
+        }
+    }
+
+    /// How `--stats` prints, or why `--format` is wrong for it.
+    pub fn stats_format(&self) -> Result<StatsFormat, String> {
+        match self.format.as_deref().filter(|_| self.stats) {
+            None => Ok(StatsFormat::Text),
+            Some(name) => StatsFormat::from_name(name).ok_or_else(|| {
+                format!(
+                    "invalid value '{name}' for --format: with --stats it is text or json \
+                     (use --input-format for the input's format)"
+                )
+            }),
         }
     }
 
@@ -322,6 +344,7 @@ impl Args {
         self.input_format()?;
         self.bookmark_format()?;
         self.claims_format()?;
+        self.stats_format()?;
         self.group()?;
         self.query()?;
         Ok(())
@@ -338,6 +361,8 @@ impl Args {
             Output::Bookmarks
         } else if self.codes {
             Output::Codes
+        } else if self.stats {
+            Output::Stats
         } else if self.outline {
             Output::Outline
         } else {

@@ -1,5 +1,5 @@
 //! Reading the input, the non-interactive outputs (`--outline`, `--json`,
-//! `--claims`, `--speakers`, `--bookmarks`, `--codes`), and the one way
+//! `--claims`, `--speakers`, `--stats`, `--bookmarks`, `--codes`), and the one way
 //! anything reaches standard error ([`report`], [`warn`]). The flags are
 //! in `args.rs`.
 
@@ -16,6 +16,7 @@ pub mod refi;
 pub mod rules;
 pub mod session;
 mod start;
+mod stats;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -33,6 +34,7 @@ use crate::transcript::{self, Document, LoadOptions};
 pub use args::{Args, FlagError, Format, Output};
 pub use json::{JsonDocument, write_json};
 pub use print::{print_claims, print_json, print_outline, print_speakers};
+pub use stats::{StatsFormat, print_stats};
 
 /// Inputs larger than this are refused instead of read into memory. The
 /// largest real transcripts are a few MiB; 256 MiB leaves room and still

@@ -4,12 +4,15 @@
 //! don't mark word boundaries; a run of other letters and digits is one word.
 //! Narration (turns without a speaker) is left out of the shares: the picker
 //! and the outline are about who speaks, and shares of speakers sum to 1.
-
-use std::collections::HashMap;
+//! The shares are one computation with the rest of the analytics
+//! ([`analytics`]): the outline, the picker and `--stats` agree.
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::model::{Document, Turn};
+use super::model::Document;
+
+pub mod analytics;
+pub use analytics::Analytics;
 
 /// One speaker's part of a document or section.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,26 +26,45 @@ pub struct SpeakerShare {
 }
 
 /// The number of words in `text`.
+///
+/// Read byte by byte with ASCII decided on the spot (most transcripts are
+/// mostly ASCII, and the analytics count every word of 16 MB at once);
+/// other characters are decoded where they start.
 pub fn words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(i..).and_then(|t| t.chars().next()),
+            None => None,
+        }
+    };
     let mut count = 0;
     let mut prev: Option<char> = None;
     let mut in_word = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_cjk(c) {
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let next_at = i + c.len_utf8();
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                count += usize::from(!in_word);
+                in_word = true;
+            } else if !(in_word && joins(prev, c, char_at(next_at))) {
+                in_word = false;
+            }
+        } else if is_cjk(c) {
             count += 1;
             in_word = false;
         } else if c.is_alphanumeric() || (in_word && is_combining_mark(c)) {
-            if !in_word {
-                count += 1;
-                in_word = true;
-            }
-        } else if in_word && joins(prev, c, chars.peek().copied()) {
+            count += usize::from(!in_word);
+            in_word = true;
+        } else if in_word && joins(prev, c, char_at(next_at)) {
             // `don't`, `state-of-the-art`, `4.5`: one word each.
         } else {
             in_word = false;
         }
         prev = Some(c);
+        i = next_at;
     }
     count
 }
@@ -80,80 +102,14 @@ fn is_cjk(c: char) -> bool {
 /// Each speaker's turns and share of the words over the whole document, in
 /// order of first appearance. Narration is left out.
 pub fn speaker_shares(doc: &Document) -> Vec<SpeakerShare> {
-    let mut tally = Tally::default();
-    for turn in doc.turns() {
-        tally.add(turn);
-    }
-    tally.finish()
+    Analytics::of(doc).shares()
 }
 
 /// For each section, the share of each speaker who speaks in it, in the
 /// order speakers first appear in the document (so columns line up across
 /// sections). Speakers absent from a section are left out of its list.
 pub fn section_shares(doc: &Document) -> Vec<Vec<SpeakerShare>> {
-    let order: HashMap<String, usize> = speaker_order(doc);
-    doc.sections
-        .iter()
-        .map(|section| {
-            let mut tally = Tally::default();
-            for turn in &section.turns {
-                tally.add(turn);
-            }
-            let mut shares = tally.finish();
-            shares.sort_by_key(|s| order.get(&s.name).copied().unwrap_or(usize::MAX));
-            shares
-        })
-        .collect()
-}
-
-fn speaker_order(doc: &Document) -> HashMap<String, usize> {
-    let mut order = HashMap::new();
-    for name in doc.turns().filter_map(|t| t.speaker.as_deref()) {
-        let next = order.len();
-        order.entry(name.to_string()).or_insert(next);
-    }
-    order
-}
-
-/// Speakers in order of first appearance, looked up by name in constant time.
-#[derive(Default)]
-struct Tally {
-    by_name: HashMap<String, usize>,
-    shares: Vec<SpeakerShare>,
-}
-
-impl Tally {
-    fn add(&mut self, turn: &Turn) {
-        let Some(name) = turn.speaker.as_deref() else {
-            return;
-        };
-        let words: usize = turn.paragraphs.iter().map(|p| words(p)).sum();
-        let i = match self.by_name.get(name) {
-            Some(&i) => i,
-            None => {
-                self.by_name.insert(name.to_string(), self.shares.len());
-                self.shares.push(SpeakerShare {
-                    name: name.to_string(),
-                    turns: 0,
-                    words: 0,
-                    share: 0.0,
-                });
-                self.shares.len() - 1
-            }
-        };
-        self.shares[i].turns += 1;
-        self.shares[i].words += words;
-    }
-
-    fn finish(mut self) -> Vec<SpeakerShare> {
-        let total: usize = self.shares.iter().map(|s| s.words).sum();
-        if total > 0 {
-            for s in &mut self.shares {
-                s.share = (s.words as f64 / total as f64) as f32;
-            }
-        }
-        self.shares
-    }
+    Analytics::of(doc).section_shares()
 }
 
 #[cfg(test)]
@@ -167,5 +123,33 @@ mod tests {
         assert_eq!(words("4.5 vs 4. 5"), 4);
         assert_eq!(words("end.Next"), 2);
         assert_eq!(words("- dash -"), 1);
+    }
+
+    /// The byte-wise count against the plain one it replaced, char by char.
+    fn plain(text: &str) -> usize {
+        let mut count = 0;
+        let mut prev: Option<char> = None;
+        let mut in_word = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if is_cjk(c) {
+                count += 1;
+                in_word = false;
+            } else if c.is_alphanumeric() || (in_word && is_combining_mark(c)) {
+                count += usize::from(!in_word);
+                in_word = true;
+            } else if !(in_word && joins(prev, c, chars.peek().copied())) {
+                in_word = false;
+            }
+            prev = Some(c);
+        }
+        count
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_count_is_the_plain_count(text in "[a-z0-9 '’.,\\-é\u{301}中文かナ한\u{FF21}]{0,40}") {
+            proptest::prop_assert_eq!(words(&text), plain(&text));
+        }
     }
 }

@@ -64,6 +64,7 @@ pub fn active_layer(state: &State) -> Layer {
         Some(Overlay::Unsaved { .. }) => return Layer::Unsaved,
         Some(Overlay::Picker(_)) => return Layer::Picker,
         Some(Overlay::Codes(_)) => return Layer::Codes,
+        Some(Overlay::Analytics { .. }) => return Layer::Analytics,
         // The note editor, the search line and the list's query line take
         // text, not bindings.
         Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {

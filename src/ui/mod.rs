@@ -2,6 +2,7 @@
 //! [`fit`] (from [`crate::text`]), the sanitising helpers every widget draws
 //! its text with.
 
+pub mod analytics;
 pub mod bookmarks;
 pub mod claims;
 pub mod codes;
@@ -103,6 +104,7 @@ fn render_overlay(
         }
         Some(Overlay::Picker(_)) => picker::render(frame, above_status, state, theme),
         Some(Overlay::Codes(_)) => codes::render(frame, above_status, state, theme),
+        Some(Overlay::Analytics { .. }) => analytics::render(frame, above_status, state, theme),
         Some(Overlay::Speakers { selected }) => {
             let picker = speakers::Picker {
                 state,

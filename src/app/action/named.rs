@@ -90,6 +90,7 @@ pub const NAMED: &[(Action, &str, &str)] = &[
     ),
     (Action::OpenBookmarks, "bookmarks", "list bookmarks"),
     (Action::Codes, "codes", "list codes, to edit them"),
+    (Action::Analytics, "analytics", "who talked how much"),
     (Action::NextBookmark, "next-bookmark", "next bookmark"),
     (Action::PrevBookmark, "prev-bookmark", "previous bookmark"),
     (Action::EditNote, "edit-note", "edit the bookmark's note"),
