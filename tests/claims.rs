@@ -356,3 +356,156 @@ proptest! {
         }
     }
 }
+
+/// The reason and quantity of the one claim in `text`.
+fn why(text: &str) -> (String, Option<tread::transcript::Quantity>) {
+    let all = detect_in(text);
+    assert_eq!(all.len(), 1, "one claim expected: {text}");
+    (all[0].reason.to_string(), all[0].quantity)
+}
+
+#[test]
+fn spelled_out_and_approximate_numbers_are_found() {
+    for t in [
+        "I'd say three to five days a month we're just firefighting.",
+        "Nine in ten of the nurses said they'd thought about quitting.",
+        "About a third of the budget goes to maintenance.",
+        "Our competitors spend twice as many hours on onboarding.",
+        "Dozens of towns lost power for more than a week.",
+        "The app crossed a million users last spring.",
+        "这个项目我们做了三个月。",
+        "现在七八成的订单都是线上来的。",
+        "差不多一半的员工都是九零后。",
+        "我在这里干了两年。",
+        "全国每年有数以万计的学生参加这个考试。",
+        "一场演唱会下来，上千人要靠这个吃饭。",
+        "这家公司一年亏了几十亿。",
+    ] {
+        assert_eq!(found(t).len(), 1, "expected a claim: {t}");
+    }
+    assert_eq!(why("三成的用户来自海外。").0, "fraction");
+    assert_eq!(why("Nine in ten nurses agree.").0, "fraction");
+    assert_eq!(why("It takes about forty minutes.").0, "spelled-out number");
+}
+
+#[test]
+fn chinese_forecasts_without_digits_are_found() {
+    for (t, cue) in [
+        ("我估计至少还要持续两年。", "估计"),
+        ("预计明年一季度产能会恢复。", "预计"),
+        ("我们计划在三年内开五十家门店。", "计划"),
+        ("这个政策将会影响上百万家庭。", "将会"),
+        ("新工厂有望在年底前投产。", "有望"),
+    ] {
+        assert_claim(t, ClaimKind::Forecast);
+        assert_eq!(why(t).0, format!("forecast cue \"{cue}\""), "{t}");
+    }
+    // An estimate of the present is a statistic, and no figure no claim.
+    assert_claim("我估计有20%是用AI写的。", ClaimKind::Statistic);
+    assert_none("我估计他不会来了。");
+    assert_none("我们计划好好休息一下。");
+}
+
+#[test]
+fn magnitudes_carry_a_value_and_unit() {
+    let q = |t: &str| why(t).1.map(|q| (q.value, q.unit));
+    assert_eq!(q("装机容量是2.1亿千瓦。"), Some((2.1e8, Some("千瓦"))));
+    assert_eq!(
+        q("三峡电站的装机容量是2250万千瓦。"),
+        Some((2.25e7, Some("千瓦")))
+    );
+    assert_eq!(q("这一轮融资估值大概十亿美元。"), Some((1e9, Some("美元"))));
+    assert_eq!(q("我们投了两千多万。"), Some((2e7, None)));
+    assert_eq!(
+        q("The company was valued at $4.5B."),
+        Some((4.5e9, Some("$")))
+    );
+    assert_eq!(q("We did about 300k in revenue."), Some((3e5, None)));
+    assert_eq!(q("They burn 20M a quarter."), Some((2e7, None)));
+    assert_eq!(
+        q("The city spends 2.1 billion dollars."),
+        Some((2.1e9, Some("dollars")))
+    );
+    assert_eq!(
+        q("We trained on fifteen trillion tokens."),
+        Some((1.5e13, Some("tokens")))
+    );
+    assert_eq!(
+        q("The app crossed a million users."),
+        Some((1e6, Some("users")))
+    );
+    assert_eq!(q("Rents went up 14%."), None);
+    assert_eq!(why("装机容量是2.1亿千瓦。").0, "magnitude");
+}
+
+#[test]
+fn agreement_times_ages_ads_contents_episodes_and_dates_are_not_claims() {
+    for t in [
+        // Agreement with a number.
+        "Yeah, 100%.",
+        "百分之百同意。",
+        "对，我百分之百支持你。",
+        "I'm 100 percent with you.",
+        "Oh, a hundred percent, yeah.",
+        "这个我一百个赞成。",
+        // Times of day and clock times.
+        "12 点的时候我想躺 5 分钟。",
+        "I'll call you back at 3pm.",
+        "Let's pick this up at 10:30 tomorrow.",
+        "明天早上8:30开会。",
+        "I'll be there in five minutes.",
+        // Ages and people in passing.
+        "My 3 kids think this show is hilarious.",
+        "我两个孩子都在上小学。",
+        "My mom is 82 and she still drives.",
+        "我们三个人一起创业的。",
+        // Sponsor and advertising copy.
+        "Use code TREAD20 for 20% off your first order.",
+        "Head over to example.com/podcast and get 15% off today.",
+        "扫码领取优惠券，首单立减20元。",
+        // Tables of contents and page numbers.
+        "Chapter 3 ........ 45",
+        "第三章 ........ 45",
+        // Episode and section numbers.
+        "Welcome to episode 212 of the show.",
+        "欢迎收听第三集。",
+        "这是我们第212期节目。",
+        "In Part 2 we'll talk about the recovery.",
+        // Dates alone.
+        "2024年3月",
+        "I was born on March 5th.",
+        "六月十八号那天我们正式上线。",
+    ] {
+        assert_none(t);
+    }
+    // A figure beside agreement is still a claim.
+    assert_eq!(
+        found("I'm 100 percent sure the contract was worth about 2 million.").len(),
+        1
+    );
+    assert_eq!(found("Yeah, and we grew 100% year over year.").len(), 1);
+}
+
+#[test]
+fn every_claim_says_why() {
+    assert_eq!(why("Rents went up 14% in a year.").0, "percentage");
+    assert_eq!(why("It costs $40 a tonne.").0, "money");
+    assert_eq!(
+        why("Solar is now cheaper than coal.").0,
+        "comparison cue \"than\""
+    );
+    assert_eq!(
+        why("We expect emissions to fall 40% by 2035.").0,
+        "forecast cue \"expect\""
+    );
+    assert_eq!(
+        why("Texas is the largest producer of wind power.").0,
+        "superlative \"the largest\""
+    );
+    assert_eq!(why("每6-12个月,我们就能看到10倍的性能提升。").0, "multiple");
+}
+
+#[test]
+fn a_fraction_of_ten_thousand_is_found() {
+    assert_eq!(why("这个病的发病率大概是万分之三。").0, "fraction");
+}

@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use tread::cli::{JsonDocument, print_claims, print_outline};
-use tread::transcript::{Claim, ClaimKind, Document, Meta, Section, Turn};
+use tread::transcript::{Claim, ClaimKind, Document, Meta, Quantity, Reason, Section, Turn};
 
 const SECTION_TITLES: [&str; 4] = [
     "“深度应用”,即将到来",
@@ -382,6 +382,8 @@ fn doc_with_claims() -> Document {
                 end,
                 kind: ClaimKind::Forecast,
                 score: 0.75,
+                reason: Reason::Forecast("预计"),
+                quantity: None,
             },
             Claim {
                 section: 0,
@@ -391,6 +393,11 @@ fn doc_with_claims() -> Document {
                 end: "开场白。".len(),
                 kind: ClaimKind::Statistic,
                 score: 0.5,
+                reason: Reason::Magnitude,
+                quantity: Some(Quantity {
+                    value: 2.1e8,
+                    unit: Some("千瓦"),
+                }),
             },
         ],
         ..Document::default()
@@ -410,6 +417,14 @@ fn json_claims_use_char_offsets() {
     assert_eq!(c["text"], "到2026年，一半的代码将由AI编写。");
     assert_eq!(c["kind"], "forecast");
     assert_eq!(c["score"], 0.75);
+    assert_eq!(c["reason"], "forecast cue \"预计\"");
+    assert_eq!(c["quantity"], serde_json::Value::Null);
+    let q = &v["claims"][1]["quantity"];
+    assert_eq!(
+        (q["value"].as_f64(), q["unit"].as_str()),
+        (Some(2.1e8), Some("千瓦"))
+    );
+    assert_eq!(v["claims"][1]["reason"], "magnitude");
     assert_eq!(
         (c["section"].clone(), c["turn"].clone()),
         (1.into(), 0.into())
@@ -426,8 +441,8 @@ fn claims_lines_name_section_and_speaker() {
     print_claims(&doc_with_claims(), &mut out).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "§01 纳德拉: 到2026年，一半的代码将由AI编写。 [forecast]\n\
-         §1 (narration): 开场白。 [statistic]\n"
+        "§01 纳德拉: 到2026年，一半的代码将由AI编写。 [forecast: forecast cue \"预计\"]\n\
+         §1 (narration): 开场白。 [statistic: magnitude]\n"
     );
 }
 

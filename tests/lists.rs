@@ -113,6 +113,8 @@ fn drawn_claims(r: &Reader) -> Vec<(u16, Vec<String>)> {
         let row = row.trim_start_matches(['│', ' ']);
         if kinds.iter().any(|k| row.starts_with(k)) {
             claims.push((y, Vec::new()));
+        } else if row.trim_start_matches(['▌', ' ']).starts_with("why: ") {
+            // The selected claim's reason, below its text.
         } else if let Some((_, lines)) = claims.last_mut().filter(|_| !row.is_empty()) {
             lines.push(row_in(r, text, y).0);
         }

@@ -6,7 +6,7 @@ use tread::app::area::Area;
 use tread::app::keymap::Keymap;
 use tread::app::state::{Overlay, Viewport, Visibility};
 use tread::app::{Action, Effect, Pane, State, update};
-use tread::transcript::{Claim, ClaimKind, Document, Section, Turn};
+use tread::transcript::{Claim, ClaimKind, Document, Reason, Section, Turn};
 
 /// Sections: a preamble, then `n` numbered sections of 4 turns alternating
 /// Ann and Bob, 2 paragraphs each, 3 sentences per paragraph.
@@ -300,6 +300,8 @@ fn with_claims() -> State {
         end: 10,
         kind,
         score,
+        reason: Reason::Number,
+        quantity: None,
     };
     d.claims = vec![
         claim(1, 0, 1, ClaimKind::Statistic, 1.0),

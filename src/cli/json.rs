@@ -9,7 +9,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::text;
 
-use crate::transcript::{Claim, Document, Section, SpeakerStat, Turn};
+use crate::transcript::{Claim, Document, Quantity, Section, SpeakerStat, Turn};
 
 /// The whole document, as printed by `--json`.
 #[derive(Debug, Serialize)]
@@ -63,6 +63,11 @@ pub struct JsonClaim<'a> {
     pub text: &'a str,
     pub kind: &'static str,
     pub score: f32,
+    /// Which cue made it a claim: `percentage`, `forecast cue "预计"`.
+    pub reason: String,
+    /// A magnitude's value and unit: `{"value": 210000000.0, "unit": "千瓦"}`;
+    /// `null` for other claims.
+    pub quantity: Option<Quantity>,
 }
 
 impl<'a> JsonDocument<'a> {
@@ -137,6 +142,8 @@ impl<'a> JsonClaim<'a> {
             text: doc.claim_text(c),
             kind: c.kind.as_str(),
             score: c.score,
+            reason: c.reason.to_string(),
+            quantity: c.quantity,
         }
     }
 }

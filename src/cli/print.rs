@@ -81,7 +81,7 @@ pub fn print_outline(doc: &Document, name: &str, out: &mut impl Write) -> io::Re
     Ok(())
 }
 
-/// Print one claim per line: `§<section> <speaker>: <text> [<kind>]`, where
+/// Print one claim per line: `§<section> <speaker>: <text> [<kind>: <reason>]`, where
 /// `<section>` is the section's number, or its index when it has none, and
 /// narration shows as [`NARRATION`].
 pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
@@ -94,11 +94,12 @@ pub fn print_claims(doc: &Document, out: &mut impl Write) -> io::Result<()> {
             .unwrap_or(NARRATION);
         writeln!(
             out,
-            "{} {}: {} [{}]",
+            "{} {}: {} [{}: {}]",
             one_line(&mark),
             one_line(speaker),
             one_line(doc.claim_text(claim)),
-            claim.kind.as_str()
+            claim.kind.as_str(),
+            one_line(&claim.reason.to_string())
         )?;
     }
     Ok(())

@@ -148,6 +148,74 @@ pub struct Claim {
     pub end: usize,
     pub kind: ClaimKind,
     pub score: f32,
+    /// Which cue made the sentence a claim, so the user can see why it is listed.
+    pub reason: Reason,
+    /// The figure parsed into a value, for a magnitude (`2.1亿元`, `$4.5B`,
+    /// `a million users`); `None` for the other claims.
+    pub quantity: Option<Quantity>,
+}
+
+/// The cue that made a sentence a claim; `Display` gives its words
+/// (`percentage`, `forecast cue "预计"`). Keywords are the table's spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reason {
+    Percentage,
+    Money,
+    Magnitude,
+    /// `a third`, `一半`, `七八成`, `nine in ten`.
+    Fraction,
+    /// `10倍`, `3x`, `twice`, `doubled`.
+    Multiple,
+    /// A number with a unit of time, size or count: `35 minutes`, `三个月`.
+    Measure,
+    /// `three to five days`, `dozens of`, `上千`: numbers in words.
+    SpelledOut,
+    /// A plain number, which is the weakest cue.
+    #[default]
+    Number,
+    Forecast(&'static str),
+    /// An explicit future time (`明年`, `by 2035`); empty when written in digits.
+    Horizon(&'static str),
+    Comparison(&'static str),
+    Superlative(&'static str),
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cue = |f: &mut std::fmt::Formatter<'_>, what: &str, word: &str| match word {
+            "" => f.write_str(what),
+            w => write!(f, "{what} \"{w}\""),
+        };
+        match *self {
+            Self::Percentage => f.write_str("percentage"),
+            Self::Money => f.write_str("money"),
+            Self::Magnitude => f.write_str("magnitude"),
+            Self::Fraction => f.write_str("fraction"),
+            Self::Multiple => f.write_str("multiple"),
+            Self::Measure => f.write_str("number with a unit"),
+            Self::SpelledOut => f.write_str("spelled-out number"),
+            Self::Number => f.write_str("number"),
+            Self::Forecast(w) => cue(f, "forecast cue", w),
+            Self::Horizon(w) => cue(f, "future time", w),
+            Self::Comparison(w) => cue(f, "comparison cue", w),
+            Self::Superlative(w) => cue(f, "superlative", w),
+        }
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A figure's value (`2.1e8`) and the unit written after it (`千瓦`, `dollars`)
+/// or the currency sign before it (`$`), when there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Quantity {
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
 }
 
 /// A speaker and how many turns they have.

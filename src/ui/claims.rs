@@ -1,5 +1,6 @@
 //! The claims sidebar: each claim wrapped, with its speaker, section and
-//! kind, the one nearest the reading position selected and kept in view.
+//! kind, the one nearest the reading position selected and kept in view,
+//! and below the selected one, dim, the cue that made it a claim.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -108,6 +109,13 @@ impl Claims<'_> {
             buf.set_stringn(body.x + GUTTER - 1, y, line, list.text_width, text_style);
             y += 1;
         }
+        if selected && y < body.bottom() {
+            buf.set_string(body.x, y, "▌", self.theme.current());
+            let why = format!("why: {}", claim.reason);
+            let dim = self.theme.dim();
+            let width = list.text_width;
+            buf.set_stringn(body.x + GUTTER - 1, y, fit(&why, width), width, dim);
+        }
     }
 }
 
@@ -152,9 +160,11 @@ impl<'s> List<'s> {
         (claim, wrap::wrap(&text, self.text_width), text)
     }
 
-    /// Rows claim `i` takes: its tag line, its text, a blank line.
+    /// Rows claim `i` takes: its tag line, its text, its reason when it is
+    /// the selected one, a blank line.
     fn rows(&self, i: usize) -> usize {
-        self.item(i).1.len() + 2
+        let why = usize::from(i == self.state.claims().selected());
+        self.item(i).1.len() + 2 + why
     }
 }
 

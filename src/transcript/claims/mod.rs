@@ -6,13 +6,15 @@
 //! cues inside it. Paragraphs without any cue never get split, which keeps
 //! detection fast on plain talk.
 
+mod filters;
+mod judge;
 mod keywords;
 mod numbers;
+mod units;
+mod words;
 
-use super::model::{Claim, ClaimKind, Document};
+use super::model::{Claim, ClaimKind, Document, Quantity, Reason};
 use super::sentences;
-use std::ops::Range;
-use unicode_width::UnicodeWidthStr;
 
 /// A claim inside one paragraph: a byte range within a single sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,6 +23,8 @@ pub struct Found {
     pub end: usize,
     pub kind: ClaimKind,
     pub score: f32,
+    pub reason: Reason,
+    pub quantity: Option<Quantity>,
 }
 
 /// Sentences wider than this are narrowed to the clauses that carry the claim.
@@ -33,8 +37,10 @@ pub(crate) enum Cue {
     Strong,
     /// A multiple, both a figure and a comparison: `10倍`, `3x`, `twice`.
     Multiplier,
-    /// A number with a unit of time, size or count: `35 minutes`, `6-12个月`.
+    /// A number with a unit of size or count: `35 engineers`, `200 km`.
     Measure,
+    /// A span of time: `18 months`, `6-12个月`, `两年`, `半年`.
+    Span,
     /// A plain number of two or more digits that is no year, date or name.
     Bare,
     Year,
@@ -42,8 +48,12 @@ pub(crate) enum Cue {
     Horizon,
     /// A strong forecast marker: `预计`, `expect`, `でしょう`.
     Predict,
-    /// A weak forecast marker: `will`, `将会`, `未来`.
+    /// A weak forecast marker: `will`, `未来`.
     Future,
+    /// An estimate or a plan (`估计`, `计划`, `plans to`): a forecast only
+    /// with a span or a time (`我估计至少还要持续两年`), else an estimate
+    /// of the present.
+    Estimate,
     /// An explicit comparison: `than`, `相比`, `超过`, `より`.
     Than,
     /// A measurable superlative: `最受欢迎`, `the largest`.
@@ -60,6 +70,20 @@ pub(crate) struct Signal {
     start: usize,
     end: usize,
     cue: Cue,
+    reason: Reason,
+    quantity: Option<Quantity>,
+}
+
+impl Signal {
+    fn new(start: usize, end: usize, cue: Cue, reason: Reason) -> Self {
+        Signal {
+            start,
+            end,
+            cue,
+            reason,
+            quantity: None,
+        }
+    }
 }
 
 /// Every claim in the document, in document order.
@@ -76,6 +100,8 @@ pub fn detect(doc: &Document) -> Vec<Claim> {
                     end: f.end,
                     kind: f.kind,
                     score: f.score,
+                    reason: f.reason,
+                    quantity: f.quantity,
                 }));
             }
         }
@@ -102,7 +128,7 @@ pub fn detect_in(text: &str) -> Vec<Found> {
         while k < signals.len() && signals[k].start < sentence.end {
             k += 1;
         }
-        if let Some(f) = judge(text, sentence, &signals[first..k]) {
+        if let Some(f) = judge::judge(text, sentence, &signals[first..k]) {
             out.push(f);
         }
     }
@@ -136,16 +162,19 @@ fn scan(s: &str, out: &mut Vec<Signal>) {
             i += skip;
         } else {
             let (cp, n) = decode(b, i);
-            let candidate = index.starts(cp) && {
-                let next = if i + n < b.len() {
-                    decode(b, i + n).0
-                } else {
-                    0
-                };
-                index.may_start(cp, next)
+            let next = if i + n < b.len() {
+                decode(b, i + n).0
+            } else {
+                0
             };
+            let candidate = index.starts(cp) && index.may_start(cp, next);
             i = match candidate.then(|| keywords::at(s, i, out)).flatten() {
+                // `万分之三`: a numeral that is a keyword of its own, before a unit.
+                Some(end) if end == i + n && index.counts(cp, next) => {
+                    keywords::unit(s, end, out).unwrap_or(end)
+                }
                 Some(end) => end,
+                None if index.counts(cp, next) => keywords::unit(s, i + n, out).unwrap_or(i + n),
                 None => i + n,
             };
         }
@@ -199,130 +228,9 @@ fn could_claim(signals: &[Signal]) -> bool {
     signals.iter().any(|s| {
         matches!(
             s.cue,
-            Cue::Strong | Cue::Multiplier | Cue::Measure | Cue::Bare | Cue::Than
+            Cue::Strong | Cue::Multiplier | Cue::Measure | Cue::Span | Cue::Bare | Cue::Than
         )
     }) || has(Cue::Most)
         || (has(Cue::Bi) && has(Cue::More))
-        || (has(Cue::Predict) && (has(Cue::Horizon) || has(Cue::Year)))
-}
-
-/// How much each feature adds to the score; the total is then scaled to 0..=1.
-mod weight {
-    pub const STRONG: f32 = 1.0;
-    pub const MEASURE: f32 = 0.6;
-    pub const BARE: f32 = 0.3;
-    pub const EXTRA_FIGURE: f32 = 0.15;
-    pub const PREDICT: f32 = 0.8;
-    pub const HORIZON: f32 = 0.5;
-    pub const FUTURE: f32 = 0.2;
-    pub const THAN: f32 = 0.5;
-    pub const MOST: f32 = 0.3;
-    pub const FULL: f32 = 2.0;
-}
-
-fn judge(text: &str, sentence: Range<usize>, signals: &[Signal]) -> Option<Found> {
-    if signals.is_empty() || is_question(&text[sentence.clone()]) {
-        return None;
-    }
-    let has = |c: Cue| signals.iter().any(|s| s.cue == c);
-    let count = |c: Cue| signals.iter().filter(|s| s.cue == c).count();
-    let figures = count(Cue::Strong) + count(Cue::Multiplier) + count(Cue::Measure);
-    let firm = figures > 0;
-    let bare = has(Cue::Bare);
-    let bi_more = signals.iter().any(|b| {
-        b.cue == Cue::Bi
-            && signals
-                .iter()
-                .any(|m| m.cue == Cue::More && m.start > b.start)
-    });
-    let than = has(Cue::Than) || has(Cue::Multiplier) || bi_more;
-    let most = has(Cue::Most) && (firm || !has(Cue::OneOf));
-    let (predict, future, horizon) = (has(Cue::Predict), has(Cue::Future), has(Cue::Horizon));
-    let forecast =
-        (predict && (horizon || has(Cue::Year) || firm || bare)) || (horizon && (firm || bare));
-    let comparison = than || most;
-    if !(firm || bare || forecast || comparison) {
-        return None;
-    }
-    let kind = if forecast {
-        ClaimKind::Forecast
-    } else if comparison {
-        ClaimKind::Comparison
-    } else {
-        ClaimKind::Statistic
-    };
-    let figure = if has(Cue::Strong) || has(Cue::Multiplier) {
-        weight::STRONG
-    } else if firm {
-        weight::MEASURE
-    } else if bare {
-        weight::BARE
-    } else {
-        0.0
-    };
-    let flag = |on: bool, w: f32| if on { w } else { 0.0 };
-    let raw = figure
-        + weight::EXTRA_FIGURE * figures.saturating_sub(1).min(2) as f32
-        + flag(forecast && predict, weight::PREDICT)
-        + flag(forecast && horizon, weight::HORIZON)
-        + flag(forecast && future, weight::FUTURE)
-        + flag(than, weight::THAN)
-        + flag(most, weight::MOST);
-    let span = narrow(text, sentence, signals);
-    Some(Found {
-        start: span.start,
-        end: span.end,
-        kind,
-        score: (raw / weight::FULL).min(1.0),
-    })
-}
-
-/// A question asks rather than claims: it ends in `?`, `？`, or a question
-/// particle (`吗`, `呢`, `か`) before its final punctuation.
-fn is_question(sentence: &str) -> bool {
-    let closing = |c: char| "。.！!…”’」』）)\"' ".contains(c);
-    let body = sentence.trim_end_matches(closing);
-    body.ends_with(['?', '？']) || body.ends_with(['吗', '嗎', '呢', '么', '麼', 'か'])
-}
-
-/// A long sentence is narrowed to the span of clauses that hold its cues.
-fn narrow(text: &str, sentence: Range<usize>, signals: &[Signal]) -> Range<usize> {
-    let body = &text[sentence.clone()];
-    if body.width() <= CLAUSE_COLUMNS {
-        return sentence;
-    }
-    let lo = signals
-        .iter()
-        .map(|s| s.start)
-        .min()
-        .unwrap_or(sentence.start);
-    let hi = signals.iter().map(|s| s.end).max().unwrap_or(sentence.end);
-    let b = body.as_bytes();
-    let mut start = 0;
-    let mut end = body.len();
-    for (i, c) in body.char_indices() {
-        let at = sentence.start + i;
-        let boundary = match c {
-            '，' | '；' | '：' | ';' => true,
-            ',' | ':' => {
-                !(i > 0
-                    && b[i - 1].is_ascii_digit()
-                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-            }
-            _ => false,
-        };
-        if !boundary {
-            continue;
-        }
-        if at < lo {
-            start = i + c.len_utf8();
-        } else if at >= hi {
-            end = i;
-            break;
-        }
-    }
-    let clause = &body[start..end];
-    let lead = clause.len() - clause.trim_start().len();
-    let trail = clause.len() - clause.trim_end().len();
-    sentence.start + start + lead..sentence.start + end - trail
+        || ((has(Cue::Predict) || has(Cue::Estimate)) && (has(Cue::Horizon) || has(Cue::Year)))
 }

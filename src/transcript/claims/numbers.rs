@@ -1,84 +1,9 @@
 //! Quantities written in digits: decimals, ranges, units, dates, years, and
 //! the product names and section numbers that only look like quantities.
 
-use super::{Cue, Signal};
-use std::sync::LazyLock;
-
-/// How a unit after a number reads.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    /// Percent, money, scale: the figure itself is the claim.
-    Strong,
-    Multiplier,
-    Measure,
-    /// A span of time, which can also be a horizon (`未来3-5年`).
-    Duration,
-    /// `年`: a year after `2026`, a duration after `50`.
-    Nian,
-    /// Part of a date or a clock time: never a claim.
-    Date,
-}
-
-/// Units as data; Latin ones match case-insensitively and whole-word.
-#[rustfmt::skip]
-const UNITS: &[(&str, Unit)] = {
-    use Unit::*;
-    &[
-        ("%", Strong), ("％", Strong), ("percent", Strong), ("per cent", Strong),
-        ("percentage points", Strong), ("pct", Strong), ("个百分点", Strong), ("個百分點", Strong),
-        ("basis points", Strong), ("bps", Strong), ("k", Strong), ("m", Strong), ("b", Strong),
-        ("bn", Strong), ("tn", Strong), ("thousand", Strong), ("million", Strong),
-        ("billion", Strong), ("trillion", Strong), ("万", Strong), ("萬", Strong), ("亿", Strong),
-        ("億", Strong), ("兆", Strong), ("千万", Strong), ("百万", Strong), ("元", Strong),
-        ("美元", Strong), ("欧元", Strong), ("日元", Strong), ("港元", Strong), ("人民币", Strong),
-        ("块钱", Strong), ("円", Strong), ("ドル", Strong), ("dollars", Strong), ("usd", Strong),
-        ("euros", Strong), ("yuan", Strong), ("yen", Strong), ("pounds", Strong), ("rmb", Strong),
-        ("割", Strong), ("倍", Multiplier), ("x", Multiplier), ("×", Multiplier),
-        ("times", Multiplier), ("fold", Multiplier), ("-fold", Multiplier), ("seconds", Duration),
-        ("second", Duration), ("minutes", Duration), ("minute", Duration), ("mins", Duration),
-        ("hours", Duration), ("hour", Duration), ("days", Duration), ("day", Duration),
-        ("weeks", Duration), ("week", Duration), ("months", Duration), ("month", Duration),
-        ("years", Duration), ("year", Duration), ("decades", Duration), ("个月", Duration),
-        ("個月", Duration), ("ヶ月", Duration), ("か月", Duration), ("カ月", Duration), ("小时", Duration),
-        ("小時", Duration), ("分钟", Duration), ("分鐘", Duration), ("時間", Duration), ("日間", Duration),
-        ("天", Duration), ("周", Duration), ("週間", Duration), ("秒", Duration), ("年", Nian),
-        ("年代", Date), ("月", Date), ("日", Date), ("号", Date), ("號", Date), ("時", Date), ("点", Date),
-        ("am", Date), ("pm", Date), ("a.m.", Date), ("p.m.", Date), ("o'clock", Date),
-        ("january", Date), ("february", Date), ("march", Date), ("april", Date), ("may", Date),
-        ("june", Date), ("july", Date), ("august", Date), ("september", Date), ("october", Date),
-        ("november", Date), ("december", Date), ("st", Date), ("nd", Date), ("rd", Date),
-        ("th", Date), ("people", Measure), ("employees", Measure), ("workers", Measure),
-        ("users", Measure), ("customers", Measure), ("jobs", Measure), ("engineers", Measure),
-        ("developers", Measure), ("students", Measure), ("patients", Measure), ("cases", Measure),
-        ("deaths", Measure), ("homes", Measure), ("companies", Measure), ("countries", Measure),
-        ("miles", Measure), ("km", Measure), ("kilometres", Measure), ("kilometers", Measure),
-        ("meters", Measure), ("metres", Measure), ("kg", Measure), ("tons", Measure),
-        ("tonnes", Measure), ("tonne", Measure), ("barrels", Measure), ("gallons", Measure),
-        ("litres", Measure), ("liters", Measure), ("kw", Measure), ("mw", Measure),
-        ("gw", Measure), ("kwh", Measure), ("mwh", Measure), ("gwh", Measure), ("twh", Measure),
-        ("gb", Measure), ("tb", Measure), ("ghz", Measure), ("tokens", Measure),
-        ("parameters", Measure), ("lines", Measure), ("points", Measure), ("degrees", Measure),
-        ("acres", Measure), ("units", Measure), ("votes", Measure), ("seats", Measure),
-        ("stores", Measure), ("schools", Measure), ("hospitals", Measure), ("个", Measure),
-        ("個", Measure), ("人", Measure), ("名", Measure), ("位", Measure), ("家", Measure),
-        ("台", Measure), ("款", Measure), ("项", Measure), ("次", Measure), ("行", Measure),
-        ("条", Measure), ("篇", Measure), ("张", Measure), ("件", Measure), ("社", Measure),
-        ("回", Measure), ("参数", Measure), ("公里", Measure), ("公斤", Measure), ("吨", Measure),
-        ("度", Measure), ("千瓦", Measure), ("平方米", Measure), ("米", Measure),
-    ]
-};
-
-/// Units by lowercased first byte, longest first, so `个月` wins over `个`
-/// and `bn` over `b`.
-static BY_FIRST: LazyLock<Vec<Vec<(&str, Unit)>>> = LazyLock::new(|| {
-    let mut v = UNITS.to_vec();
-    v.sort_by_key(|(u, _)| std::cmp::Reverse(u.len()));
-    let mut index = vec![Vec::new(); 256];
-    for (u, kind) in v {
-        index[usize::from(u.as_bytes()[0].to_ascii_lowercase())].push((u, kind));
-    }
-    index
-});
+use super::units::{self, Unit};
+use super::{Cue, Signal, filters, words};
+use crate::transcript::model::{Quantity, Reason};
 
 /// Capitalised words that precede a figure without naming a product.
 const NOT_PRODUCTS: &[&str] = &[
@@ -160,6 +85,15 @@ const REFERENCES: &[&str] = &[
     "figure",
     "appendix",
     "part",
+    "season",
+    "volume",
+    "vol",
+    "no",
+    "issue",
+    "step",
+    "level",
+    "track",
+    "verse",
 ];
 
 /// Words before a year or a span that make it a future horizon.
@@ -230,10 +164,12 @@ pub(super) fn one(s: &str, start: usize, out: &mut Vec<Signal>) -> usize {
     let b = s.as_bytes();
     let a = number(s, start);
     let before = s[..start].chars().next_back();
-    // Identifiers such as H100, A2A, GPT-4, v2: skip the whole token.
+    // Identifiers such as H100, A2A, GPT-4, v2, and paths in links: skip the
+    // whole token.
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     let hyphen_word = before == Some('-') && glued(s[..start - 1].chars().next_back());
-    if glued(before) || hyphen_word || before == Some('第') || before == Some('#') {
+    let pointer = matches!(before, Some('第' | '#' | '/' | '=' | '@' | '.'));
+    if glued(before) || hyphen_word || pointer {
         return skip_token(s, a.end);
     }
     let end = a.end;
@@ -246,11 +182,17 @@ pub(super) fn one(s: &str, start: usize, out: &mut Vec<Signal>) -> usize {
             return skip_token(s, second.end);
         }
     }
+    let value = value_of(s, start, end);
+    // `7 in 10`, `1 out of 5`.
+    if let Some(to) = words::ratio(s, end, value) {
+        out.push(Signal::new(start, to, Cue::Strong, Reason::Fraction));
+        return to;
+    }
     // A range: 6-12, 20%-30%, 30%到40%, 10 to 15. A percent sign may sit on
     // both ends or only the last.
-    let first = unit_at(s, end);
+    let first = units::at(s, end);
     let probe = match first {
-        Some((len, Unit::Strong)) => end + len,
+        Some((len, _, Unit::Percent)) => end + len,
         _ => end,
     };
     let joint = ["-", "–", "—", "~", "～", "－", "到", "至", " to ", " - "]
@@ -259,12 +201,12 @@ pub(super) fn one(s: &str, start: usize, out: &mut Vec<Signal>) -> usize {
     let (end, unit, ranged) = match (joint, first) {
         (Some(j), _) => {
             let second = number(s, probe + j.len());
-            match unit_at(s, second.end) {
-                Some((len, u)) => (second.end + len, Some(u), true),
-                None => (second.end, first.map(|f| f.1), true),
+            match units::at(s, second.end) {
+                Some((len, _, u)) => (second.end + len, Some(u), true),
+                None => (second.end, first.map(|f| f.2), true),
             }
         }
-        (None, Some((len, u))) => (end + len, Some(u), false),
+        (None, Some((len, _, u))) => (end + len, Some(u), false),
         (None, None) => (end, None, false),
     };
     if unit.is_none() && b.get(end).is_some_and(u8::is_ascii_alphabetic) {
@@ -276,64 +218,139 @@ pub(super) fn one(s: &str, start: usize, out: &mut Vec<Signal>) -> usize {
     } else {
         start
     };
-    let mut push = |cue| {
-        out.push(Signal {
-            start: sig_start,
-            end,
-            cue,
-        })
+    let figure = Figure {
+        start: sig_start,
+        end,
+        value,
+        ranged,
+        currency: before.filter(|_| currency),
     };
     let year_like = a.digits == 4 && (1800..=2199).contains(&a.value) && a.plain;
     match unit {
-        Some(Unit::Date) => {}
-        Some(Unit::Strong) => push(Cue::Strong),
-        Some(Unit::Multiplier) => push(Cue::Multiplier),
-        Some(Unit::Measure) => push(Cue::Measure),
-        Some(Unit::Nian) if year_like || a.leading_zero => year(s, start, end, &mut push),
-        Some(Unit::Duration | Unit::Nian) => {
-            push(Cue::Measure);
-            if future_before(s, sig_start) || s[end..].trim_start().starts_with("from now") {
-                push(Cue::Horizon);
-            }
-        }
-        None if currency => push(Cue::Strong),
-        None if year_like => year(s, start, end, &mut push),
+        Some(Unit::Nian) if year_like || a.leading_zero => year(s, start, end, out),
+        Some(u) => return figure.with_unit(s, u, Reason::Measure, out),
+        None if currency => out.push(Signal::new(sig_start, end, Cue::Strong, Reason::Money)),
+        None if year_like => year(s, start, end, out),
         None if a.leading_zero || starts_sentence(s, start) || product_before(s, start) => {}
+        None if filters::page_number(s, start) || filters::age(s, start, value) => {}
         None if a.digits >= 5 && a.plain => {}
-        None if a.digits >= 2 || !a.plain || ranged => push(Cue::Bare),
+        None if a.digits >= 2 || !a.plain || ranged => {
+            out.push(Signal::new(start, end, Cue::Bare, Reason::Number))
+        }
         None => {}
     }
     end
 }
 
-fn year(s: &str, start: usize, end: usize, push: &mut impl FnMut(Cue)) {
-    push(Cue::Year);
-    let rest = &s[end..];
-    if future_before(s, start) || rest.starts_with("までに") || rest.starts_with("年までに")
-    {
-        push(Cue::Horizon);
+/// A number and its unit, in digits or in words, before the unit decides
+/// what it is.
+pub(super) struct Figure {
+    pub start: usize,
+    /// Just past the unit.
+    pub end: usize,
+    pub value: f64,
+    pub ranged: bool,
+    /// The currency sign before the number, if any.
+    pub currency: Option<char>,
+}
+
+impl Figure {
+    /// Pushes what the figure with unit `u` is (nothing for a date, a small
+    /// count or a short span in passing); returns where scanning resumes.
+    /// `measure` is the reason a plain measure gets: `Measure` for digits,
+    /// `SpelledOut` for words.
+    pub(super) fn with_unit(
+        &self,
+        s: &str,
+        u: Unit,
+        measure: Reason,
+        out: &mut Vec<Signal>,
+    ) -> usize {
+        let (start, end) = (self.start, self.end);
+        let push =
+            |out: &mut Vec<Signal>, cue, reason| out.push(Signal::new(start, end, cue, reason));
+        let firm = || self.ranged || filters::qualified(s, start);
+        match u {
+            Unit::Never => {}
+            Unit::Percent if self.value == 100.0 && filters::agreement(s, start, end) => {}
+            Unit::Percent => push(out, Cue::Strong, Reason::Percentage),
+            Unit::Money => push(out, Cue::Strong, Reason::Money),
+            Unit::Fraction => push(out, Cue::Strong, Reason::Fraction),
+            Unit::Magnitude(exp) => return self.magnitude(s, exp, out),
+            Unit::Multiplier => push(out, Cue::Multiplier, Reason::Multiple),
+            Unit::Measure => push(out, Cue::Measure, measure),
+            Unit::Count if self.value >= 10.0 || firm() => push(out, Cue::Measure, measure),
+            Unit::Short if self.value > 10.0 || firm() => push(out, Cue::Measure, measure),
+            Unit::Count | Unit::Short => {}
+            Unit::Duration | Unit::Nian => {
+                if self.value >= 2.0 || self.value.fract() != 0.0 || firm() {
+                    push(out, Cue::Span, measure);
+                }
+                if future_before(s, start) || s[end..].trim_start().starts_with("from now") {
+                    push(out, Cue::Horizon, Reason::Horizon(""));
+                }
+            }
+        }
+        end
+    }
+
+    /// A figure times `10^exp`, with the unit after it (`2250万千瓦`) or the
+    /// currency sign before it as the quantity's unit.
+    fn magnitude(&self, s: &str, exp: u8, out: &mut Vec<Signal>) -> usize {
+        let after = units::of_magnitude(s, self.end);
+        let unit = after.map(|a| a.1).or(self.currency.map(currency_sign));
+        let end = self.end + after.map_or(0, |a| a.0);
+        let mut signal = Signal::new(self.start, end, Cue::Strong, Reason::Magnitude);
+        signal.quantity = Some(Quantity {
+            value: self.value * units::power(exp),
+            unit,
+        });
+        out.push(signal);
+        end
     }
 }
 
-/// A unit right after `i`, with an optional single space before a Latin one.
-fn unit_at(s: &str, i: usize) -> Option<(usize, Unit)> {
-    let rest = &s[i..];
-    let (pad, rest) = match rest.strip_prefix(' ') {
-        Some(r) => (1, r),
-        None => (0, rest),
-    };
-    let first = rest.as_bytes().first()?.to_ascii_lowercase();
-    BY_FIRST[usize::from(first)].iter().find_map(|&(u, kind)| {
-        let head = rest.get(..u.len())?;
-        let latin = u.as_bytes()[0].is_ascii_alphabetic();
-        if latin {
-            let tail = rest.as_bytes().get(u.len());
-            let whole = !tail.is_some_and(|t| t.is_ascii_alphanumeric());
-            (head.eq_ignore_ascii_case(u) && whole).then_some((pad + u.len(), kind))
+fn currency_sign(c: char) -> &'static str {
+    match c {
+        '€' => "€",
+        '£' => "£",
+        '¥' | '￥' => "¥",
+        _ => "$",
+    }
+}
+
+/// The value of the digits from `start` to `end`: `,` groups thousands,
+/// `.` and `．` start the decimals.
+fn value_of(s: &str, start: usize, end: usize) -> f64 {
+    let b = s.as_bytes();
+    let (mut value, mut scale, mut i) = (0f64, 0f64, start);
+    while i < end {
+        if let Some(n) = digit_len(b, i) {
+            let d = f64::from(b[i + n - 1] & 0x0F);
+            if scale == 0.0 {
+                value = value * 10.0 + d;
+            } else {
+                value += d * scale;
+                scale /= 10.0;
+            }
+            i += n;
         } else {
-            (head == u && (pad == 0 || !u.is_ascii())).then_some((pad + u.len(), kind))
+            if b[i] == b'.' || s[i..].starts_with('．') {
+                scale = 0.1;
+            }
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
         }
-    })
+    }
+    value
+}
+
+fn year(s: &str, start: usize, end: usize, out: &mut Vec<Signal>) {
+    out.push(Signal::new(start, end, Cue::Year, Reason::Number));
+    let rest = &s[end..];
+    if future_before(s, start) || rest.starts_with("までに") || rest.starts_with("年までに")
+    {
+        out.push(Signal::new(start, end, Cue::Horizon, Reason::Horizon("")));
+    }
 }
 
 fn skip_token(s: &str, mut i: usize) -> usize {
@@ -348,7 +365,7 @@ fn skip_token(s: &str, mut i: usize) -> usize {
 }
 
 /// The Latin word or the CJK characters just before `i`, past one space.
-fn future_before(s: &str, i: usize) -> bool {
+pub(super) fn future_before(s: &str, i: usize) -> bool {
     let head = s[..i].trim_end_matches([' ', '(']);
     FUTURE_PREFIXES.iter().any(|p| {
         head.len() >= p.len()
