@@ -22,6 +22,11 @@ pub const PARTLY_FROM: u64 = 2 * 1024 * 1024;
 /// How long the reader waits for a pipe to end before it opens on what
 /// has come (a loading screen, if nothing has).
 const PIPE_WAIT: Duration = Duration::from_millis(100);
+/// What a large file's first screen is parsed from: enough text for any
+/// screen and for the binary sniff, small enough to parse in about a
+/// millisecond (the first of the loader's parts is then `progressive::FIRST`
+/// times its growth).
+const FIRST_SCREEN: usize = SNIFF_BYTES;
 
 /// Where the reader's input stands when the reader opens.
 pub enum Start {
@@ -63,9 +68,9 @@ fn start_file(path: &Path, encoding: Option<&str>) -> Result<Start> {
     let label = printable(&path.display().to_string());
     let cannot = |e: io::Error| anyhow::anyhow!("cannot read {label}: {}", reason(&e));
     let mut file = std::fs::File::open(path).map_err(cannot)?;
-    let mut head = Vec::with_capacity(progressive::FIRST);
+    let mut head = Vec::with_capacity(FIRST_SCREEN);
     (&mut file)
-        .take(progressive::FIRST as u64)
+        .take(FIRST_SCREEN as u64)
         .read_to_end(&mut head)
         .map_err(cannot)?;
     refuse_binary(&head, encoding).with_context(|| label.clone())?;
