@@ -1,12 +1,21 @@
 //! Search over a 16 MB transcript (the sample repeated): time to the first
-//! result from the start, to the full count, and for one frame's step.
+//! result from the start, to the full count, and for one frame's step; and
+//! in the reader at 200 MB, each key typed in the query line and each idle
+//! tick of the count, with the frame drawn after it.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use tread::app::action::EditKey;
+use tread::app::keymap::Keymap;
+use tread::app::{Action, State, update};
 use tread::transcript::search::{Lookup, Matcher, Search, search_all};
 use tread::transcript::stats::speaker_shares;
 use tread::transcript::{Document, LoadOptions, load};
+use tread::ui;
 
 const BIG: usize = 16 << 20;
 /// What the UI might scan per frame.
@@ -101,5 +110,65 @@ fn search_full_width(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, search, search_full_width);
+/// Lay out and draw one frame, as the run loop does.
+fn frame(terminal: &mut Terminal<TestBackend>, state: &mut State) {
+    let vp = ui::layout::viewport(Rect::new(0, 0, 120, 40), state);
+    if vp != state.viewport() {
+        update(state, Action::Viewport(vp));
+    }
+    terminal.draw(|f| ui::render(f, state)).expect("draws");
+}
+
+/// The query line at 200 MB: a key typed (the query grows by one
+/// character, then shrinks back with Backspace, so every sample is a new
+/// query), and a tick of the count continuing in the background.
+fn search_keys(c: &mut Criterion) {
+    let mut bytes = Vec::with_capacity((200 << 20) + tread::SAMPLE.len());
+    while bytes.len() < 200 << 20 {
+        bytes.extend_from_slice(tread::SAMPLE);
+        bytes.push(b'\n');
+    }
+    let doc = load(&bytes, &LoadOptions::default()).expect("loads");
+    drop(bytes);
+    let mut state = State::new(doc, "bench", Keymap::default_keymap());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    frame(&mut terminal, &mut state);
+    let mut group = c.benchmark_group("search-keys-200MB");
+    group.sample_size(20);
+    for (name, query) in [
+        ("cjk", "蒸馏"),
+        ("one-letter", "a"),
+        ("absent", "不存在的词zq"),
+    ] {
+        update(&mut state, Action::Search);
+        let mut chars = query.chars();
+        let last = chars.next_back().expect("a query");
+        for c in chars {
+            update(&mut state, Action::Edit(EditKey::Char(c)));
+        }
+        let mut typed = false;
+        group.bench_function(format!("key+frame/{name}"), |b| {
+            b.iter(|| {
+                let key = if typed {
+                    EditKey::Backspace
+                } else {
+                    EditKey::Char(last)
+                };
+                typed = !typed;
+                update(&mut state, black_box(Action::Edit(key)));
+                frame(&mut terminal, &mut state);
+            })
+        });
+        group.bench_function(format!("tick+frame/{name}"), |b| {
+            b.iter(|| {
+                update(&mut state, Action::Tick);
+                frame(&mut terminal, &mut state);
+            })
+        });
+        update(&mut state, Action::Edit(EditKey::Cancel));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, search, search_full_width, search_keys);
 criterion_main!(benches);
