@@ -8,7 +8,11 @@
 //! a speaker by the end). Every stage is [`load`] of a prefix cut after a
 //! line feed, and the last is [`load`] of every byte, so the model the
 //! reader ends with is the one-shot parse's (`tests/progressive.rs`
-//! compares them on every fixture).
+//! compares them on every fixture through the loader's thread,
+//! `tests/progressive_equality.rs` part by part without one). On a long
+//! input a part is a prefix of the whole but for its last turn, except
+//! that a body in quotes keeps its opening quote until the closing one is
+//! seen, and a timed transcript's time-range sections depend on its end.
 //!
 //! A prefix is read as a document of its own only where that means
 //! something: UTF-8 text (a legacy encoding is detected from the whole
