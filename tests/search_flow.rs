@@ -149,3 +149,71 @@ fn the_contents_count_matches_per_section() {
     assert!(r.state.finder().find().is_none());
     assert!(!r.screen().contains(&format!("[{}]", counts[4])));
 }
+
+/// A document too big to count within one key (the finder scans 1 MiB per
+/// key, 512 KiB per tick): the sample repeated to 3 MiB.
+fn big_state() -> tread::app::State {
+    let mut bytes = Vec::new();
+    while bytes.len() < 3 << 20 {
+        bytes.extend_from_slice(tread::SAMPLE);
+        bytes.push(b'\n');
+    }
+    let doc = tread::transcript::load(&bytes, &Default::default()).unwrap();
+    let keymap = tread::app::keymap::Keymap::default_keymap();
+    tread::app::State::new(doc, "big", keymap)
+}
+
+#[test]
+fn the_count_grows_while_idle_and_a_key_drops_the_stale_one() {
+    use tread::app::action::EditKey;
+    use tread::app::{Action, update};
+    use tread::transcript::search::{Matcher, search_all};
+    let mut state = big_state();
+    update(&mut state, Action::Search);
+    update(&mut state, Action::Edit(EditKey::Char('的')));
+    let find = || state.finder().find().unwrap();
+    let search = &find().search;
+    assert!(!search.is_done(), "one key counts only part of 3 MiB");
+    let typed = search.count();
+    assert!(state.message().unwrap().contains('+'), "counting shows `+`");
+    update(&mut state, Action::Tick);
+    let search = &state.finder().find().unwrap().search;
+    assert!(search.count() > typed, "a tick goes on counting");
+    // A key while counting starts the new query's count from nothing: the
+    // stale one is dropped, never finished.
+    update(&mut state, Action::Edit(EditKey::Char('人')));
+    let search = &state.finder().find().unwrap().search;
+    assert!(!search.is_done());
+    assert!(search.count() < typed, "{} < {typed}", search.count());
+    let mut ticks = 0;
+    while !state.finder().find().unwrap().search.is_done() {
+        update(&mut state, Action::Tick);
+        ticks += 1;
+        assert!(ticks < 100, "the count ends");
+    }
+    let done = state.finder().find().unwrap().search.count();
+    let all = search_all(&Matcher::new("的人", false).unwrap(), state.doc()).len();
+    assert_eq!(done, all, "the count of the query typed last");
+    assert!(
+        !state.message().unwrap().contains('+'),
+        "{:?}",
+        state.message()
+    );
+}
+
+#[test]
+fn a_query_kept_while_counting_has_its_count_follow_in_the_status_line() {
+    use tread::app::action::EditKey;
+    use tread::app::{Action, update};
+    let mut state = big_state();
+    update(&mut state, Action::Search);
+    update(&mut state, Action::Edit(EditKey::Char('的')));
+    update(&mut state, Action::Edit(EditKey::Submit));
+    let said = state.message().unwrap().to_string();
+    assert!(said.ends_with('+'), "{said}");
+    while !state.finder().find().unwrap().search.is_done() {
+        update(&mut state, Action::Tick);
+    }
+    let total = state.finder().find().unwrap().search.count();
+    assert_eq!(state.message(), Some(format!("match 1/{total}").as_str()));
+}

@@ -235,15 +235,25 @@ fn show_first(state: &mut State) {
     state.set_message(state.finder.find().map(Find::status));
 }
 
-/// Background work between key presses: grow the count.
+/// Background work between key presses: grow the count. A status line
+/// that shows the count (`match 1/33+`, said when the query was kept with
+/// Enter) follows it, so it does not stay stale until the next key.
 pub fn tick(state: &mut State) {
     let Some(find) = &mut state.finder.find else {
         return;
     };
+    if find.search.is_done() {
+        return show_first(state);
+    }
+    let before = find.status();
     if find.search.step(state.opened.doc(), TICK_BUDGET) {
         find.section_counts = find.search.counts_by_section();
     }
+    let shown = state.message() == Some(before.as_str());
     show_first(state);
+    if shown {
+        state.set_message(state.finder.find().map(Find::status));
+    }
 }
 
 /// `n` / `N`: the next or previous match, wrapping around the document.

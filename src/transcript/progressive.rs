@@ -8,7 +8,11 @@
 //! a speaker by the end). Every stage is [`load`] of a prefix cut after a
 //! line feed, and the last is [`load`] of every byte, so the model the
 //! reader ends with is the one-shot parse's (`tests/progressive.rs`
-//! compares them on every fixture).
+//! compares them on every fixture through the loader's thread,
+//! `tests/progressive_equality.rs` part by part without one). On a long
+//! input a part is a prefix of the whole but for its last turn, except
+//! that a body in quotes keeps its opening quote until the closing one is
+//! seen, and a timed transcript's time-range sections depend on its end.
 //!
 //! A prefix is read as a document of its own only where that means
 //! something: UTF-8 text (a legacy encoding is detected from the whole
@@ -69,18 +73,51 @@ pub fn part(bytes: &[u8], limit: usize, options: &LoadOptions) -> Option<Documen
         .flatten()
 }
 
-/// The length at which the next part is read after one of `done` bytes,
-/// if any: [`GROWTH`] times longer, while that is at most an eighth of
-/// the input (`total`, when known; else at most [`GROWTH`] times
-/// [`FIRST`] times [`GROWTH`]), so the parts cost little beside the whole
-/// and the reader never holds a large part while the whole is parsed.
-pub fn next_part(done: usize, total: Option<u64>) -> Option<usize> {
-    let next = done.max(FIRST).saturating_mul(GROWTH);
-    let most = match total {
-        Some(total) => usize::try_from(total / 8).unwrap_or(usize::MAX),
-        None => FIRST * GROWTH * GROWTH,
+/// How parts grow: the length of the first and the factor between one
+/// part and the next. The reader's is [`Growth::READER`]; tests take
+/// smaller ones so that a small file is read in several parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Growth {
+    pub first: usize,
+    pub factor: usize,
+}
+
+impl Growth {
+    /// [`FIRST`] and [`GROWTH`].
+    pub const READER: Growth = Growth {
+        first: FIRST,
+        factor: GROWTH,
     };
-    (next <= most).then_some(next)
+
+    /// The length at which the next part is read after one of `done`
+    /// bytes, if any: `factor` times longer, while that is at most an
+    /// eighth of the input (`total`, when known; else at most `factor`
+    /// times `first` times `factor`), so the parts cost little beside the
+    /// whole and the reader never holds a large part while the whole is
+    /// parsed.
+    pub fn next_part(self, done: usize, total: Option<u64>) -> Option<usize> {
+        let factor = self.factor.max(2);
+        let next = done.max(self.first).saturating_mul(factor);
+        let most = match total {
+            Some(total) => usize::try_from(total / 8).unwrap_or(usize::MAX),
+            None => self.first.saturating_mul(factor).saturating_mul(factor),
+        };
+        (next <= most).then_some(next)
+    }
+
+    /// Every length at which a part is read after a first screen of
+    /// `head` bytes, in order: the loader's steps, as a plain list so
+    /// they can be followed without threads (`tests/progressive_equality.rs`).
+    /// Each is handed to [`part`] once that many bytes have come; the
+    /// whole follows the last.
+    pub fn limits(self, head: usize, total: Option<u64>) -> Vec<usize> {
+        std::iter::successors(self.next_part(head, total), |&n| self.next_part(n, total)).collect()
+    }
+}
+
+/// [`Growth::next_part`] of the reader's growth.
+pub fn next_part(done: usize, total: Option<u64>) -> Option<usize> {
+    Growth::READER.next_part(done, total)
 }
 
 #[cfg(test)]
@@ -143,6 +180,21 @@ mod tests {
         assert_eq!(next_part(FIRST, None), Some(4 * mb));
         assert_eq!(next_part(4 * mb, None), Some(64 * mb));
         assert_eq!(next_part(64 * mb, None), None);
+    }
+
+    #[test]
+    fn the_limits_are_the_parts_in_order() {
+        let mb = 1024 * 1024;
+        let of = |n: usize| Some(n as u64);
+        assert_eq!(Growth::READER.limits(64 << 10, of(160 * mb)), [4 * mb]);
+        assert_eq!(Growth::READER.limits(64 << 10, None), [4 * mb, 64 * mb]);
+        assert!(Growth::READER.limits(64 << 10, of(16 * mb)).is_empty());
+        let small = Growth {
+            first: 16,
+            factor: 2,
+        };
+        assert_eq!(small.limits(10, of(1000)), [32, 64], "128 > 1000 / 8");
+        assert_eq!(small.limits(40, of(1000)), [80]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! one a one-shot load makes. Parsing happens here, so the reader answers
 //! keys throughout.
 
+use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -147,8 +148,9 @@ struct Loading {
     paused: Arc<AtomicBool>,
     /// The settled text of a followed stream.
     live: Option<Live>,
-    /// The next part's length, while parts are read.
-    next: Option<usize>,
+    /// The lengths of the parts still to read, first first
+    /// ([`progressive::Growth::limits`]).
+    parts: VecDeque<usize>,
     /// Bytes parsed per second, as the last part took.
     rate: f64,
     /// Why the input was not read to its end.
@@ -158,9 +160,10 @@ struct Loading {
 impl Loading {
     fn new(mut job: Job, to: Sender<Arrival>, flags: (Arc<AtomicBool>, Arc<AtomicBool>)) -> Self {
         let previewable = progressive::previewable(&job.bytes, &job.options);
-        let next = (previewable && !job.live)
-            .then(|| progressive::next_part(job.bytes.len(), job.total))
-            .flatten();
+        let parts = match previewable && !job.live {
+            true => (progressive::Growth::READER).limits(job.bytes.len(), job.total),
+            false => Vec::new(),
+        };
         // A followed stream keeps its settled text, not the bytes.
         let live = job.live.then(|| {
             let mut live = Live::new();
@@ -173,7 +176,7 @@ impl Loading {
             stop: flags.0,
             paused: flags.1,
             live,
-            next,
+            parts: parts.into(),
             rate: GUESSED_RATE,
             short: None,
         }
@@ -301,10 +304,13 @@ impl Loading {
 
     /// The next part's document, once that much has been read.
     fn send_part(&mut self) -> bool {
-        let Some(next) = self.next.filter(|&n| self.job.bytes.len() >= n) else {
+        let Some(next) = self.parts.front().copied() else {
             return true;
         };
-        self.next = progressive::next_part(next, self.job.total);
+        if self.job.bytes.len() < next {
+            return true;
+        }
+        self.parts.pop_front();
         let started = Instant::now();
         let Some(doc) = progressive::part(&self.job.bytes, next, &self.job.options) else {
             return true;
