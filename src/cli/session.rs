@@ -97,6 +97,31 @@ fn open_store(
     }
 }
 
+/// The document's claims ledger beside its bookmarks, or why there is
+/// none (a warning too: the reader keeps ledger edits for the session).
+fn open_ledger(
+    dirs: &Option<DataDirs>,
+    key: &DocKey,
+    warnings: &mut Vec<String>,
+) -> (Option<Ledger>, Option<String>) {
+    let Some(dirs) = dirs.as_ref() else {
+        return (None, Some("no data directory".to_string()));
+    };
+    match Ledger::open(dirs, key) {
+        Ok((ledger, w)) => {
+            warnings.extend(w.iter().map(ToString::to_string));
+            if let Some(why) = ledger.read_only() {
+                warnings.push(format!("the claims ledger is read-only: {why}"));
+            }
+            (Some(ledger), None)
+        }
+        Err(e) => {
+            warnings.push(format!("the claims ledger is unavailable: {e}"));
+            (None, Some(e.to_string()))
+        }
+    }
+}
+
 fn data_dirs(args: &Args, warnings: &mut Vec<String>) -> Option<DataDirs> {
     DataDirs::resolve(args.data_dir.as_deref())
         .map_err(|e| warnings.push(format!("bookmarks and positions unavailable: {e}")))
@@ -366,11 +391,15 @@ fn open_reader(
     let id = identity(args, data.dirs.as_ref(), &name, &doc);
     let follow = follow_source(args, options, &doc, &id.seen.hash);
     let store = open_store(&data.dirs, &id.key, false, &mut data.warnings);
+    let (ledger, why) = open_ledger(&data.dirs, &id.key, &mut data.warnings);
     let mut startup = data.startup(store.as_ref(), id.seen.hash.clone());
     startup.resume = data.resume(args, &id.key, &doc);
     startup.follow = follow.as_ref().map(|_| args.follow);
     let mut state = State::start(doc, name, keymap, startup);
     let mut persist = persist(store, data.codebook.take(), data.dirs.as_ref());
+    for report in persist.set_ledger(ledger, why) {
+        crate::app::update::update(&mut state, report);
+    }
     let inputs = terminal::Inputs {
         follow,
         ..terminal::Inputs::default()
