@@ -5,6 +5,8 @@
 //! and, after them, the ledger's entries that match none ([`book`]).
 
 mod book;
+#[cfg(test)]
+mod tests;
 pub use book::{Book, Extra};
 
 use super::contents::Visibility;

@@ -127,7 +127,16 @@ impl Claims<'_> {
         let style = self.theme.claim_status(shown.status);
         let (mut x, _) = buf.set_stringn(body.x + 1, y, tag, width, style);
         if !tag.is_empty() {
-            x += 1;
+            let dot = self.theme.claim_tag();
+            x = buf
+                .set_stringn(
+                    x,
+                    y,
+                    " · ",
+                    width.saturating_sub(usize::from(x - body.x)),
+                    dot,
+                )
+                .0;
         }
         let rest = width.saturating_sub(usize::from(x - body.x - 1));
         let head = fit(&shown.head, rest);

@@ -167,8 +167,8 @@ impl Book {
                 .and_then(|i| all.get(i + 1).copied()),
         };
         match self.only {
-            None => "claims of every status (not-a-claim hidden)".to_string(),
-            Some(s) => format!("claims {}", s.label()),
+            None => "claims: every status (not-a-claim hidden)".to_string(),
+            Some(s) => format!("claims: only {}", s.label()),
         }
     }
 

@@ -149,3 +149,52 @@ fn not_saved(e: &StoreError) -> String {
         _ => format!("ledger change kept, not saved yet; will retry: {e}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::action::Effect;
+    use crate::store::ledger::{Entry, Status};
+    use crate::transcript::{LoadOptions, load};
+
+    fn edit() -> Edit {
+        let doc = load(b"ANNA: Sales grew 40% last year.", &LoadOptions::default()).unwrap();
+        let mut e = Entry::for_claim(&doc, &doc.claims[0], "hash", 1).unwrap();
+        e.status.value = Status::Checked;
+        Edit::Add(Box::new(e))
+    }
+
+    #[test]
+    fn an_edit_is_saved_at_once_and_read_by_the_next_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.json");
+        let (ledger, _) = Ledger::open_file(path.clone(), "talk").unwrap();
+        let mut p = Persist::new(None);
+        assert_eq!(
+            p.set_ledger(Some(ledger), None).len(),
+            1,
+            "the entries, to the reader"
+        );
+        let said = p.perform(Effect::Ledger(edit()));
+        assert!(said.is_empty(), "{said:?}");
+        assert_eq!(p.unsaved().claims, 0);
+        let (again, _) = Ledger::open_file(path, "talk").unwrap();
+        assert_eq!(again.list()[0].status(), Status::Checked);
+    }
+
+    #[test]
+    fn without_a_ledger_edits_are_kept_counted_and_told_at_quit() {
+        let mut p = Persist::new(None);
+        p.set_ledger(None, Some("no data directory".into()));
+        let said = p.perform(Effect::Ledger(edit()));
+        let [Report::Status(Some(m))] = said.as_slice() else {
+            panic!("{said:?}");
+        };
+        assert!(m.text.contains("kept for this session only"), "{m:?}");
+        assert_eq!(p.unsaved().claims, 1);
+        assert_eq!(p.unsaved().describe(), "1 claims ledger change");
+        let lines = p.close();
+        assert!(lines.iter().any(|l| l.contains("not saved")), "{lines:?}");
+        assert!(p.close().is_empty(), "told once");
+    }
+}
