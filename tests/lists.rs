@@ -108,7 +108,8 @@ fn drawn_claims(r: &Reader) -> Vec<(u16, Vec<String>)> {
     let text = Rect::new(pane.x + 3, pane.y, pane.width - 3, pane.height);
     let kinds = ["statistic · ", "forecast · ", "comparison · "];
     let mut claims: Vec<(u16, Vec<String>)> = Vec::new();
-    for y in pane.top() + 1..pane.bottom() {
+    // Below the header, above the footer (the ledger's progress).
+    for y in pane.top() + 1..pane.bottom() - 1 {
         let row = row_in(r, pane, y).0;
         let row = row.trim_start_matches(['│', ' ']);
         if kinds.iter().any(|k| row.starts_with(k)) {

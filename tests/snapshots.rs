@@ -41,3 +41,16 @@ fn help_overlay() {
 fn too_small() {
     insta::assert_snapshot!(screen(19, 5, ""));
 }
+
+#[test]
+fn claims_ledger_statuses_note_and_progress() {
+    // Claims pane: the first checked, the second false, the third needing
+    // a source with a note; the selected one shows its note.
+    insta::assert_snapshot!(screen(120, 30, "<tab>cjxjseto ask for the table<enter>"));
+}
+
+#[test]
+fn claims_ledger_filtered_by_status() {
+    // Only the false ones (unchecked, checked, disputed, false).
+    insta::assert_snapshot!(screen(120, 30, "<tab>cjxVVVV"));
+}

@@ -152,7 +152,7 @@ fn the_unsaved_prompt_draws_at_every_size() {
                 &mut r.state,
                 Action::Unsaved(tread::app::unsaved::Pending {
                     bookmarks: 2,
-                    codes: 0,
+                    ..Default::default()
                 }),
             );
             r.keys(keys);

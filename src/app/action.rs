@@ -7,6 +7,7 @@ use super::status::Message;
 use crate::store::anchor::Span;
 use crate::store::bookmarks::Bookmark;
 use crate::store::codes::{CodeChange, Codebook};
+use crate::store::ledger::{Edit, Entries, Status};
 use crate::transcript::Document;
 
 mod named;
@@ -86,6 +87,18 @@ pub enum Action {
     PrevClaim,
     SortClaims,
     FilterClaims,
+    /// In the claims pane: give the selected claim this status.
+    ClaimStatus(Status),
+    /// In the claims pane: the selected claim's note, in the line editor.
+    ClaimNote,
+    /// In the claims pane: add a source (a URL or text) to the claim.
+    ClaimSource,
+    /// In the claims pane: open the claim's first source URL.
+    OpenSource,
+    /// In the claims pane: the next status filter.
+    FilterStatus,
+    /// `+`: the current sentence (or the selection) is a claim, by hand.
+    AddClaim,
     /// `m`: bookmark the current sentence or the selection, or remove the
     /// bookmark under the cursor.
     ToggleBookmark,
@@ -196,6 +209,9 @@ pub enum Report {
     /// Where the reader left the document last time, known once the whole
     /// document is.
     Resume(crate::store::anchor::Anchor),
+    /// The claims ledger as the shell has it: opened, or another instance
+    /// saved it.
+    Ledger(Entries),
 }
 
 /// Everything `update` takes: an action, or a report from the shell.
@@ -279,6 +295,10 @@ pub enum Effect {
     ChangeCodes(Vec<CodeChange>),
     /// Follow the file as it grows (`true`), or stop watching it.
     Follow(bool),
+    /// Make this change to the claims ledger and save it.
+    Ledger(Edit),
+    /// Open a web address with the system's opener, not waiting for it.
+    OpenUrl(String),
     /// Several effects of one input, performed in order.
     Batch(Vec<Effect>),
 }

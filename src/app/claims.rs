@@ -1,11 +1,27 @@
 //! The claims sidebar: its kind filter and order, the list they give, its
 //! selection, and each claim's sentence. The list is rebuilt by the
 //! methods that change the filter or the order, so it can never be stale.
+//! The list's items are the detected claims (indices into `doc.claims`)
+//! and, after them, the ledger's entries that match none ([`book`]).
+
+mod book;
+#[cfg(test)]
+mod tests;
+pub use book::{Book, Extra};
 
 use super::contents::Visibility;
 use super::flow::Flow;
 use super::list::Selected;
+use crate::store::ledger::{Edit, Entries, Status};
 use crate::transcript::{ClaimKind, Document};
+
+/// An item of the list: a detected claim, or a ledger entry the detector
+/// does not find (an index into [`Book::extra`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Claim(usize),
+    Extra(usize),
+}
 
 pub struct ClaimsPane {
     shown: Visibility,
@@ -14,13 +30,16 @@ pub struct ClaimsPane {
     filter: Option<ClaimKind>,
     /// The sentence of each claim in `doc.claims` (non-decreasing).
     sentence: Vec<usize>,
-    /// Claims shown, as indices into `doc.claims`, after the kind filter
-    /// and in the chosen order.
+    /// Claims shown, after the kind and status filters and in the chosen
+    /// order: indices into `doc.claims`, then `doc.claims.len() + j` for
+    /// the ledger's extra row `j`.
     view: Vec<usize>,
     /// The filtered claims in document order, for finding the nearest one.
     in_order: Vec<usize>,
-    /// Position of each claim in `view`, `usize::MAX` if filtered out.
+    /// Position of each item in `view`, `usize::MAX` if filtered out.
     rank: Vec<usize>,
+    /// The ledger: each claim's status, the filter by status, progress.
+    book: Book,
 }
 
 impl ClaimsPane {
@@ -34,6 +53,7 @@ impl ClaimsPane {
             view: Vec::new(),
             in_order: Vec::new(),
             rank: Vec::new(),
+            book: Book::default(),
         };
         pane.renew(doc, flow);
         pane
@@ -53,7 +73,82 @@ impl ClaimsPane {
                 flow.sentence_in(turn, c.paragraph, c.start)
             })
             .collect();
+        self.book.renew(doc, flow);
         self.rebuild(doc);
+    }
+
+    /// The ledger as the shell has it now.
+    pub fn set_ledger(&mut self, entries: Entries, doc: &Document, flow: &Flow) {
+        self.book.set_entries(entries, doc, flow);
+        self.rebuild(doc);
+    }
+
+    /// An edit made here, shown before the shell saves it; `claim` is the
+    /// detected claim a new entry is for.
+    pub fn edit(&mut self, edit: &Edit, claim: Option<usize>, doc: &Document, flow: &Flow) {
+        self.book.apply(edit, claim, doc, flow);
+        self.rebuild(doc);
+    }
+
+    pub fn book(&self) -> &Book {
+        &self.book
+    }
+
+    pub fn set_now(&mut self, now_secs: u64) {
+        self.book.set_now(now_secs.saturating_mul(1000));
+    }
+
+    /// The next status filter; says which.
+    pub fn cycle_status(&mut self, doc: &Document) -> String {
+        let said = self.book.cycle();
+        self.selected = Selected::default();
+        self.rebuild(doc);
+        said
+    }
+
+    /// What row `i` of the list is.
+    pub fn item(&self, i: usize) -> Option<Item> {
+        let v = *self.view.get(i)?;
+        let n = self.sentence.len();
+        Some(if v < n {
+            Item::Claim(v)
+        } else {
+            Item::Extra(v - n)
+        })
+    }
+
+    /// The selected row's item.
+    pub fn selected_item(&self) -> Option<Item> {
+        self.item(self.selected.get())
+    }
+
+    /// The status of an item.
+    pub fn status_of(&self, item: Item) -> Status {
+        match item {
+            Item::Claim(c) => self.book.of_claim(c).1,
+            Item::Extra(j) => self
+                .book
+                .extra()
+                .get(j)
+                .map_or(Status::Unchecked, |e| e.status),
+        }
+    }
+
+    /// The ledger entry of an item, if the user touched it.
+    pub fn entry_id(&self, item: Item) -> Option<&str> {
+        match item {
+            Item::Claim(c) => self.book.of_claim(c).0,
+            Item::Extra(j) => self.book.extra().get(j).map(|e| e.id.as_str()),
+        }
+    }
+
+    /// The sentence an item starts in (an extra one found nowhere: none).
+    fn item_sentence(&self, v: usize) -> Option<usize> {
+        let n = self.sentence.len();
+        match v < n {
+            true => self.sentence.get(v).copied(),
+            false => self.book.extra().get(v - n)?.sentence,
+        }
     }
 
     pub fn shown(&self) -> Visibility {
@@ -99,7 +194,7 @@ impl ClaimsPane {
 
     /// The sentence of the selected claim.
     pub fn selected_sentence(&self) -> Option<usize> {
-        self.sentence_of(*self.view.get(self.selected.get())?)
+        self.item_sentence(*self.view.get(self.selected.get())?)
     }
 
     pub fn select(&mut self, n: isize) {
@@ -155,17 +250,29 @@ impl ClaimsPane {
 
     fn rebuild(&mut self, doc: &Document) {
         let claims = &doc.claims;
-        self.in_order = (0..claims.len())
-            .filter(|&i| self.filter.is_none_or(|k| claims[i].kind == k))
-            .collect();
-        let mut view = self.in_order.clone();
-        if self.by_score {
-            view.sort_by(|&a, &b| claims[b].score.total_cmp(&claims[a].score).then(a.cmp(&b)));
+        let (book, n) = (&self.book, claims.len());
+        let detected = (0..n).filter(|&i| {
+            self.filter.is_none_or(|k| claims[i].kind == k) && book.shows(book.of_claim(i).1)
+        });
+        // Entries the detector does not find have no kind of today's: they
+        // are listed under every kind only.
+        let extra = (book.extra().iter().enumerate())
+            .filter(|(_, e)| self.filter.is_none() && book.shows(e.status))
+            .map(|(j, _)| n + j);
+        let mut in_order: Vec<usize> = detected.chain(extra).collect();
+        if !book.extra().is_empty() {
+            in_order.sort_by_key(|&v| (self.item_sentence(v).unwrap_or(usize::MAX), v));
         }
-        self.rank = vec![usize::MAX; claims.len()];
+        let mut view = in_order.clone();
+        if self.by_score {
+            let score = |v: usize| claims.get(v).map_or(0.0, |c| c.score);
+            view.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+        }
+        self.rank = vec![usize::MAX; n + book.extra().len()];
         for (pos, &c) in view.iter().enumerate() {
             self.rank[c] = pos;
         }
+        self.in_order = in_order;
         self.view = view;
         let i = self.selected.get();
         self.selected.set(i, self.view.len());
@@ -175,7 +282,8 @@ impl ClaimsPane {
     /// first at or after it, else the last before it. O(log n).
     pub fn nearest(&self, cursor: usize) -> Option<usize> {
         let order = &self.in_order;
-        let i = order.partition_point(|&c| self.sentence[c] < cursor);
+        let at = |v: usize| self.item_sentence(v).unwrap_or(usize::MAX);
+        let i = order.partition_point(|&c| at(c) < cursor);
         let c = order.get(i).or_else(|| order.last())?;
         Some(self.rank[*c])
     }

@@ -9,6 +9,7 @@ use super::action::Action;
 use super::hints;
 use super::keymap::{Binding, Keymap, Layer};
 use super::state::{Overlay, State};
+use crate::store::ledger::Status;
 use crate::text::sanitise;
 
 mod layout;
@@ -29,6 +30,7 @@ const PAIRS: &[(Action, Action)] = &[
     (Action::ViewTop, Action::ViewBottom),
     (Action::ToggleToc, Action::ToggleClaims),
     (Action::NextClaim, Action::PrevClaim),
+    (Action::FilterClaims, Action::FilterStatus),
     (Action::FocusNext, Action::FocusPrev),
     (Action::SelectDown, Action::SelectUp),
     (Action::OpenBookmarks, Action::Codes),
@@ -37,6 +39,68 @@ const PAIRS: &[(Action, Action)] = &[
     (Action::NextBookmark, Action::PrevBookmark),
     (Action::NextMatch, Action::PrevMatch),
     (Action::NextSpeakerTurn, Action::PrevSpeakerTurn),
+];
+
+/// Actions shown on one row when two or more of a group are bound one
+/// after another in a layer: the keys (joined by the separator), then the
+/// prefix and each one's short text joined by ` / `
+/// (`c d x  mark checked / disputed / false`). The short texts keep each
+/// action's first word, which the help is read by.
+type Group = (
+    &'static str,
+    &'static str,
+    &'static [(Action, &'static str)],
+);
+
+const GROUPS: &[Group] = &[
+    (
+        "mark ",
+        " ",
+        &[
+            (Action::ClaimStatus(Status::Checked), "checked"),
+            (Action::ClaimStatus(Status::Disputed), "disputed"),
+            (Action::ClaimStatus(Status::False), "false"),
+        ],
+    ),
+    (
+        "",
+        " ",
+        &[
+            (Action::ClaimStatus(Status::Unchecked), "unmark"),
+            (
+                Action::ClaimStatus(Status::NeedsSource),
+                "mark needs source",
+            ),
+            (Action::ClaimStatus(Status::NotAClaim), "not a claim"),
+        ],
+    ),
+    (
+        "",
+        " / ",
+        &[
+            (Action::ClaimNote, "edit note"),
+            (Action::ClaimSource, "add source"),
+            (Action::OpenSource, "open its URL"),
+        ],
+    ),
+    (
+        "",
+        " / ",
+        &[
+            (Action::NextClaim, "next"),
+            (Action::PrevClaim, "previous claim"),
+            (Action::AddClaim, "add one"),
+        ],
+    ),
+    (
+        "select ",
+        "  ",
+        &[
+            (Action::SelectDown, "next"),
+            (Action::SelectUp, "previous"),
+            (Action::Activate, "jump to it"),
+        ],
+    ),
 ];
 
 /// One row of the help before it is laid out: a heading (its text in
@@ -137,6 +201,9 @@ pub fn entries(keymap: &Keymap) -> Vec<Entry> {
                 };
                 out.push(Entry::binding(keys, desc));
                 i += run;
+            } else if let Some((group, n)) = group_row(&rows[i..]) {
+                out.push(group);
+                i += n;
             } else if let Some(pair) = rows.get(i + 1).and_then(|b| pair_row(&rows[i], b)) {
                 out.push(pair);
                 i += 2;
@@ -203,6 +270,31 @@ fn both_ways(a: &str, b: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// The rows from the start of `rows` that are of one of [`GROUPS`], two
+/// or more, as one row; and how many they are.
+fn group_row(rows: &[Binding]) -> Option<(Entry, usize)> {
+    let short = |g: &[(Action, &'static str)], a: Action| g.iter().find(|m| m.0 == a).map(|m| m.1);
+    let (prefix, sep, group) = GROUPS
+        .iter()
+        .find(|(_, _, g)| short(g, rows[0].0).is_some())?;
+    let n = rows
+        .iter()
+        .take_while(|(a, _)| short(group, *a).is_some())
+        .count();
+    // A pair of the group is said better by [`PAIRS`] (`next / previous row`).
+    if n < 2 || (n == 2 && pair_row(&rows[0], &rows[1]).is_some()) {
+        return None;
+    }
+    let keys: Vec<String> = rows[..n].iter().map(|(_, k)| keys_text(k)).collect();
+    let texts: Vec<&str> = rows[..n]
+        .iter()
+        .filter_map(|(a, _)| short(group, *a))
+        .collect();
+    let desc = format!("{prefix}{}", texts.join(" / "));
+    let keys = keys.join(sep);
+    (keys.width() < KEYS_WIDTH).then(|| (Entry::binding(keys, desc), n))
 }
 
 /// How many rows from the start of `rows` go to sections N, N+1, … (or

@@ -19,6 +19,7 @@ pub mod jumps;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod ledger;
 pub mod line_edit;
 pub mod lines;
 pub mod list;

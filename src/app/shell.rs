@@ -13,6 +13,7 @@ use crate::store::bookmarks::{Bookmark, Store};
 use crate::store::codes::CodebookFile;
 
 mod codes;
+mod ledger;
 
 /// Where bookmark and code changes go. Without a store (no usable data
 /// directory) changes stay in the session, and the user is told so.
@@ -34,6 +35,8 @@ pub struct Persist {
     /// The codebook changes already kept in a file the user named: no
     /// recovery file for them at quit.
     codes_kept: Option<usize>,
+    /// The document's claims ledger.
+    claims: ledger::Claims,
 }
 
 impl Persist {
@@ -46,6 +49,7 @@ impl Persist {
             told: Vec::new(),
             recovery: None,
             codes_kept: None,
+            claims: ledger::Claims::default(),
         }
     }
 
@@ -74,11 +78,17 @@ impl Persist {
         match effect {
             Effect::Batch(all) => all.into_iter().flat_map(|e| self.perform(e)).collect(),
             Effect::ChangeCodes(changes) => self.change_codes(changes),
+            Effect::Ledger(edit) => self
+                .ledger_edit(edit)
+                .map(|m| Report::Status(Some(m)))
+                .into_iter()
+                .collect(),
             Effect::RetrySave => {
                 let mut out = self.flush_codes(true);
                 if self.unsaved().bookmarks > 0 {
                     out.extend(self.retry_now().map(|m| Report::Status(Some(m))));
                 }
+                out.extend(self.ledger_retry_now().map(|m| Report::Status(Some(m))));
                 out
             }
             effect => {
@@ -102,6 +112,7 @@ impl Persist {
             out.push(Report::Bookmarks(list));
         }
         out.extend(message.map(|m| Report::Status(Some(m))));
+        out.extend(self.ledger_idle());
         out
     }
 
@@ -113,6 +124,7 @@ impl Persist {
                 .codebook
                 .as_ref()
                 .map_or(0, CodebookFile::pending_count),
+            claims: self.claims.pending(),
         }
     }
 
@@ -120,6 +132,22 @@ impl Persist {
     /// bookmark changes, and the codebook as a `.qdc` (beside it, named
     /// after it, when there are bookmark changes too).
     pub fn write_unsaved(&mut self, path: &Path) -> Result<String, String> {
+        let pending = self.unsaved();
+        if pending.claims == 0 {
+            return self.write_marks_and_codes(path);
+        }
+        // The ledger's own recovery file, which its next opening joins:
+        // the user's file holds bookmarks and codes only.
+        let told = self.close_ledger().join("; ");
+        self.told.push(told.clone());
+        if pending.bookmarks + pending.codes == 0 {
+            return Ok(told);
+        }
+        let line = self.write_marks_and_codes(path)?;
+        Ok(format!("{line}; {told}"))
+    }
+
+    fn write_marks_and_codes(&mut self, path: &Path) -> Result<String, String> {
         let pending = self.unsaved();
         if pending.codes == 0 {
             return self.write_bookmarks(path);
@@ -191,6 +219,8 @@ impl Persist {
             | Effect::QuitUnsaved
             | Effect::ChangeCodes(_)
             | Effect::Follow(_)
+            | Effect::Ledger(_)
+            | Effect::OpenUrl(_)
             | Effect::Batch(_) => return None,
         };
         let warning = store.take_warnings().into_iter().next();
@@ -240,6 +270,7 @@ impl Persist {
         if let Some(s) = self.store.as_mut() {
             lines.extend(s.close().iter().map(ToString::to_string));
         }
+        lines.extend(self.close_ledger());
         lines
     }
 }

@@ -54,6 +54,8 @@ pub enum Overlay {
     },
     /// Typing a search query.
     Query(Query),
+    /// Editing a claim's note, or adding a source to it (the claims pane).
+    Claim(super::ledger::ClaimEdit),
     /// The code picker (`C`).
     Picker(Picker),
     /// The code overview (`#`), where the codebook is edited.
@@ -80,6 +82,7 @@ pub enum OverlayKind {
     Bookmarks,
     Note,
     Query,
+    Claim,
     Picker,
     Codes,
     Analytics,
@@ -94,6 +97,7 @@ impl Overlay {
             Overlay::Bookmarks { .. } => OverlayKind::Bookmarks,
             Overlay::Note { .. } => OverlayKind::Note,
             Overlay::Query(_) => OverlayKind::Query,
+            Overlay::Claim(_) => OverlayKind::Claim,
             Overlay::Picker(_) => OverlayKind::Picker,
             Overlay::Codes(_) => OverlayKind::Codes,
             Overlay::Analytics { .. } => OverlayKind::Analytics,

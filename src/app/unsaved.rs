@@ -12,11 +12,13 @@ use super::state::{Overlay, State};
 pub struct Pending {
     pub bookmarks: usize,
     pub codes: usize,
+    /// Changes to the claims ledger.
+    pub claims: usize,
 }
 
 impl Pending {
     pub fn is_empty(self) -> bool {
-        self.bookmarks == 0 && self.codes == 0
+        self.bookmarks == 0 && self.codes == 0 && self.claims == 0
     }
 
     /// `2 bookmark changes and 1 codebook change`, naming only what is there.
@@ -27,6 +29,7 @@ impl Pending {
         let parts: Vec<String> = [
             part(self.bookmarks, "bookmark"),
             part(self.codes, "codebook"),
+            part(self.claims, "claims ledger"),
         ]
         .into_iter()
         .flatten()
@@ -39,7 +42,7 @@ impl Pending {
 
     /// `is` or `are`, for the changes described.
     pub fn verb(self) -> &'static str {
-        if self.bookmarks + self.codes == 1 {
+        if self.bookmarks + self.codes + self.claims == 1 {
             "is"
         } else {
             "are"
@@ -150,7 +153,7 @@ mod tests {
             &mut s,
             Pending {
                 bookmarks: 2,
-                codes: 0,
+                ..Pending::default()
             },
         );
         s
@@ -202,7 +205,8 @@ mod tests {
             Some(Overlay::Unsaved {
                 count: Pending {
                     bookmarks: 2,
-                    codes: 0
+                    codes: 0,
+                    claims: 0,
                 },
                 path: None
             })
@@ -231,13 +235,14 @@ mod tests {
     fn codebook_changes_are_named_and_suggest_a_codebook_file() {
         let mut s = state();
         let only_codes = Pending {
-            bookmarks: 0,
             codes: 1,
+            ..Pending::default()
         };
         assert_eq!(only_codes.describe(), "1 codebook change");
         let both = Pending {
             bookmarks: 2,
             codes: 1,
+            claims: 0,
         };
         assert_eq!(both.describe(), "2 bookmark changes and 1 codebook change");
         open(&mut s, only_codes);

@@ -7,7 +7,7 @@ use super::area::Area;
 use super::state::{Overlay, OverlayKind as Kind, State};
 use super::view::Viewport;
 use super::{
-    analytics, codes_pane, find, help, live, nav, panes, picker, quotes, speakers, unsaved,
+    analytics, codes_pane, find, help, ledger, live, nav, panes, picker, quotes, speakers, unsaved,
 };
 
 /// Apply an action or a shell report. A function of the state and the
@@ -55,6 +55,10 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             live::resume(state, &anchor);
             None
         }
+        Msg::Report(Report::Ledger(entries)) => {
+            ledger::report(state, entries);
+            None
+        }
     };
     live::seen(state);
     // A selection lasts only while the cursor moves by extending it.
@@ -67,6 +71,7 @@ fn route(state: &mut State, action: Action) -> Option<Effect> {
         Action::Clock(now) => {
             state.marks.set_now(now);
             state.coding.set_now(now);
+            state.claims.set_now(now);
             state.status.tick(now);
         }
         Action::Viewport(vp) => set_viewport(state, vp),
@@ -111,6 +116,7 @@ fn overlay(state: &mut State, action: Action) -> Option<Effect> {
         (Kind::Analytics, _) => return analytics::handle(state, action),
         (Kind::Query, Edit(key)) => find::key(state, key),
         (Kind::Bookmarks, Edit(key)) => quotes::query_line::key(state, key),
+        (Kind::Claim, Edit(key)) => return ledger::edit_key(state, key),
         (_, Edit(key)) => return quotes::edit_key(state, key),
         (Kind::Help, SelectDown) => help::scroll(state, 1),
         (Kind::Help, SelectUp) => help::scroll(state, -1),
@@ -167,6 +173,12 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         Scroll(pane, n) => panes::select(state, pane, n.into()),
         Click(Target::Section(i)) => panes::click(state, Pane::Contents, i),
         Click(Target::Claim(i)) => panes::click(state, Pane::Claims, i),
+        ClaimStatus(status) => return ledger::set_status(state, status),
+        ClaimNote => ledger::open_editor(state, false),
+        ClaimSource => ledger::open_editor(state, true),
+        OpenSource => return ledger::open_source(state),
+        FilterStatus => ledger::cycle_filter(state),
+        AddClaim => return ledger::add_claim(state),
         ToggleTimes => toggle_times(state),
         ToggleCompact => state.view.toggle_compact(&state.opened),
         ToggleFollow => return live::toggle(state),

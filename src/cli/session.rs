@@ -27,7 +27,9 @@ use crate::tty::{follow, terminal};
 
 use super::start::Start;
 
+mod ledger;
 mod partly;
+use ledger::open_ledger;
 use std::sync::Arc;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
@@ -366,11 +368,15 @@ fn open_reader(
     let id = identity(args, data.dirs.as_ref(), &name, &doc);
     let follow = follow_source(args, options, &doc, &id.seen.hash);
     let store = open_store(&data.dirs, &id.key, false, &mut data.warnings);
+    let (ledger, why) = open_ledger(&data.dirs, &id.key, &mut data.warnings);
     let mut startup = data.startup(store.as_ref(), id.seen.hash.clone());
     startup.resume = data.resume(args, &id.key, &doc);
     startup.follow = follow.as_ref().map(|_| args.follow);
     let mut state = State::start(doc, name, keymap, startup);
     let mut persist = persist(store, data.codebook.take(), data.dirs.as_ref());
+    for report in persist.set_ledger(ledger, why) {
+        crate::app::update::update(&mut state, report);
+    }
     let inputs = terminal::Inputs {
         follow,
         ..terminal::Inputs::default()

@@ -67,7 +67,12 @@ pub fn active_layer(state: &State) -> Layer {
         Some(Overlay::Analytics { .. }) => return Layer::Analytics,
         // The note editor, the search line and the list's query line take
         // text, not bindings.
-        Some(Overlay::Bookmarks { .. } | Overlay::Note { .. } | Overlay::Query(_)) => {
+        Some(
+            Overlay::Bookmarks { .. }
+            | Overlay::Note { .. }
+            | Overlay::Query(_)
+            | Overlay::Claim(_),
+        ) => {
             return Layer::Bookmarks;
         }
         None => {}
@@ -88,7 +93,12 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
     if list_query
         || matches!(
             state.overlay(),
-            Some(Overlay::Note { .. } | Overlay::Query(_) | Overlay::Unsaved { path: Some(_), .. })
+            Some(
+                Overlay::Note { .. }
+                    | Overlay::Query(_)
+                    | Overlay::Claim(_)
+                    | Overlay::Unsaved { path: Some(_), .. }
+            )
         )
     {
         return edit_key(key).map(Action::Edit);

@@ -48,8 +48,9 @@ pub fn render(frame: &mut Frame, state: &State) {
         height: 1,
         ..area
     };
-    // The search line takes the status line's place while it is open.
-    if !matches!(state.overlay(), Some(Overlay::Query(_))) {
+    // The search line and the claim's line editor take the status line's
+    // place while open.
+    if !matches!(state.overlay(), Some(Overlay::Query(_) | Overlay::Claim(_))) {
         frame.render_widget(status::Status { state, theme }, status);
     }
     let above_status = Rect {
@@ -121,6 +122,13 @@ fn render_overlay(
                 theme,
             };
             prompt.render(frame, above_status);
+        }
+        Some(Overlay::Claim(edit)) => {
+            let prompt = if edit.source { "source: " } else { "note: " };
+            let buf = frame.buffer_mut();
+            buf.set_style(status, ratatui::style::Style::reset());
+            let x = status::edit_line(buf, status, prompt, &edit.line, theme);
+            frame.set_cursor_position(ratatui::layout::Position::new(x, status.y));
         }
         Some(Overlay::Query(query)) => {
             let x = status::query_line(frame.buffer_mut(), status, state, query, theme);

@@ -183,6 +183,19 @@ impl Theme {
         }
     }
 
+    /// A claim's status in the sidebar: coloured where colour says
+    /// something (a verdict, a want); the word is there without colour.
+    pub fn claim_status(self, s: crate::store::ledger::Status) -> Style {
+        use crate::store::ledger::Status;
+        match s {
+            Status::Checked => self.fg(Color::Green).add_modifier(Modifier::BOLD),
+            Status::Disputed => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Status::False => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Status::NeedsSource => self.fg(Color::LightMagenta),
+            Status::Unchecked | Status::NotAClaim => self.dim(),
+        }
+    }
+
     pub fn warning(self) -> Style {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }

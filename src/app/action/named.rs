@@ -2,6 +2,7 @@
 //! text for each, in the order the help lists them.
 
 use super::Action;
+use crate::store::ledger::Status;
 
 /// Keyboard actions with their names and help text, in help-overlay order.
 pub const NAMED: &[(Action, &str, &str)] = &[
@@ -39,8 +40,50 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "view-bottom",
         "the last sentence on screen",
     ),
+    (
+        Action::ClaimStatus(Status::Checked),
+        "mark-checked",
+        "mark the claim checked",
+    ),
+    (
+        Action::ClaimStatus(Status::Disputed),
+        "mark-disputed",
+        "mark the claim disputed",
+    ),
+    (
+        Action::ClaimStatus(Status::False),
+        "mark-false",
+        "mark the claim false",
+    ),
+    (
+        Action::ClaimStatus(Status::Unchecked),
+        "mark-unchecked",
+        "mark the claim unchecked",
+    ),
+    (
+        Action::ClaimStatus(Status::NeedsSource),
+        "mark-needs-source",
+        "mark the claim as needing a source",
+    ),
+    (
+        Action::ClaimStatus(Status::NotAClaim),
+        "mark-not-a-claim",
+        "mark as not a claim (hidden)",
+    ),
+    (Action::ClaimNote, "claim-note", "edit the claim's note"),
+    (
+        Action::ClaimSource,
+        "add-source",
+        "add a source to the claim",
+    ),
+    (
+        Action::OpenSource,
+        "open-source",
+        "open the claim's first source URL",
+    ),
     (Action::NextClaim, "next-claim", "next claim"),
     (Action::PrevClaim, "prev-claim", "previous claim"),
+    (Action::AddClaim, "add-claim", "add the sentence as a claim"),
     (Action::FocusNext, "focus-next", "focus the next pane"),
     (Action::FocusPrev, "focus-prev", "focus the previous pane"),
     (Action::ToggleToc, "toggle-toc", "show or hide the contents"),
@@ -76,6 +119,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         Action::FilterClaims,
         "filter-claims",
         "cycle the claim kind filter",
+    ),
+    (
+        Action::FilterStatus,
+        "filter-status",
+        "cycle the claim status filter",
     ),
     (
         Action::ToggleBookmark,

@@ -7,7 +7,7 @@
 
 use anyhow::Result;
 
-use super::{Data, identity_hashed, open_store, persist};
+use super::{Data, identity_hashed, open_ledger, open_store, persist};
 use crate::app::State;
 use crate::app::action::Report;
 use crate::app::keymap::Keymap;
@@ -40,6 +40,7 @@ pub(super) fn open(
     let mut startup = data.startup(None, doc_hash(&first));
     let mut found = None;
     let mut store = None;
+    let mut ledger = None;
     // Problems met opening the store: in the reader, and on stderr after.
     let mut told = Vec::new();
     if stream {
@@ -53,6 +54,7 @@ pub(super) fn open(
             String::new(),
         );
         store = open_store(&data.dirs, &id.key, false, &mut told);
+        ledger = Some(open_ledger(&data.dirs, &id.key, &mut told));
         startup.warning = startup.warning.or(told.first().cloned());
         found = Some(id);
         startup.follow = Some(true);
@@ -61,6 +63,11 @@ pub(super) fn open(
     }
     let mut state = State::start(first, name.clone(), keymap, startup);
     let mut persist = persist(store, data.codebook.take(), data.dirs.as_ref());
+    if let Some((ledger, why)) = ledger {
+        for report in persist.set_ledger(ledger, why) {
+            crate::app::update::update(&mut state, report);
+        }
+    }
     let on_load = |doc: &Document, hash: &str, persist: &mut Persist| {
         if stream {
             return Vec::new();
@@ -71,6 +78,8 @@ pub(super) fn open(
         if let Some(store) = &persist.store {
             out.push(Report::Bookmarks(store.list().to_vec()));
         }
+        let (ledger, why) = open_ledger(&data.dirs, &id.key, &mut told);
+        out.extend(persist.set_ledger(ledger, why));
         out.extend(data.resume(args, &id.key, doc).map(Report::Resume));
         if let Some(w) = told.first() {
             out.push(Report::Status(Some(Message::warning(format!(
