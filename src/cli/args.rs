@@ -20,6 +20,10 @@ pub struct Args {
     /// standard input is read, or else the bundled sample opens.
     pub file: Option<PathBuf>,
 
+    /// Further files or folders: several files, or a folder, make a shelf.
+    #[arg(value_name = "MORE", value_hint = clap::ValueHint::AnyPath)]
+    pub more: Vec<PathBuf>,
+
     /// Print the table of contents: sections, turn counts and speakers.
     #[arg(long)]
     pub outline: bool,
@@ -239,6 +243,11 @@ pub enum Output {
 pub struct FlagError(pub String);
 
 impl Args {
+    /// Every path given: `file`, then `more`.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.file.iter().chain(&self.more).cloned().collect()
+    }
+
     /// The input format asked for (`None`: detect), or why the flags are wrong.
     /// `--format` names the input format except with `--bookmarks`, where it
     /// names the export format; `--input-format` always names the input format.
