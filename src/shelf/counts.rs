@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::store::documents::{Documents, Identity};
-use crate::store::{DataDirs, DocKey, Store};
+use crate::store::{Bookmark, DataDirs, DocKey, Store};
 use crate::transcript::Document;
 
 /// A transcript's bookmarks, and the distinct codes they carry.
@@ -22,6 +22,26 @@ pub struct Counts {
 /// hash (a head, an unread file), by path alone. `index` is
 /// [`Documents::read`] of `dirs`, read once for the whole shelf.
 pub fn counts(dirs: &DataDirs, index: &Documents, path: &Path, doc_hash: Option<&str>) -> Counts {
+    let marks = bookmarks(dirs, index, path, doc_hash);
+    let codes: HashSet<&str> = marks
+        .iter()
+        .flat_map(|b| b.codes.iter().map(String::as_str))
+        .collect();
+    Counts {
+        bookmarks: marks.len(),
+        codes: codes.len(),
+    }
+}
+
+/// The saved bookmarks of the transcript at `path`, read-only: its store
+/// found as [`counts`] finds it. None when there is no store or it cannot
+/// be read.
+pub fn bookmarks(
+    dirs: &DataDirs,
+    index: &Documents,
+    path: &Path,
+    doc_hash: Option<&str>,
+) -> Vec<Bookmark> {
     let key = match doc_hash {
         Some(hash) => {
             let found = Identity::find_hashed(
@@ -36,17 +56,9 @@ pub fn counts(dirs: &DataDirs, index: &Documents, path: &Path, doc_hash: Option<
         }
         None => by_path(index, path),
     };
-    let Ok((store, _)) = Store::open_read_only(dirs, &key) else {
-        return Counts::default();
-    };
-    let marks = store.list();
-    let codes: HashSet<&str> = marks
-        .iter()
-        .flat_map(|b| b.codes.iter().map(String::as_str))
-        .collect();
-    Counts {
-        bookmarks: marks.len(),
-        codes: codes.len(),
+    match Store::open_read_only(dirs, &key) {
+        Ok((store, _)) => store.list().to_vec(),
+        Err(_) => Vec::new(),
     }
 }
 
@@ -73,7 +85,7 @@ fn by_path(index: &Documents, path: &Path) -> DocKey {
 mod tests {
     use super::*;
     use crate::store::documents::Seen;
-    use crate::store::{Anchor, Bookmark, Span, doc_hash};
+    use crate::store::{Anchor, Span, doc_hash};
     use crate::transcript::{LoadOptions, load};
 
     fn span(turn: usize) -> Span {

@@ -19,6 +19,11 @@
 //!   each item costs a read and a parse on a miss, a `stat` on a hit.
 //! - [`counts`]: a transcript's bookmarks and codes, from the store, read
 //!   each time (never cached).
+//! - [`ShelfQuery`]: the search's filters (`spk:`, `code:`, `in:`,
+//!   `after:`) and pattern; [`ShelfQuery::admits`] decides what a summary
+//!   can. [`search_file`]: one file's hits ([`ShelfHit`]), parsing only
+//!   files whose text could match. [`Context`]: the load options and, for
+//!   `code:`, the store, made once per search.
 //!
 //! A library view would: `walk`, show rows from `Cache::lookup` (or
 //! `Summary::of_head` on a miss), then run `scan` in the background to
@@ -27,6 +32,8 @@
 pub mod cache;
 pub mod counts;
 pub mod date;
+pub mod query;
+pub mod search;
 pub mod summary;
 pub mod walk;
 
@@ -36,6 +43,8 @@ use crate::transcript::LoadOptions;
 
 pub use cache::Cache;
 pub use counts::{Counts, counts};
+pub use query::{QueryError, ShelfQuery};
+pub use search::{Context, ShelfHit, search_file};
 pub use summary::{DatedBy, HEAD_BYTES, Summary};
 pub use walk::{Found, walk};
 
