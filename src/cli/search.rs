@@ -1,6 +1,7 @@
 //! `--search QUERY [PATH…]`: every hit in the transcripts under the paths,
 //! one a line as grep prints them, `path:line: §section speaker [time]:
-//! text`, or as JSON lines (`--json`); streamed file by file.
+//! text`, or as JSON lines (`--json`); files searched on several threads
+//! ([`shelf::search_paths`]), their hits streamed in path order.
 //!
 //! Exit status as grep's: 0 when something was found, 1 when nothing was,
 //! 2 for a bad query or any other error (so a script never reads an error
@@ -9,6 +10,7 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -59,35 +61,43 @@ pub fn run(args: &Args, query: &str, options: LoadOptions) -> Result<Found> {
         false => given.clone(),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match search(&roots, given.is_empty(), &q, &ctx, args.json, &mut out) {
+    match search(&roots, given.is_empty(), q, ctx, args.json, &mut out) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Found::Some),
         other => Ok(other?),
     }
 }
 
-/// Search the files under `roots` in path order, writing each file's hits
-/// as soon as it is searched.
+/// Search the files under `roots` (on several threads), writing each
+/// file's hits in path order as soon as it and those before it are done.
 pub fn search(
     roots: &[PathBuf],
     implicit_root: bool,
-    q: &ShelfQuery,
-    ctx: &Context,
+    q: ShelfQuery,
+    ctx: Context,
     json: bool,
     out: &mut impl Write,
 ) -> io::Result<Found> {
+    let entries = shelf::walk(roots);
+    let readable = (entries.iter())
+        .filter(|e| e.problem.is_none())
+        .map(|e| e.path.clone())
+        .collect();
+    let threads = shelf::parallel::threads();
+    let mut searched = shelf::search_paths(readable, Arc::new(q), Arc::new(ctx), threads);
     let mut found = Found::None;
-    for entry in shelf::walk(roots) {
+    for entry in &entries {
         let shown = shown(&entry.path, implicit_root);
         if let Some(problem) = &entry.problem {
             super::warn(&format!("{shown}: {problem}"));
             continue;
         }
-        let hits = match shelf::search_file(&entry.path, q, ctx) {
-            Ok(hits) => hits,
-            Err(reason) => {
+        let hits = match searched.next().map(|(_, result)| result) {
+            Some(Ok(hits)) => hits,
+            Some(Err(reason)) => {
                 super::warn(&format!("{shown}: {reason}"));
                 continue;
             }
+            None => break,
         };
         for hit in &hits {
             match json {

@@ -23,7 +23,8 @@
 //!   `after:`) and pattern; [`ShelfQuery::admits`] decides what a summary
 //!   can. [`search_file`]: one file's hits ([`ShelfHit`]), parsing only
 //!   files whose text could match. [`Context`]: the load options and, for
-//!   `code:`, the store, made once per search.
+//!   `code:`, the store, made once per search. [`search_paths`]: many
+//!   files on several threads, the results in path order.
 //!
 //! A library view would: `walk`, show rows from `Cache::lookup` (or
 //! `Summary::of_head` on a miss), then run `scan` in the background to
@@ -32,6 +33,7 @@
 pub mod cache;
 pub mod counts;
 pub mod date;
+pub mod parallel;
 pub mod query;
 pub mod search;
 pub mod summary;
@@ -43,6 +45,7 @@ use crate::transcript::LoadOptions;
 
 pub use cache::Cache;
 pub use counts::{Counts, counts};
+pub use parallel::{Ordered, search_paths};
 pub use query::{QueryError, ShelfQuery};
 pub use search::{Context, ShelfHit, search_file};
 pub use summary::{DatedBy, HEAD_BYTES, Summary};

@@ -15,7 +15,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use super::counts;
 use super::date;
@@ -240,8 +239,9 @@ pub fn could_match(q: &ShelfQuery, text: &str, format: Format) -> bool {
     if q.matcher().is_regex() {
         return true;
     }
-    // Folded as the matcher folds, so `ｏｐｅｎ` has the ASCII run `open`.
-    let pattern: String = q.pattern().nfkc().collect();
+    // Runs of the pattern as typed: a full-width letter next to an ASCII
+    // one may be where a wrapped line was joined without a space.
+    let pattern = q.pattern();
     let ascii = (pattern.split(|c: char| !c.is_ascii_alphanumeric()))
         .max_by_key(|run| run.len())
         .filter(|run| run.len() >= 3);

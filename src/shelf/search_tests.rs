@@ -162,6 +162,12 @@ fn the_prefilter_never_drops_a_file_that_matches() {
     assert_eq!(matches("ＯＰＥＮ", english, Format::Text), (false, false));
     assert_eq!(matches("pricing", english, Format::Text), (false, false));
     assert_eq!(matches("价格", english, Format::Text), (false, false));
+    // A full-width word wrapped onto the line after an ASCII one is
+    // joined to it without a space.
+    let width = "嘉宾：你好。\n主持人：我们今天要讨论的话题非常重要大家都很关心这个问题所以我们请来专家讨论open\n\
+                 ｏｐｅｎ模型的价格问题以及它对整个行业的影响还有未来几年的发展趋势和可能的变化\n况。\n\
+                 嘉宾：好的，谢谢。\n主持人：好。\n";
+    assert_eq!(matches("openｏｐｅｎ", width, Format::Text), (true, true));
     // JSON may spell letters as escapes: only ASCII runs are checked.
     assert!(could_match(
         &q("价格"),
@@ -219,4 +225,102 @@ fn code_filters_keep_hits_inside_coded_bookmarks_and_their_children() {
             .unwrap()
             .is_empty()
     );
+}
+
+mod prefilter {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "open",
+        "source",
+        "pricing",
+        "model",
+        "GPT",
+        "x86",
+        "the",
+        "a",
+        "开源",
+        "模型",
+        "价格",
+        "的",
+        "ｏｐｅｎ",
+        "café",
+        "naïve",
+        "—",
+        ",",
+        "。",
+        "，",
+        "42",
+        "3.5",
+    ];
+
+    fn wide(w: &str) -> bool {
+        w.chars().any(|c| c as u32 >= 0x2e80)
+    }
+
+    /// A turn's words hard-wrapped at `width` columns, as an editor wraps:
+    /// no space between CJK words, so a line may break inside a phrase.
+    fn wrapped(words: &[&str], width: usize) -> String {
+        let (mut text, mut col, mut last): (String, usize, &str) = (String::new(), 0, "");
+        for w in words {
+            let cols = w
+                .chars()
+                .map(|c| if wide(&c.to_string()) { 2 } else { 1 })
+                .sum::<usize>();
+            let spaced = !(last.is_empty() || wide(last) || wide(w));
+            if col + cols + usize::from(spaced) > width && col > 0 {
+                text.push('\n');
+                col = 0;
+            } else if spaced {
+                text.push(' ');
+                col += 1;
+            }
+            text.push_str(w);
+            col += cols;
+            last = w;
+        }
+        text
+    }
+
+    /// Turns of long hard-wrapped paragraphs, English and Chinese.
+    fn transcript() -> impl Strategy<Value = String> {
+        let word = proptest::sample::select(WORDS);
+        let turn = (any::<bool>(), proptest::collection::vec(word, 30..90));
+        (40usize..70, proptest::collection::vec(turn, 3..6)).prop_map(|(width, turns)| {
+            let mut text = String::new();
+            for (i, (zh, words)) in turns.into_iter().enumerate() {
+                let label = match (zh, i % 2) {
+                    (true, 0) => "主持人：",
+                    (true, _) => "嘉宾：",
+                    (false, 0) => "ANNA: ",
+                    (false, _) => "BEN: ",
+                };
+                text.push_str(label);
+                text.push_str(&wrapped(&words, width));
+                text.push_str("\n\n");
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn never_drops_a_file_that_matches(text in transcript(), pick in any::<(u16, u8, u8)>()) {
+            let doc = crate::transcript::load(text.as_bytes(), &LoadOptions::default()).unwrap();
+            let paragraphs: Vec<&String> = doc.turns().flat_map(|t| &t.paragraphs).collect();
+            prop_assume!(!paragraphs.is_empty());
+            let para = paragraphs[pick.0 as usize % paragraphs.len()];
+            let chars: Vec<char> = para.chars().collect();
+            let start = pick.1 as usize % chars.len();
+            let len = 1 + pick.2 as usize % 12;
+            let pattern: String = chars[start..(start + len).min(chars.len())].iter().collect();
+            let Ok(query) = ShelfQuery::parse(&pattern) else {
+                return Ok(()); // blank, or only a filter-like word
+            };
+            prop_assume!(!search::search_all(query.matcher(), &doc).is_empty());
+            let format = crate::transcript::formats::detect(&text, Some("txt"));
+            prop_assert!(could_match(&query, &text, format), "{pattern:?} in {text:?}");
+        }
+    }
 }
