@@ -64,6 +64,18 @@ fn captions_have_a_duration_and_the_file_time() {
 }
 
 #[test]
+fn speech_to_text_json() {
+    let json = r#"{"segments": [{"start": 0.0, "end": 2.5, "text": " Hello there.", "speaker": "SPEAKER_00"},
+        {"start": 2.5, "end": 95.0, "text": " Hi, and welcome back.", "speaker": "SPEAKER_01"}]}"#;
+    let s = summary_of("asr.json", json.as_bytes());
+    assert_eq!(
+        (s.format.as_str(), s.turns, s.duration),
+        ("json", 2, Some(95))
+    );
+    assert_eq!(s.speakers, ["SPEAKER_01", "SPEAKER_00"]);
+}
+
+#[test]
 fn diarized_lines() {
     let otter = "Anna Lee  0:00\nWelcome to the show, today we talk about maps.\n\n\
                  Ben Ode  0:12\nThanks for having me.\n\nAnna Lee  1:02\nLet us start.\n";
