@@ -41,7 +41,10 @@ impl Opened {
 
     /// Take `doc` in place of the document, under the same name.
     pub fn replace(&mut self, doc: Document, hash: String) {
-        let (name, live) = (std::mem::take(&mut self.name), self.live);
+        let (name, live) = (
+            std::mem::take(&mut self.name),
+            std::mem::take(&mut self.live),
+        );
         *self = Opened::new(doc, name, hash);
         self.live = live;
     }

@@ -51,6 +51,10 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             live::loaded(state);
             None
         }
+        Msg::Report(Report::LoadFailed(why)) => {
+            live::failed(state, why);
+            None
+        }
         Msg::Report(Report::Resume(anchor)) => {
             live::resume(state, &anchor);
             None
