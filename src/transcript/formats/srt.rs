@@ -22,7 +22,10 @@ use crate::transcript::parse;
 /// The start and end of a timing line, if it is one.
 pub(super) fn timing(line: &str) -> Option<(f64, f64)> {
     let line = half_width(line);
-    let (a, b) = line.split_once("-->")?;
+    // Asked of every line: memchr's search, not a `str` pattern's searcher
+    // built for each line.
+    let arrow = memchr::memmem::find(line.as_bytes(), b"-->")?;
+    let (a, b) = (&line[..arrow], &line[arrow + 3..]);
     let start = time(a.trim())?;
     // Coordinates (`X1:…`) may follow the end time.
     let end = time(b.split_whitespace().next()?)?;
@@ -43,7 +46,8 @@ fn time(s: &str) -> Option<f64> {
 /// Japanese input methods put into hand-edited timings, as ASCII.
 fn half_width(line: &str) -> Cow<'_, str> {
     let wide = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
-    if !line.contains(wide) {
+    // Every such form's UTF-8 starts with 0xEF: most lines have none.
+    if !line.as_bytes().contains(&0xEF) || !line.contains(wide) {
         return Cow::Borrowed(line);
     }
     line.chars()
@@ -179,7 +183,7 @@ fn read_cues(lines: &[&str]) -> (Vec<Cue>, LineTally) {
             cues.extend(open.take());
             continue;
         }
-        if line.contains("-->") {
+        if memchr::memmem::find(line.as_bytes(), b"-->").is_some() {
             not_understood.note(no, line);
         }
         Cue::add_line(&mut open, no, &strip_tags(line), false);
