@@ -27,8 +27,6 @@ mod tests;
 
 use std::fmt;
 
-use crate::transcript::Document;
-
 pub use resolve::{Spot, last_line};
 
 /// A place in a transcript; see the module's documentation for the forms.

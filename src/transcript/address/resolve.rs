@@ -116,7 +116,10 @@ fn starts<T: Copy>(
         };
         let turn = &doc.sections[si].turns[ti];
         let (p, b) = (at.paragraph as usize, at.byte as usize);
-        let fits = turn.paragraphs.get(p).is_some_and(|t| t.is_char_boundary(b));
+        let fits = turn
+            .paragraphs
+            .get(p)
+            .is_some_and(|t| t.is_char_boundary(b));
         if fits {
             out.push((spot(si, ti, p, b), v));
         }
@@ -137,17 +140,15 @@ fn at_time(doc: &Document, t: f64) -> Result<Spot, Why> {
     }
     // The last to start by then: captions may start out of order, so the
     // latest start not after `t`, the first in the document of equals.
-    let best = timed
-        .iter()
-        .filter(|(_, start)| *start <= t)
-        .fold(None::<(Spot, f64)>, |best, &(s, start)| match best {
+    let best = timed.iter().filter(|(_, start)| *start <= t).fold(
+        None::<(Spot, f64)>,
+        |best, &(s, start)| match best {
             Some((_, b)) if b >= start => best,
             _ => Some((s, start)),
-        });
+        },
+    );
     let first = timed.iter().min_by(|a, b| a.1.total_cmp(&b.1));
-    best.or(first.copied())
-        .map(|(s, _)| s)
-        .ok_or(Why::Untimed)
+    best.or(first.copied()).map(|(s, _)| s).ok_or(Why::Untimed)
 }
 
 fn at_line(doc: &Document, n: usize) -> Result<Spot, Why> {

@@ -82,12 +82,23 @@ fn a_file_splits_at_the_last_at_meant_as_a_place() {
     assert_eq!(Address::parse("me@example.txt").unwrap(), None);
     assert_eq!(Address::parse("talk.txt").unwrap(), None);
     assert_eq!(Address::parse("a@§2@notes").unwrap_err().why, Why::Section);
-    assert_eq!(Address::parse("x@L2").unwrap().unwrap().place, Place::Line(2));
+    assert_eq!(
+        Address::parse("x@L2").unwrap().unwrap().place,
+        Place::Line(2)
+    );
 }
 
 #[test]
 fn places_are_written_as_they_parse() {
-    for text in ["§3", "§3.t12", "L120", "12:31", "1:02:03", "1:02:03.5", "0:05.25"] {
+    for text in [
+        "§3",
+        "§3.t12",
+        "L120",
+        "12:31",
+        "1:02:03",
+        "1:02:03.5",
+        "0:05.25",
+    ] {
         assert_eq!(place(text).to_string(), text);
     }
     assert_eq!(place("00:12:31").to_string(), "12:31");
@@ -149,7 +160,10 @@ fn a_line_resolves_to_its_text_or_the_next_turn() {
     let s = found(&d, "L4").unwrap();
     assert_eq!((s.section, s.turn), (0, 0));
     let para = &d.sections[0].turns[0].paragraphs[s.paragraph];
-    assert!(para[s.byte..].starts_with("This is still"), "{para:?} {s:?}");
+    assert!(
+        para[s.byte..].starts_with("This is still"),
+        "{para:?} {s:?}"
+    );
     // Line 8 is the heading: the turn after it.
     assert_eq!(found(&d, "L8").unwrap(), spot(1, 0, 0, 0));
     // Line 1, the title: the first turn.
