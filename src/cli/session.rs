@@ -30,7 +30,7 @@ use super::start::Start;
 mod at;
 mod ledger;
 mod partly;
-use at::address_file;
+pub use at::address_file;
 pub use at::open_at;
 use ledger::open_ledger;
 use std::sync::Arc;

@@ -54,7 +54,7 @@ pub(super) fn open_placed(
 /// How addresses name the document: the path as given (a relative one
 /// stays relative, as the user would type it again); the sample and
 /// standard input by their names.
-pub(super) fn address_file(args: &Args) -> Option<String> {
+pub fn address_file(args: &Args) -> Option<String> {
     let path = args.file.as_deref().filter(|p| p.as_os_str() != "-")?;
     Some(path.to_string_lossy().into_owned())
 }
