@@ -249,7 +249,7 @@ impl Shell for TerminalShell<'_> {
             Effect::Copy(text) => {
                 let outcomes = clipboard::copy(&self.clipboard, &text, &mut io::stdout());
                 // Short, so the status line keeps its place too.
-                let message = clipboard::report(&text, &text::fit(&text, 36), &outcomes);
+                let message = clipboard::report(&text, &shown(&text), &outcomes);
                 vec![Report::Status(Some(message))]
             }
             Effect::Follow(on) => {
@@ -317,6 +317,19 @@ pub fn run_reader(
         shell.follow(state.opened().live().following());
     }
     run(&mut terminal, state, &mut events, &mut shell)
+}
+
+/// What the status line shows of a copy, short so the line keeps its
+/// place: its start; but an address (`Y`) by its file's name and its
+/// place, which a long path would push out of sight.
+fn shown(text: &str) -> String {
+    use crate::transcript::address::Address;
+    if let Ok(Some(a)) = Address::parse(text) {
+        let name = std::path::Path::new(&a.file).file_name();
+        let name = name.map_or(a.file.clone(), |n| n.to_string_lossy().into_owned());
+        return text::fit(&format!("{name}@{}", a.place), 36);
+    }
+    text::fit(text, 36)
 }
 
 /// Open a web address with the system's opener (`open` on macOS,
