@@ -360,3 +360,18 @@ fn open_url(url: &str) -> Option<Message> {
         Err(e) => Some(Message::warning(format!("could not run {opener}: {e}"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_copied_address_is_shown_by_its_file_name_and_place() {
+        let long = "/home/someone/research/interviews/2025/talk.txt@§12.t40";
+        assert_eq!(shown(long), "talk.txt@§12.t40");
+        // A quote is shown from its start, cut.
+        let quote = "“We start at 9@12:30 sharp, every single day of the week” — Ana";
+        assert_eq!(shown(quote), crate::text::fit(quote, 36));
+        assert!(shown(quote).ends_with('…'));
+    }
+}
