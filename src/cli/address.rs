@@ -55,8 +55,13 @@ pub fn take(args: &mut Args) -> Result<()> {
     let Some(text) = args.file.as_deref().and_then(address_words) else {
         return Ok(());
     };
-    let Some(address) = Address::parse(&text)? else {
-        return Ok(());
+    let address = match Address::parse(&text) {
+        Ok(Some(address)) => address,
+        Ok(None) => return Ok(()),
+        // No file of that name either: a mistyped name, which reading it
+        // will say (`cannot open notes@s1.txt`) better than the place could.
+        Err(_) if Address::split(&text).is_some_and(|(f, _)| !names_input(f)) => return Ok(()),
+        Err(e) => return Err(e.into()),
     };
     if args.place.is_some() {
         anyhow::bail!(FlagError(format!(
@@ -66,8 +71,7 @@ pub fn take(args: &mut Args) -> Result<()> {
     }
     let what = super::printable(&text);
     args.file = match address.file.as_str() {
-        "" => None,
-        f if f == crate::SAMPLE_NAME && !Path::new(f).exists() => None,
+        f if !Path::new(f).exists() && names_input(f) => None,
         f => Some(PathBuf::from(f)),
     };
     args.place = Some(Asked {
@@ -75,6 +79,13 @@ pub fn take(args: &mut Args) -> Result<()> {
         what: format!("bad address \"{what}\""),
     });
     Ok(())
+}
+
+/// Whether an address's file part names an input, a file or not: a file
+/// that exists, nothing (`@§2`, the input read without a FILE), or the
+/// bundled sample by its name.
+fn names_input(file: &str) -> bool {
+    file.is_empty() || file == crate::SAMPLE_NAME || Path::new(file).exists()
 }
 
 /// The argument as words an address may be: when no file (nor link, nor
@@ -128,6 +139,13 @@ mod tests {
         // The sample by its name, and no file at all.
         assert_eq!(args(&["llamacon-2025.txt@§2"]).file, None);
         assert_eq!(args(&["@L3"]).file, None);
+        // A bad place after the name of no file: a mistyped file name.
+        let a = args(&["/nonexistent/notes@s1.txt"]);
+        assert_eq!(a.place, None);
+        assert_eq!(
+            a.file.as_deref(),
+            Some(Path::new("/nonexistent/notes@s1.txt"))
+        );
         // Words with no place after an `@` stay a file name.
         let a = args(&["/nonexistent/me@home.txt"]);
         assert_eq!(a.place, None);

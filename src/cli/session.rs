@@ -30,8 +30,7 @@ use super::start::Start;
 mod at;
 mod ledger;
 mod partly;
-pub use at::address_file;
-pub use at::open_at;
+pub use at::{address_file, open_at};
 use ledger::open_ledger;
 use std::sync::Arc;
 
@@ -337,13 +336,7 @@ pub fn open(
     let stdin_is_terminal = std::io::stdin().is_terminal();
     let stream = args.follow && args.file.as_ref().is_none_or(|p| p.as_os_str() == "-");
     if let Some(asked) = &args.place {
-        return at::open_placed(
-            args,
-            asked,
-            (stdin_is_terminal, stream),
-            options,
-            (keymap, clipboard),
-        );
+        return at::open_placed(args, asked, stream, options, (keymap, clipboard));
     }
     match super::start::start_input(args, stdin_is_terminal, stream)? {
         Start::Whole(input) => {

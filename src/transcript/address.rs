@@ -165,19 +165,26 @@ impl Address {
     /// ([`Place::looks_like`]), so `a@b.txt@§2` is `a@b.txt` at `§2`.
     /// `Ok(None)`: no suffix is meant as a place, the words are a file name.
     pub fn parse(text: &str) -> Result<Option<Address>, AddressError> {
-        let Some(at) = text
-            .rmatch_indices('@')
-            .map(|(i, _)| i)
-            .find(|&i| Place::looks_like(&text[i + 1..]))
-        else {
+        let Some((file, place)) = Address::split(text) else {
             return Ok(None);
         };
-        let (file, place) = (&text[..at], &text[at + 1..]);
         let place = Place::parse(place).map_err(|why| AddressError::new(text, why))?;
         Ok(Some(Address {
             file: file.to_string(),
             place,
         }))
+    }
+}
+
+impl Address {
+    /// The file and the words meant as a place, split as [`Address::parse`]
+    /// splits them, the place not yet parsed.
+    pub fn split(text: &str) -> Option<(&str, &str)> {
+        let at = text
+            .rmatch_indices('@')
+            .map(|(i, _)| i)
+            .find(|&i| Place::looks_like(&text[i + 1..]))?;
+        Some((&text[..at], &text[at + 1..]))
     }
 }
 

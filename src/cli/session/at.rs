@@ -31,21 +31,22 @@ pub fn open_at(
 }
 
 /// The reader on the input the arguments name, at the place they ask for
-/// (`FILE@PLACE`, `--at`). `stdin`: whether standard input is a terminal,
-/// and whether it is to be followed, which a place cannot be.
+/// (`FILE@PLACE`, `--at`); `stream`: standard input is to be followed,
+/// which a place cannot be.
 pub(super) fn open_placed(
     args: &Args,
     asked: &Asked,
-    (stdin_is_terminal, stream): (bool, bool),
+    stream: bool,
     options: &LoadOptions,
     (keymap, clipboard): (Keymap, Option<Vec<String>>),
 ) -> Result<Exit> {
+    use std::io::IsTerminal;
     if stream {
         anyhow::bail!(crate::cli::FlagError(
             "a place (FILE@PLACE, --at) cannot be opened while following standard input".into()
         ));
     }
-    let input = crate::cli::read_input(args, stdin_is_terminal)?;
+    let input = crate::cli::read_input(args, std::io::stdin().is_terminal())?;
     let (name, doc) = crate::cli::load(input, options.clone())?;
     let at = asked.anchor(&doc)?;
     open_reader(args, (doc, name), options, keymap, clipboard, Some(at))
