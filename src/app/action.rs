@@ -109,6 +109,8 @@ pub enum Action {
     PrevBookmark,
     /// `y`: copy the current quote or the selection, with attribution.
     CopyQuote,
+    /// `Y`: copy the current sentence's address, `FILE@§S.tT`.
+    CopyAddress,
     EditNote,
     DeleteBookmark,
     UndoDelete,

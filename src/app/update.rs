@@ -189,6 +189,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         ToggleBookmark => return quotes::toggle(state),
         StartSelection => quotes::start_selection(state),
         CopyQuote => return quotes::copy(state),
+        CopyAddress => return quotes::copy_address(state),
         Code => picker::open(state),
         Codes => codes_pane::open(state),
         Analytics => analytics::open(state),

@@ -12,7 +12,7 @@ use crate::store::query::Query;
 use crate::transcript::formats::Format as InputFormat;
 
 /// A terminal reader for conversation transcripts.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(version, about, long_about = manual::LONG_ABOUT)]
 #[command(group(clap::ArgGroup::new("listing").args(["bookmarks", "codes"])))]
 pub struct Args {
@@ -124,6 +124,16 @@ pub struct Args {
     /// Start at the top instead of where you last left this document.
     #[arg(long)]
     pub no_resume: bool,
+
+    /// Open the reader at PLACE: `§3` (section 3), `§3.t12` (its 12th
+    /// turn), `12:31` (a time), `L120` (a line); `s3`, `s3.t12` without
+    /// `§`. The same as FILE@PLACE, for a file whose name holds an `@`.
+    #[arg(long, value_name = "PLACE")]
+    pub at: Option<String>,
+
+    /// The place to open at, from `--at` or FILE@PLACE ([`super::address::take`]).
+    #[arg(skip)]
+    pub place: Option<super::address::Asked>,
 
     /// Follow FILE as it grows (a live transcript), from its end, as
     /// `less +F` does; `F` in the reader starts and stops following.
@@ -340,6 +350,9 @@ impl Args {
             if given && !self.bookmarks {
                 return Err(format!("{flag} goes with --bookmarks"));
             }
+        }
+        if let Some(at) = &self.at {
+            super::address::check_at(at)?;
         }
         self.input_format()?;
         self.bookmark_format()?;

@@ -3,6 +3,7 @@
 //! anything reaches standard error ([`report`], [`warn`]). The flags are
 //! in `args.rs`.
 
+pub mod address;
 mod args;
 mod bank;
 pub mod claims;
