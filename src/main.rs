@@ -16,16 +16,19 @@ use tread::transcript::decode;
 use tread::tty::run::Exit;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let mut args = Args::parse();
     if let Err(message) = args.check() {
         // One line and exit 2, like a `FlagError` found later.
         cli::report(&message);
         return ExitCode::from(2);
     }
+    // Before addresses: a path searched is a path, `@` and all.
     if let Some(query) = &args.search {
         return search(&args, query);
     }
-    match run(&args) {
+    // `FILE@PLACE` read before anything else reads the file.
+    let taken = cli::address::take(&mut args);
+    match taken.and_then(|()| run(&args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // One line, and nothing in it (a file name, a config key) can
@@ -146,6 +149,10 @@ fn run(args: &Args) -> Result<()> {
     };
     let input = cli::read_input(args, io::stdin().is_terminal())?;
     let (name, doc) = cli::load(input, options.clone())?;
+    // A place the document does not have is refused in the print modes too.
+    if let Some(asked) = &args.place {
+        asked.anchor(&doc)?;
+    }
     if output != Output::Json {
         for warning in &doc.warnings {
             cli::warn(warning);

@@ -152,6 +152,25 @@ fn capital_m_and_backtick_go_from_bookmark_to_bookmark() {
 }
 
 #[test]
+fn capital_y_copies_the_sentence_address_by_the_path_given() {
+    let mut r = at_section_one();
+    r.keys("Y");
+    // Without a path, by the name the reader shows; the sample's first
+    // numbered section is its second.
+    let expected = "sample.txt@§2.t2";
+    assert_eq!(r.shell.effects.last(), Some(&Effect::Copy(expected.into())));
+    let state = support::app::sample_with(tread::app::keymap::Keymap::default_keymap(), |up| {
+        up.file = Some("talks/llamacon.txt".into());
+    });
+    let mut r = Reader::with_state(state, 120, 30);
+    r.keys("]]JY");
+    assert_eq!(
+        r.shell.effects.last(),
+        Some(&Effect::Copy("talks/llamacon.txt@§3.t2".into()))
+    );
+}
+
+#[test]
 fn y_copies_the_quote_with_attribution() {
     let mut r = at_section_one();
     let quote = sentence_text(&r, r.state.cursor());

@@ -11,7 +11,7 @@ use tread::app::state::State;
 use tread::store::Bookmark;
 use tread::store::cite::{Citer, Status, cite_span, clock};
 use tread::store::codes::Codebook;
-use tread::store::export::{self, DETACHED_HEADING, NOW_READS};
+use tread::store::export::{self, DETACHED_HEADING, ExportDoc, NOW_READS};
 use tread::transcript::Document;
 
 fn lines_of(doc: &Document, needle: &str) -> String {
@@ -142,10 +142,10 @@ fn the_list_and_both_exports_agree_on_every_status() {
     use Status::*;
     assert_eq!(statuses, [Exact, Changed, Moved, Detached]);
 
-    let json = export::json(&doc, &marks, &Codebook::default());
+    let json = export::json(&ExportDoc::new("c.txt", &doc, &marks), &Codebook::default());
     let list = json["bookmarks"].as_array().unwrap();
     assert_eq!(list.len(), state.marks().len());
-    let md = export::markdown(&doc, &marks, &Codebook::default());
+    let md = export::markdown(&ExportDoc::new("c.txt", &doc, &marks), &Codebook::default());
     for (m, j) in state.marks().iter().zip(list) {
         let c = &m.citation;
         assert_eq!(j["id"], m.bookmark.id.as_str());

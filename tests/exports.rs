@@ -126,7 +126,9 @@ fn markdown_and_json_show_the_codes() {
     let md = stdout(&lab.tread(&["--bookmarks", path_str(&talk)]));
     assert!(
         md.starts_with(&format!(
-            "> {ANA}\n\n— Ana, §1 Preamble (line 1)\n\nCodes: pricing/discounts, timing\n\n=HYPERLINK"
+            "> {ANA}\n\n— Ana, §1 Preamble (line 1)\n\nAddress: `{}@§1.t1`\n\n\
+             Codes: pricing/discounts, timing\n\n=HYPERLINK",
+            talk.display()
         )),
         "{md}"
     );

@@ -153,7 +153,8 @@ fn markdown_quotes_each_claim_with_its_status_note_and_sources() {
         out.starts_with("# Claims: talk.txt\n\n2/3 checked\n"),
         "{out}"
     );
-    assert!(out.contains("> Sales rose 20% in 2024.\n\n— Ana, §1 Preamble (line 1)\n\n**checked** · statistic\n\nAnnual report,\np. 4\n\nSources:\n- https://example.com/report\n- the CFO␛[31m on air\n"), "{out}");
+    let address = format!("Address: `{}@§1.t1`", f.file.display());
+    assert!(out.contains(&format!("> Sales rose 20% in 2024.\n\n— Ana, §1 Preamble (line 1)\n\n{address}\n\n**checked** · statistic\n\nAnnual report,\np. 4\n\nSources:\n- https://example.com/report\n- the CFO␛[31m on air\n")), "{out}");
     assert!(out.contains("**disputed** · by hand"), "{out}");
     assert!(
         out.ends_with("\n1 claim marked not a claim left out.\n"),

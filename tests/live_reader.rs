@@ -224,3 +224,30 @@ fn overlays_that_point_into_the_document_follow_it_or_close() {
 fn turn_text(i: usize) -> String {
     turns(i).rsplit("\n\n").nth(1).unwrap().to_string() + "\n\n"
 }
+
+#[test]
+fn an_input_whose_whole_cannot_be_read_ends_loading_and_following_visibly() {
+    for (follow, loading) in [(Some(true), false), (None, true)] {
+        let state = started(doc(&turns(3)), "stdin", Keymap::default_keymap(), |up| {
+            up.follow = follow;
+            up.loading = loading;
+        });
+        let mut r = Reader::with_state(state, 80, 24);
+        r.keys("");
+        let why = "standard input: not an SRT file".to_string();
+        update(&mut r.state, Report::LoadFailed(why.clone()));
+        r.input(Vec::new());
+        let live = r.state.opened().live();
+        assert!(live.loading().is_none() && !live.following());
+        assert_eq!(live.failed(), Some(why.as_str()));
+        let warning = r.state.status_message().unwrap();
+        assert!(
+            warning.is_warning() && warning.text.contains(&why),
+            "{warning:?}"
+        );
+        // Once the warning has gone with the next key, the line still says so.
+        r.keys("j");
+        assert!(r.screen().contains("partly read"), "{}", r.screen());
+        assert_eq!(update(&mut r.state, Action::ToggleFollow), None);
+    }
+}

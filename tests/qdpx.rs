@@ -56,6 +56,7 @@ fn every_selection_holds_its_quote_in_chinese_english_captions_and_crlf() {
         .zip(&marks)
         .map(|((name, doc), bookmarks)| ExportDoc {
             name,
+            file: name,
             doc,
             bookmarks,
         })
@@ -126,6 +127,7 @@ fn a_quote_across_turns_spans_the_heading_between() {
     assert_eq!(mark.quote, "Hi.\nStill me.");
     let docs = [ExportDoc {
         name: "t.md",
+        file: "t.md",
         doc: &doc,
         bookmarks: std::slice::from_ref(&mark),
     }];
@@ -140,6 +142,7 @@ fn speaker_codes_code_every_turn_with_its_speaker() {
     let doc = parse(&read("parse", "qa-zh.txt"), "txt");
     let docs = [ExportDoc {
         name: "qa-zh.txt",
+        file: "qa-zh.txt",
         doc: &doc,
         bookmarks: &[],
     }];
@@ -186,6 +189,7 @@ fn two_exports_are_the_same_bytes_and_guids() {
     let marks = marks_everywhere(&doc, &ids);
     let docs = [ExportDoc {
         name: "hearing.txt",
+        file: "hearing.txt",
         doc: &doc,
         bookmarks: &marks,
     }];
@@ -195,6 +199,7 @@ fn two_exports_are_the_same_bytes_and_guids() {
     let again = doc.clone();
     let moved = [ExportDoc {
         name: "renamed.txt",
+        file: "renamed.txt",
         doc: &again,
         bookmarks: &marks,
     }];
@@ -219,6 +224,7 @@ fn changed_and_detached_bookmarks_are_exported_and_counted() {
     marks[0].codes.push("not-a-code-any-more".into());
     let docs = [ExportDoc {
         name: "mixed.txt",
+        file: "mixed.txt",
         doc: &doc,
         bookmarks: &marks,
     }];
@@ -282,6 +288,7 @@ fn hostile_notes_and_names_make_a_valid_file() {
     marks[0].created = "not a date".into();
     let docs = [ExportDoc {
         name: "a \"name\" <with> & \u{9b}.txt",
+        file: "a \"name\" <with> & \u{9b}.txt",
         doc: &doc,
         bookmarks: &marks,
     }];
@@ -304,6 +311,7 @@ fn the_validator_refuses_a_project_with_a_mistake() {
     let marks = marks_everywhere(&doc, &[]);
     let docs = [ExportDoc {
         name: "qa-zh.txt",
+        file: "qa-zh.txt",
         doc: &doc,
         bookmarks: &marks,
     }];

@@ -11,7 +11,7 @@ use tread::store::bookmarks::Store;
 use tread::store::codes::Codebook;
 use tread::store::{
     Bookmark, DataDirs, DocKey, Positions, ReadingPosition, Resolution, StoreError, Warning,
-    export, resolve,
+    export, export::ExportDoc, resolve,
 };
 use tread::transcript::{Document, Section, Turn};
 
@@ -224,12 +224,19 @@ fn a_removed_quote_is_detached_but_kept_and_exported_last() {
         "a detached bookmark is never dropped"
     );
 
-    let md = export::markdown(&e, store.list(), &Codebook::default());
+    let md = export::markdown(
+        &ExportDoc::new("e.txt", &e, store.list()),
+        &Codebook::default(),
+    );
     let expected = "> We trained\n\n— Alice, §1 Preamble (line 3)\n\n\
+                    Address: `e.txt@§1.t1`\n\n\
                     ## Detached bookmarks\n\n> open weights matter\n\n\
                     — Bob, §1 Preamble (line 6)\n\nkey point\n";
     assert_eq!(md, expected);
-    let j = export::json(&e, store.list(), &Codebook::default());
+    let j = export::json(
+        &ExportDoc::new("e.txt", &e, store.list()),
+        &Codebook::default(),
+    );
     assert_eq!(j["bookmarks"][0]["status"], "exact");
     assert_eq!(j["bookmarks"][1]["status"], "detached");
     assert_eq!(j["bookmarks"][1]["note"], "key point");
@@ -243,14 +250,21 @@ fn markdown_is_in_document_order_with_narration_and_fuzzy_marks() {
     let mut e = d.clone();
     e.sections[0].turns[1].paragraphs[1] =
         "Latency is really the real constraint for agents now.".into();
-    let md = export::markdown(&e, &[late, early], &Codebook::default());
+    let md = export::markdown(
+        &ExportDoc::new("e.txt", &e, &[late, early]),
+        &Codebook::default(),
+    );
     let expected = format!(
         "> {P3}\n\nNow reads:\n\n> Latency is really the real constraint for agents\n\n\
-         — Bob, §1 Preamble (line 6, text changed)\n\ntwo\nlines\n\n\
-         > Narration here.\n\n— §2 Agents (line 8)\n"
+         — Bob, §1 Preamble (line 6, text changed)\n\nAddress: `e.txt@§1.t2`\n\n\
+         two\nlines\n\n\
+         > Narration here.\n\n— §2 Agents (line 8)\n\nAddress: `e.txt@§2.t1`\n"
     );
     assert_eq!(md, expected);
-    assert_eq!(export::markdown(&e, &[], &Codebook::default()), "");
+    assert_eq!(
+        export::markdown(&ExportDoc::new("e.txt", &e, &[]), &Codebook::default()),
+        ""
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use tread::cli::{print_json, print_outline};
 use tread::store::Bookmark;
 use tread::store::anchor::{Anchor, Span};
 use tread::store::codes::Codebook;
-use tread::store::export;
+use tread::store::export::{self, ExportDoc};
 use tread::transcript::{Document, LoadOptions, load};
 
 /// `h:mm:ss,mmm` (SRT) or `h:mm:ss.mmm` (VTT).
@@ -142,9 +142,15 @@ fn check(doc: &Document, hours: bool) {
     assert!(top.contains(zero), "{top}");
 
     let b = bookmark_last_line(doc);
-    let md = export::markdown(doc, std::slice::from_ref(&b), &Codebook::default());
+    let md = export::markdown(
+        &ExportDoc::new("t.txt", doc, std::slice::from_ref(&b)),
+        &Codebook::default(),
+    );
     assert_notation("the Markdown export", &md, hours);
-    let json = export::json(doc, std::slice::from_ref(&b), &Codebook::default());
+    let json = export::json(
+        &ExportDoc::new("t.txt", doc, std::slice::from_ref(&b)),
+        &Codebook::default(),
+    );
     let entry = &json["bookmarks"][0];
     let clock = entry["clock"].as_str().unwrap();
     assert_notation("the JSON export's clock", clock, hours);

@@ -109,6 +109,8 @@ pub enum Action {
     PrevBookmark,
     /// `y`: copy the current quote or the selection, with attribution.
     CopyQuote,
+    /// `Y`: copy the current sentence's address, `FILE@§S.tT`.
+    CopyAddress,
     EditNote,
     DeleteBookmark,
     UndoDelete,
@@ -206,6 +208,9 @@ pub enum Report {
     Progress(super::live::Progress),
     /// The input is all read: the last [`Report::Document`] was the whole.
     Loaded,
+    /// The input is all read, but its whole could not be made a document:
+    /// why ([`super::live::failed`]).
+    LoadFailed(String),
     /// Where the reader left the document last time, known once the whole
     /// document is.
     Resume(crate::store::anchor::Anchor),

@@ -54,6 +54,14 @@ type Group = (
 
 const GROUPS: &[Group] = &[
     (
+        "copy ",
+        " / ",
+        &[
+            (Action::CopyQuote, "the quote"),
+            (Action::CopyAddress, "its address"),
+        ],
+    ),
+    (
         "mark ",
         " ",
         &[

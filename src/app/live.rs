@@ -20,7 +20,7 @@ use crate::transcript::Document;
 
 /// The live part: whether the file is followed, what arrived unseen,
 /// and whether the input is still being read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Live {
     /// The document is a file that can be followed (not standard input,
     /// not the bundled sample), or standard input followed (`-f -`).
@@ -30,6 +30,8 @@ pub struct Live {
     unseen: usize,
     /// While a large file or a slow pipe is read in the background.
     loading: Option<Loading>,
+    /// Why the whole input could not be read, once its reading ended so.
+    failed: Option<String>,
 }
 
 /// How far the background read has come.
@@ -76,6 +78,11 @@ impl Live {
         self.loading.as_ref()
     }
 
+    /// Why the input's reading ended without a document of the whole.
+    pub fn failed(&self) -> Option<&str> {
+        self.failed.as_deref()
+    }
+
     /// As the shell opened it: whether `F` can follow it, whether it is
     /// followed already, and whether it is still being read.
     pub fn new(follow: Option<bool>, loading: bool) -> Live {
@@ -87,6 +94,7 @@ impl Live {
                 progress: Progress::Percent(0),
                 end: false,
             }),
+            failed: None,
         }
     }
 
@@ -311,6 +319,19 @@ pub fn loaded(state: &mut State) {
         }
         None => {}
     }
+}
+
+/// The input's reading ended, but its whole could not be read (a format
+/// named with `--format` that the whole does not fit, text that cannot be
+/// decoded): what was shown stays, nothing more will come, and the reason
+/// stays in sight, so a half-read input never looks complete or still loading.
+pub fn failed(state: &mut State, why: String) {
+    let live = state.opened.live_mut();
+    live.loading = None;
+    live.followable = false;
+    live.set_following(false);
+    live.failed = Some(why.clone());
+    state.warn(format!("{why}: only what is shown was read"));
 }
 
 /// Where the reader left the document last time, known once the whole

@@ -15,6 +15,8 @@ pub struct Opened {
     doc: Document,
     flow: Flow,
     name: String,
+    /// How addresses name the document, when not by `name`.
+    file: Option<String>,
     hash: String,
     /// Who talked how much (the analytics overlay), counted when first
     /// asked for, once per document.
@@ -32,6 +34,7 @@ impl Opened {
             doc,
             flow,
             name,
+            file: None,
             hash,
             analytics: OnceCell::new(),
             shares: OnceCell::new(),
@@ -41,9 +44,23 @@ impl Opened {
 
     /// Take `doc` in place of the document, under the same name.
     pub fn replace(&mut self, doc: Document, hash: String) {
-        let (name, live) = (std::mem::take(&mut self.name), self.live);
+        let (name, live) = (
+            std::mem::take(&mut self.name),
+            std::mem::take(&mut self.live),
+        );
+        let file = self.file.take();
         *self = Opened::new(doc, name, hash);
-        self.live = live;
+        (self.live, self.file) = (live, file);
+    }
+
+    pub(super) fn set_file(&mut self, file: Option<String>) {
+        self.file = file;
+    }
+
+    /// How an address names the document: the path it was opened by,
+    /// else its name.
+    pub fn address_file(&self) -> &str {
+        self.file.as_deref().unwrap_or(&self.name)
     }
 
     pub(super) fn start_live(&mut self, follow: Option<bool>, loading: bool) {

@@ -15,6 +15,7 @@ use crate::store::anchor::span_text;
 use crate::store::bookmarks::Bookmark;
 use crate::store::cite::cite_span;
 use crate::store::record::MAX_QUOTE_CHARS;
+use crate::transcript::address::{Address, Place, Spot};
 
 /// `m`: bookmark the selection or the current sentence, or remove the
 /// bookmark under the cursor.
@@ -110,6 +111,24 @@ pub fn copy(state: &mut State) -> Option<Effect> {
         state.say(cut_notice(total));
     }
     Some(Effect::Copy(text))
+}
+
+/// `Y`: the address of the current sentence, `FILE@§S.tT` (its turn; see
+/// [`crate::transcript::address`]).
+pub fn copy_address(state: &mut State) -> Option<Effect> {
+    let (doc, flow) = (state.opened.doc(), state.opened.flow());
+    let a = marks::sentence_anchor(doc, flow, state.cursor())?;
+    let spot = Spot {
+        section: a.section,
+        turn: a.turn,
+        paragraph: a.paragraph,
+        byte: 0,
+    };
+    let address = Address {
+        file: state.opened.address_file().to_string(),
+        place: Place::of(spot),
+    };
+    Some(Effect::Copy(address.to_string()))
 }
 
 /// What a cut copy says, in the copy and in the status line.

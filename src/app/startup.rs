@@ -38,6 +38,9 @@ pub struct Startup {
     /// The document is the first part of an input still being read in the
     /// background ([`super::live::Loading`]).
     pub loading: bool,
+    /// How addresses (`Y`) name the document: the path as given on the
+    /// command line; `None`, its name (the sample, standard input).
+    pub file: Option<String>,
 }
 
 impl Startup {
@@ -56,6 +59,7 @@ impl Startup {
             now: 0,
             follow: None,
             loading: false,
+            file: None,
         }
     }
 }

@@ -165,6 +165,7 @@ impl State {
         };
         state.marks.set_all(&state.opened, up.bookmarks);
         state.opened.start_live(up.follow, up.loading);
+        state.opened.set_file(up.file);
         if state.opened.live().following() {
             // `-f`: from the end, as `less +F`.
             state.view.to_end(&state.opened);

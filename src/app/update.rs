@@ -51,6 +51,10 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Option<Effect> {
             live::loaded(state);
             None
         }
+        Msg::Report(Report::LoadFailed(why)) => {
+            live::failed(state, why);
+            None
+        }
         Msg::Report(Report::Resume(anchor)) => {
             live::resume(state, &anchor);
             None
@@ -185,6 +189,7 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         ToggleBookmark => return quotes::toggle(state),
         StartSelection => quotes::start_selection(state),
         CopyQuote => return quotes::copy(state),
+        CopyAddress => return quotes::copy_address(state),
         Code => picker::open(state),
         Codes => codes_pane::open(state),
         Analytics => analytics::open(state),

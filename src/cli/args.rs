@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+mod format;
+
+pub use format::Format;
+
 use super::manual;
 use super::stats::StatsFormat;
 use crate::store::export::Group;
@@ -12,7 +16,7 @@ use crate::store::query::Query;
 use crate::transcript::formats::Format as InputFormat;
 
 /// A terminal reader for conversation transcripts.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(version, about, long_about = manual::LONG_ABOUT)]
 #[command(group(clap::ArgGroup::new("listing").args(["bookmarks", "codes"])))]
 pub struct Args {
@@ -28,7 +32,7 @@ pub struct Args {
     /// `path:line: §section speaker [time]: text` (--json: JSON lines).
     /// Filters: spk:NAME code:PATH in:GLOB after:YYYY-MM-DD.
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true,
-          conflicts_with_all = ["outline", "claims", "bookmarks", "codes", "speakers", "stats", "import_codes", "all", "query", "follow"])]
+          conflicts_with_all = ["outline", "claims", "bookmarks", "codes", "speakers", "stats", "import_codes", "all", "query", "follow", "at"])]
     pub search: Option<String>,
 
     /// Print the table of contents: sections, turn counts and speakers.
@@ -136,6 +140,16 @@ pub struct Args {
     #[arg(long)]
     pub no_resume: bool,
 
+    /// Open the reader at PLACE: `§3` (section 3), `§3.t12` (its 12th
+    /// turn), `12:31` (a time), `L120` (a line); `s3`, `s3.t12` without
+    /// `§`. The same as FILE@PLACE, for a file whose name holds an `@`.
+    #[arg(long, value_name = "PLACE")]
+    pub at: Option<String>,
+
+    /// The place to open at, from `--at` or FILE@PLACE ([`super::address::take`]).
+    #[arg(skip)]
+    pub place: Option<super::address::Asked>,
+
     /// Follow FILE as it grows (a live transcript), from its end, as
     /// `less +F` does; `F` in the reader starts and stops following.
     #[arg(short, long)]
@@ -162,70 +176,6 @@ fn input_format(flag: &str, name: &str) -> Result<Option<InputFormat>, String> {
     InputFormat::from_name(name).ok_or_else(|| {
         format!("invalid value '{name}' for {flag}: the input format is one of {INPUT_FORMATS}")
     })
-}
-
-/// How `--bookmarks` prints. A new format is a variant, its names in
-/// [`Format::NAMES`], and one arm in each match on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-    Csv,
-    /// A REFI-QDA project (`cli/refi.rs`).
-    Qdpx,
-    /// The REFI-QDA codebook alone (`cli/refi.rs`).
-    Qdc,
-}
-
-impl Format {
-    /// Every name `--format` takes with `--bookmarks`; the first of each
-    /// format is the one its messages use.
-    pub const NAMES: &'static [(&'static str, Format)] = &[
-        ("markdown", Format::Markdown),
-        ("md", Format::Markdown),
-        ("json", Format::Json),
-        ("csv", Format::Csv),
-        ("qdpx", Format::Qdpx),
-        ("qdc", Format::Qdc),
-    ];
-
-    pub fn from_name(name: &str) -> Option<Format> {
-        Self::NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|&(_, f)| f)
-    }
-
-    /// The name messages give the format: its first in [`Format::NAMES`].
-    pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(n, _)| n)
-    }
-
-    /// A format that must not be written to a terminal.
-    pub fn is_binary(self) -> bool {
-        match self {
-            Format::Markdown | Format::Json | Format::Csv | Format::Qdc => false,
-            Format::Qdpx => true,
-        }
-    }
-
-    /// `markdown, json or csv`, from [`Format::NAMES`].
-    fn listed() -> String {
-        let mut names: Vec<&str> = Vec::new();
-        for &(_, f) in Self::NAMES {
-            if !names.contains(&f.name()) {
-                names.push(f.name());
-            }
-        }
-        match names.split_last() {
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => String::new(),
-        }
-    }
 }
 
 /// What to do with the loaded document.
@@ -359,6 +309,9 @@ impl Args {
                 return Err(format!("{flag} goes with --bookmarks"));
             }
         }
+        if let Some(at) = &self.at {
+            super::address::check_at(at)?;
+        }
         self.input_format()?;
         self.bookmark_format()?;
         self.claims_format()?;
@@ -388,18 +341,5 @@ impl Args {
         } else {
             Output::Reader
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats_are_listed_once_each_by_their_first_name() {
-        assert_eq!(Format::listed(), "markdown, json, csv, qdpx or qdc");
-        assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
-        assert_eq!(Format::from_name("CSV"), Some(Format::Csv));
-        assert_eq!(Format::from_name("xml"), None);
     }
 }

@@ -18,6 +18,9 @@ use crate::transcript::{Document, LoadOptions};
 /// One document of an export: the bank's, or the one document given.
 pub struct Shelved {
     pub name: String,
+    /// How its addresses name it: the path it was read from (as given,
+    /// for the one document on the command line), else its name.
+    pub file: String,
     /// The path it was read from (or last seen at, if missing).
     pub path: Option<PathBuf>,
     /// Every other place it was seen with these bookmarks: copies, and
@@ -75,7 +78,11 @@ pub fn shelve(dirs: &DataDirs, options: &LoadOptions) -> Vec<Shelved> {
             continue;
         }
         let doc = read_again(path.as_deref(), &name, options);
+        let file = path
+            .as_deref()
+            .map_or_else(|| name.clone(), |p| p.display().to_string());
         shelf.push(Shelved {
+            file,
             name,
             path,
             also,
@@ -122,6 +129,18 @@ fn read_again(path: Option<&Path>, name: &str, options: &LoadOptions) -> Result<
         .map_err(|e| format!("{e:#}"))
 }
 
+impl Shelved {
+    /// The document as the writers take it, `doc` standing for it.
+    pub fn export<'a>(&'a self, doc: &'a Document) -> export::ExportDoc<'a> {
+        export::ExportDoc {
+            name: &self.name,
+            file: &self.file,
+            doc,
+            bookmarks: &self.bookmarks,
+        }
+    }
+}
+
 fn place(s: &Shelved) -> String {
     s.path
         .as_deref()
@@ -152,7 +171,7 @@ pub fn markdown(shelf: &[Shelved], book: &Codebook) -> String {
         }
         out.push('\n');
         let doc = s.doc.as_ref().unwrap_or(&empty);
-        out.push_str(&export::markdown(doc, &s.bookmarks, book));
+        out.push_str(&export::markdown(&s.export(doc), book));
     }
     out
 }
@@ -165,7 +184,7 @@ pub fn json(shelf: &[Shelved], book: &Codebook) -> Value {
         .iter()
         .map(|s| {
             let doc = s.doc.as_ref().unwrap_or(&empty);
-            let mut one = export::json(doc, &s.bookmarks, book);
+            let mut one = export::json(&s.export(doc), book);
             one["name"] = json!(s.name);
             one["path"] = json!(s.path);
             one["missing"] = json!(s.doc.is_err());

@@ -26,12 +26,14 @@ pub fn run(args: &Args, doc: &Document, name: &str) -> Result<()> {
     let format = args.claims_format().map_err(FlagError)?;
     let entries = session::stored_ledger(args, doc, name, format.is_some());
     let rows = ledger::rows(doc, &entries);
+    let file = session::address_file(args).unwrap_or_else(|| name.to_string());
+    let named = (name, file.as_str());
     let mut bytes = Vec::new();
     match format {
         None => print_lines(doc, &rows, &mut bytes)?,
-        Some(Format::Json) => write_json(&mut bytes, &export::json(name, doc, &rows))?,
+        Some(Format::Json) => write_json(&mut bytes, &export::json(named, doc, &rows))?,
         Some(Format::Csv) => {
-            export::write_csv(&mut bytes, name, doc, &rows)?;
+            export::write_csv(&mut bytes, named, doc, &rows)?;
             let (_, hidden) = export::listed(&rows);
             if hidden > 0 {
                 super::warn(&format!(
@@ -39,7 +41,7 @@ pub fn run(args: &Args, doc: &Document, name: &str) -> Result<()> {
                 ));
             }
         }
-        Some(_) => bytes = export::markdown(name, doc, &rows).into_bytes(),
+        Some(_) => bytes = export::markdown(named, doc, &rows).into_bytes(),
     }
     output::emit(None, &bytes, [])
 }

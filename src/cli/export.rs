@@ -50,11 +50,7 @@ impl Gathered {
     pub fn docs(&self) -> Vec<ExportDoc<'_>> {
         self.shelf
             .iter()
-            .map(|s| ExportDoc {
-                name: &s.name,
-                doc: s.doc.as_ref().unwrap_or(&EMPTY),
-                bookmarks: &s.bookmarks,
-            })
+            .map(|s| s.export(s.doc.as_ref().unwrap_or(&EMPTY)))
             .collect()
     }
 
@@ -156,6 +152,9 @@ pub fn gather(
 
 fn one(name: String, path: Option<PathBuf>, doc: Document, bookmarks: Vec<Bookmark>) -> Shelved {
     Shelved {
+        file: path
+            .as_deref()
+            .map_or_else(|| name.clone(), |p| p.display().to_string()),
         name,
         path,
         also: Vec::new(),
@@ -187,7 +186,7 @@ fn render(args: &Args, format: Format, g: &Gathered) -> Result<Vec<u8>> {
         Format::Markdown => out = markdown(args, g)?.into_bytes(),
         Format::Json => {
             let value = match (g.single, g.docs().first()) {
-                (true, Some(d)) => export::json(d.doc, d.bookmarks, &g.book),
+                (true, Some(d)) => export::json(d, &g.book),
                 _ => bank::json(&g.shelf, &g.book),
             };
             super::write_json(&mut out, &value)?;
@@ -208,7 +207,7 @@ fn markdown(args: &Args, g: &Gathered) -> Result<String> {
         (None, true) => g
             .docs()
             .first()
-            .map(|d| export::markdown(d.doc, d.bookmarks, &g.book))
+            .map(|d| export::markdown(d, &g.book))
             .unwrap_or_default(),
         (None, false) => bank::markdown(&g.shelf, &g.book),
     };

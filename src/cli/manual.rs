@@ -108,13 +108,14 @@ pub const MAN_SECTIONS: &[ManSection] = &[
             ("0", "Success, including output cut short by a closed pipe."),
             (
                 "1",
-                "The input or the config file could not be read, or the reader closed \
-                 with bookmark changes the store could not take.",
+                "The input or the config file could not be read, an address names no \
+                 place of the document (or is no place), or the reader closed with \
+                 bookmark changes the store could not take.",
             ),
             (
                 "2",
-                "Bad command-line flags, a bad --query (an unknown code in it too), or -o \
-                 naming the transcript being exported.",
+                "Bad command-line flags, a bad --query (an unknown code in it too) or \
+                 --at, or -o naming the transcript being exported.",
             ),
             (
                 "--search",
@@ -131,6 +132,11 @@ pub const MAN_SECTIONS: &[ManSection] = &[
         heading: "EXAMPLES",
         entries: &[
             ("tread talk.txt", "Read a transcript."),
+            (
+                "tread talk.txt@§3.t12",
+                "Read it from the 12th turn of its 3rd section (also §3, 12:31, L120; s3.t12 \
+                 without §). Y in the reader copies the address of the sentence.",
+            ),
             (
                 "tread --outline talk.vtt",
                 "Print its sections, turn counts and speakers.",

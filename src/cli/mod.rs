@@ -3,6 +3,7 @@
 //! `--search`), and the one way anything reaches standard error
 //! ([`report`], [`warn`]). The flags are in `args.rs`.
 
+pub mod address;
 mod args;
 mod bank;
 pub mod claims;

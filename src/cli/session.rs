@@ -27,8 +27,10 @@ use crate::tty::{follow, terminal};
 
 use super::start::Start;
 
+mod at;
 mod ledger;
 mod partly;
+pub use at::{address_file, open_at};
 use ledger::open_ledger;
 use std::sync::Arc;
 
@@ -283,6 +285,7 @@ impl Data {
             now: unix_now(),
             follow: None,
             loading: false,
+            file: None,
         }
     }
 
@@ -332,10 +335,13 @@ pub fn open(
     use std::io::IsTerminal;
     let stdin_is_terminal = std::io::stdin().is_terminal();
     let stream = args.follow && args.file.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    if let Some(asked) = &args.place {
+        return at::open_placed(args, asked, stream, options, (keymap, clipboard));
+    }
     match super::start::start_input(args, stdin_is_terminal, stream)? {
         Start::Whole(input) => {
             let (name, doc) = super::load(input, options.clone())?;
-            open_reader(args, (doc, name), options, keymap, clipboard)
+            open_reader(args, (doc, name), options, keymap, clipboard, None)
         }
         Start::Partly {
             input,
@@ -356,13 +362,15 @@ pub fn open(
     }
 }
 
-/// Open the reader on a document read whole.
-fn open_reader(
+/// Open the reader on a document read whole, at `at` or else where it
+/// was left.
+pub(super) fn open_reader(
     args: &Args,
     (doc, name): (Document, String),
     options: &LoadOptions,
     keymap: Keymap,
     clipboard: Option<Vec<String>>,
+    at: Option<Anchor>,
 ) -> Result<Exit> {
     let mut data = Data::open(args);
     let id = identity(args, data.dirs.as_ref(), &name, &doc);
@@ -370,7 +378,8 @@ fn open_reader(
     let store = open_store(&data.dirs, &id.key, false, &mut data.warnings);
     let (ledger, why) = open_ledger(&data.dirs, &id.key, &mut data.warnings);
     let mut startup = data.startup(store.as_ref(), id.seen.hash.clone());
-    startup.resume = data.resume(args, &id.key, &doc);
+    startup.resume = at.or_else(|| data.resume(args, &id.key, &doc));
+    startup.file = address_file(args);
     startup.follow = follow.as_ref().map(|_| args.follow);
     let mut state = State::start(doc, name, keymap, startup);
     let mut persist = persist(store, data.codebook.take(), data.dirs.as_ref());

@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use super::anchor::{Anchor, Resolution, Resolver, Span, holds, normalize, span_text};
 use super::bookmarks::Bookmark;
+use crate::transcript::address::{self, Address, Spot};
 use crate::transcript::{Document, Turn, section_label};
 
 /// How a bookmark's quote relates to the document now.
@@ -134,6 +135,22 @@ impl Citation {
             Some(t) => format!("{}, {t}", self.lines_label()),
             None => self.lines_label(),
         }
+    }
+
+    /// `FILE@§S.tT`, the address of the turn the quote starts in (see
+    /// [`crate::transcript::address`]); `None` when detached.
+    pub fn address(&self, file: &str) -> Option<String> {
+        let start = self.span?.start;
+        let spot = Spot {
+            section: start.section,
+            turn: start.turn,
+            ..Spot::default()
+        };
+        let address = Address {
+            file: file.to_string(),
+            place: address::Place::of(spot),
+        };
+        Some(address.to_string())
     }
 
     /// `— Speaker, §N Title (line L)`, with `text changed` inside the

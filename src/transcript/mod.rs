@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows about terminals, so every stage is testable on strings.
 
+pub mod address;
 pub mod claims;
 pub mod decode;
 pub mod formats;

@@ -68,6 +68,8 @@ pub enum Arrival {
     Progress(crate::app::live::Progress),
     /// The input is all read: the whole document, with its hash.
     Loaded(Box<Document>, String),
+    /// The input is all read, but the whole could not be parsed: why.
+    Unreadable(String),
 }
 
 /// The running watcher; dropping it stops the thread.

@@ -329,7 +329,7 @@ impl Loading {
             None => self.parse_whole(),
         }
         .map_err(|e| {
-            let failed = Arrival::Failed(format!("{}: {e:#}", self.job.label));
+            let failed = Arrival::Unreadable(format!("{}: {e:#}", self.job.label));
             self.send(failed);
         })
         .ok()?;
@@ -386,7 +386,7 @@ mod tests {
         let _loader = Loader::spawn(job, to);
         let mut all = Vec::new();
         while let Ok(arrival) = rx.recv_timeout(Duration::from_secs(30)) {
-            let last = matches!(arrival, Arrival::Loaded(..));
+            let last = matches!(arrival, Arrival::Loaded(..) | Arrival::Unreadable(_));
             if !matches!(arrival, Arrival::Progress(_)) {
                 all.push(arrival);
             }
@@ -407,6 +407,20 @@ mod tests {
         };
         assert_eq!(**doc, expected);
         assert_eq!(*hash, doc_hash(&expected));
+    }
+
+    #[test]
+    fn a_whole_that_does_not_fit_the_named_format_ends_unreadable() {
+        let text = "Ana: one.\n\nBen: two.\n".repeat(20);
+        for live in [false, true] {
+            let mut job = job(text.as_bytes(), 10, live);
+            job.options.format = Some(crate::transcript::formats::Format::Srt);
+            let all = arrivals(job);
+            let Some(Arrival::Unreadable(why)) = all.last() else {
+                panic!("unreadable last: {all:?}");
+            };
+            assert!(why.starts_with("test: ") && why.contains("SRT"), "{why}");
+        }
     }
 
     #[test]

@@ -163,6 +163,9 @@ fn arrived<S: Shell>(state: &mut State, shell: &mut S, arrival: Arrival) {
         Arrival::Progress(p) => {
             update(state, Report::Progress(p));
         }
+        Arrival::Unreadable(why) => {
+            update(state, Report::LoadFailed(why));
+        }
         Arrival::Loaded(doc, hash) => {
             update(state, Report::Document(doc, hash.clone()));
             update(state, Report::Loaded);

@@ -249,7 +249,7 @@ impl Shell for TerminalShell<'_> {
             Effect::Copy(text) => {
                 let outcomes = clipboard::copy(&self.clipboard, &text, &mut io::stdout());
                 // Short, so the status line keeps its place too.
-                let message = clipboard::report(&text, &text::fit(&text, 36), &outcomes);
+                let message = clipboard::report(&text, &shown(&text), &outcomes);
                 vec![Report::Status(Some(message))]
             }
             Effect::Follow(on) => {
@@ -319,6 +319,19 @@ pub fn run_reader(
     run(&mut terminal, state, &mut events, &mut shell)
 }
 
+/// What the status line shows of a copy, short so the line keeps its
+/// place: its start; but an address (`Y`) by its file's name and its
+/// place, which a long path would push out of sight.
+fn shown(text: &str) -> String {
+    use crate::transcript::address::Address;
+    if let Ok(Some(a)) = Address::parse(text) {
+        let name = std::path::Path::new(&a.file).file_name();
+        let name = name.map_or(a.file.clone(), |n| n.to_string_lossy().into_owned());
+        return text::fit(&format!("{name}@{}", a.place), 36);
+    }
+    text::fit(text, 36)
+}
+
 /// Open a web address with the system's opener (`open` on macOS,
 /// `xdg-open` elsewhere), detached: the reader never waits for it, and its
 /// output cannot reach the screen. A thread reaps it. Only `http(s)` goes:
@@ -345,5 +358,20 @@ fn open_url(url: &str) -> Option<Message> {
             None
         }
         Err(e) => Some(Message::warning(format!("could not run {opener}: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_copied_address_is_shown_by_its_file_name_and_place() {
+        let long = "/home/someone/research/interviews/2025/talk.txt@§12.t40";
+        assert_eq!(shown(long), "talk.txt@§12.t40");
+        // A quote is shown from its start, cut.
+        let quote = "“We start at 9@12:30 sharp, every single day of the week” — Ana";
+        assert_eq!(shown(quote), crate::text::fit(quote, 36));
+        assert!(shown(quote).ends_with('…'));
     }
 }

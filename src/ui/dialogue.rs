@@ -78,6 +78,7 @@ impl Dialogue<'_> {
             Some(l) if l.progress == Progress::Read(0) => format!("Waiting for {name}…"),
             Some(loading) => format!("Reading {name}… {}", loading.progress.describe()),
             None if live.following() => format!("Waiting for {name} to grow…"),
+            None if let Some(why) = live.failed() => why.to_string(),
             None => return,
         };
         let line = super::fit(&line, usize::from(area.width));

@@ -132,6 +132,9 @@ impl Status<'_> {
         if let Some(find) = find {
             return Some((find, false));
         }
+        if live.failed().is_some() {
+            return Some(("partly read".to_string(), true));
+        }
         match live.unseen() {
             0 if live.following() => Some(("following".to_string(), false)),
             0 => None,

@@ -136,6 +136,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "copy-quote",
         "copy the quote with attribution",
     ),
+    (
+        Action::CopyAddress,
+        "copy-address",
+        "copy the sentence's address, FILE@§S.tT",
+    ),
     (Action::OpenBookmarks, "bookmarks", "list bookmarks"),
     (Action::Codes, "codes", "list codes, to edit them"),
     (Action::Analytics, "analytics", "who talked how much"),

@@ -38,6 +38,7 @@ pub(super) fn open(
     let (name, stream) = (input.name, job.live);
     job.bytes = input.bytes;
     let mut startup = data.startup(None, doc_hash(&first));
+    startup.file = super::address_file(args);
     let mut found = None;
     let mut store = None;
     let mut ledger = None;

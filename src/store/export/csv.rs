@@ -15,8 +15,10 @@ use crate::store::codes::Codebook;
 use crate::text::{sanitise, sanitise_lines};
 
 /// The header row. `line` and `last_line` are the source lines the quote
-/// starts and ends on (the same for a one-line quote), as in the JSON.
-pub const HEADER: [&str; 12] = [
+/// starts and ends on (the same for a one-line quote), as in the JSON;
+/// `address` the turn's, `FILE@§S.tT` (empty when detached), last so
+/// columns read by position keep their place.
+pub const HEADER: [&str; 13] = [
     "document",
     "speaker",
     "section",
@@ -29,6 +31,7 @@ pub const HEADER: [&str; 12] = [
     "current",
     "status",
     "id",
+    "address",
 ];
 
 /// Write every document's bookmarks as CSV rows, documents in the order
@@ -44,7 +47,8 @@ pub fn write_csv(out: impl Write, docs: &[ExportDoc], book: &Codebook) -> io::Re
             let time = c.time_label().unwrap_or_default();
             let codes = code_paths(book, &b.codes).join("; ");
             let current = c.current.as_deref().unwrap_or_default();
-            let row: [&str; 12] = [
+            let address = c.address(d.file).unwrap_or_default();
+            let row: [&str; 13] = [
                 &name,
                 &sanitise(c.speaker.as_deref().unwrap_or_default()),
                 &sanitise(&c.section.label),
@@ -57,6 +61,7 @@ pub fn write_csv(out: impl Write, docs: &[ExportDoc], book: &Codebook) -> io::Re
                 &sanitise_lines(current),
                 c.status.as_str(),
                 &sanitise(&b.id),
+                &sanitise(&address),
             ];
             w.write_record(row)?;
         }

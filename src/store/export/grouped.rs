@@ -72,7 +72,7 @@ pub fn grouped(docs: &[ExportDoc], book: &Codebook, by: Group) -> String {
             if several {
                 heading(&mut out, &format!("### {}", d.name));
             }
-            push_list(&mut out, &picked, book, detached);
+            push_list(&mut out, d.file, &picked, book, detached);
         }
     }
     out

@@ -42,9 +42,23 @@ use crate::transcript::Document;
 pub struct ExportDoc<'a> {
     /// How the export names the document: its file name.
     pub name: &'a str,
+    /// How its addresses name it: the path as given, else the name.
+    pub file: &'a str,
     pub doc: &'a Document,
     /// Already chosen (by a query, say); the writer cites and orders them.
     pub bookmarks: &'a [Bookmark],
+}
+
+impl<'a> ExportDoc<'a> {
+    /// A document whose addresses name it by its name.
+    pub fn new(name: &'a str, doc: &'a Document, bookmarks: &'a [Bookmark]) -> ExportDoc<'a> {
+        ExportDoc {
+            name,
+            file: name,
+            doc,
+            bookmarks,
+        }
+    }
 }
 
 /// The heading above detached bookmarks.
@@ -97,8 +111,11 @@ fn push_quote(out: &mut String, text: &str) {
     }
 }
 
+/// What starts the line giving a quote's address.
+pub const ADDRESS_PREFIX: &str = "Address: ";
+
 /// One bookmark, as every Markdown export writes it.
-fn push_entry(out: &mut String, b: &Bookmark, c: &Citation, book: &Codebook) {
+fn push_entry(out: &mut String, file: &str, (b, c): (&Bookmark, &Citation), book: &Codebook) {
     push_quote(out, &c.quote);
     if let Some(now) = &c.current {
         out.push('\n');
@@ -109,6 +126,10 @@ fn push_entry(out: &mut String, b: &Bookmark, c: &Citation, book: &Codebook) {
     out.push('\n');
     out.push_str(&c.attribution());
     out.push('\n');
+    if let Some(address) = c.address(file) {
+        out.push('\n');
+        out.push_str(&format!("{ADDRESS_PREFIX}`{address}`\n"));
+    }
     let codes = code_paths(book, &b.codes);
     if !codes.is_empty() {
         out.push('\n');
@@ -128,6 +149,7 @@ fn push_entry(out: &mut String, b: &Bookmark, c: &Citation, book: &Codebook) {
 /// detached ones under `detached_heading`.
 fn push_list(
     out: &mut String,
+    file: &str,
     cited: &[(&Bookmark, Citation)],
     book: &Codebook,
     detached_heading: &str,
@@ -145,14 +167,15 @@ fn push_list(
         if !out.is_empty() {
             out.push('\n');
         }
-        push_entry(out, b, c, book);
+        push_entry(out, file, (b, c), book);
     }
 }
 
 /// The bookmarks as Markdown; empty if there are none.
-pub fn markdown(doc: &Document, bookmarks: &[Bookmark], book: &Codebook) -> String {
+pub fn markdown(d: &ExportDoc, book: &Codebook) -> String {
     let mut out = String::new();
-    push_list(&mut out, &cite_all(doc, bookmarks), book, DETACHED_HEADING);
+    let cited = cite_all(d.doc, d.bookmarks);
+    push_list(&mut out, d.file, &cited, book, DETACHED_HEADING);
     out
 }
 
@@ -171,20 +194,21 @@ pub fn match_line(matched: usize, total: usize, query: &str) -> String {
 /// bookmark has a `status` (`exact`, `moved`, `changed`, `detached`; older
 /// versions wrote `fuzzy` for `changed`), `quote` (the saved words),
 /// `current` (the words there now when they differ, else `null`), and its
-/// codes by path (`codes`) and by id (`code_ids`).
-pub fn json(doc: &Document, bookmarks: &[Bookmark], book: &Codebook) -> Value {
-    let list: Vec<Value> = cite_all(doc, bookmarks)
+/// codes by path (`codes`) and by id (`code_ids`), and the `address` of
+/// its turn (`null` when detached).
+pub fn json(d: &ExportDoc, book: &Codebook) -> Value {
+    let list: Vec<Value> = cite_all(d.doc, d.bookmarks)
         .iter()
-        .map(|(b, c)| entry(b, c, book))
+        .map(|(b, c)| entry(b, c, book, d.file))
         .collect();
     json!({
-        "title": doc.title,
-        "doc_hash": super::identity::doc_hash(doc),
+        "title": d.doc.title,
+        "doc_hash": super::identity::doc_hash(d.doc),
         "bookmarks": list,
     })
 }
 
-fn entry(b: &Bookmark, c: &Citation, book: &Codebook) -> Value {
+fn entry(b: &Bookmark, c: &Citation, book: &Codebook, file: &str) -> Value {
     json!({
         "id": b.id,
         "status": c.status.as_str(),
@@ -202,6 +226,7 @@ fn entry(b: &Bookmark, c: &Citation, book: &Codebook) -> Value {
         "last_line": c.last_line,
         "time": c.time,
         "clock": c.time_label(),
+        "address": c.address(file),
         "created": b.created,
         "codes": code_paths(book, &b.codes),
         "code_ids": b.codes,

@@ -18,7 +18,10 @@ use crate::text::{sanitise, sanitise_lines};
 use crate::transcript::Document;
 
 /// The CSV header. `reason` is the cue that made the detector take it.
-pub const HEADER: [&str; 15] = [
+///
+/// `address` is the claim's turn, `FILE@§S.tT` (empty for an entry found
+/// nowhere), last so columns read by position keep their place.
+pub const HEADER: [&str; 16] = [
     "document",
     "section",
     "speaker",
@@ -34,6 +37,7 @@ pub const HEADER: [&str; 15] = [
     "found",
     "anchor",
     "id",
+    "address",
 ];
 
 /// Why the detector took the claim: empty until `Claim` carries a reason.
@@ -56,7 +60,15 @@ pub fn listed<'r, 'a>(rows: &'r [Row<'a>]) -> (Vec<&'r Row<'a>>, usize) {
     (shown, hidden)
 }
 
-pub fn write_csv(out: impl Write, name: &str, doc: &Document, rows: &[Row]) -> io::Result<()> {
+/// The document: its `name` and how addresses name it (`file`).
+pub type Named<'a> = (&'a str, &'a str);
+
+pub fn write_csv(
+    out: impl Write,
+    (name, file): Named,
+    doc: &Document,
+    rows: &[Row],
+) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
@@ -66,7 +78,8 @@ pub fn write_csv(out: impl Write, name: &str, doc: &Document, rows: &[Row]) -> i
         let c = &r.citation;
         let sources = r.sources().join("\n");
         let why = reason(doc, r);
-        let record: [&str; 15] = [
+        let address = c.address(file).unwrap_or_default();
+        let record: [&str; 16] = [
             &name,
             &sanitise(&c.section.label),
             &sanitise(c.speaker.as_deref().unwrap_or_default()),
@@ -82,13 +95,14 @@ pub fn write_csv(out: impl Write, name: &str, doc: &Document, rows: &[Row]) -> i
             r.found.as_str(),
             anchor(r),
             &sanitise(r.entry.map_or("", |e| e.id.as_str())),
+            &sanitise(&address),
         ];
         w.write_record(record)?;
     }
     w.flush()
 }
 
-fn row_json(doc: &Document, r: &Row) -> Value {
+fn row_json(doc: &Document, file: &str, r: &Row) -> Value {
     let c = &r.citation;
     json!({
         "section": c.section.label,
@@ -107,12 +121,13 @@ fn row_json(doc: &Document, r: &Row) -> Value {
         "anchor": r.entry.map(|_| anchor(r)),
         "saved_words": c.current.as_ref().map(|_| &c.quote),
         "id": r.entry.map(|e| &e.id),
+        "address": c.address(file),
     })
 }
 
 /// The export as JSON (the command line writes it with every character the
 /// sanitiser flags escaped).
-pub fn json(name: &str, doc: &Document, rows: &[Row]) -> Value {
+pub fn json((name, file): Named, doc: &Document, rows: &[Row]) -> Value {
     let (shown, _) = listed(rows);
     let progress = Progress::of(rows);
     let counts: serde_json::Map<String, Value> = super::Status::ALL
@@ -122,18 +137,18 @@ pub fn json(name: &str, doc: &Document, rows: &[Row]) -> Value {
     let not: Vec<Value> = rows
         .iter()
         .filter(|r| r.is_not_a_claim())
-        .map(|r| row_json(doc, r))
+        .map(|r| row_json(doc, file, r))
         .collect();
     json!({
         "document": name,
         "progress": { "checked": progress.done(), "total": progress.total(), "by_status": counts },
-        "claims": shown.iter().map(|r| row_json(doc, r)).collect::<Vec<_>>(),
+        "claims": shown.iter().map(|r| row_json(doc, file, r)).collect::<Vec<_>>(),
         "not_claims": not,
     })
 }
 
 /// The export as Markdown, sanitised (line feeds kept).
-pub fn markdown(name: &str, doc: &Document, rows: &[Row]) -> String {
+pub fn markdown((name, file): Named, doc: &Document, rows: &[Row]) -> String {
     let (shown, hidden) = listed(rows);
     let mut s = format!("# Claims: {name}\n\n{}\n", Progress::of(rows).label());
     for r in shown {
@@ -146,6 +161,9 @@ pub fn markdown(name: &str, doc: &Document, rows: &[Row]) -> String {
         s.push('\n');
         s.push_str(&r.citation.attribution());
         s.push_str("\n\n");
+        if let Some(address) = r.citation.address(file) {
+            s.push_str(&format!("Address: `{address}`\n\n"));
+        }
         let mut facts = vec![format!("**{}**", r.status().label())];
         let kind = r.kind(doc);
         if !kind.is_empty() {

@@ -136,7 +136,10 @@ fn is_question(sentence: &str) -> bool {
 /// an estimate that made no forecast (`我估计，…20%`) is no cue here.
 fn narrow(text: &str, sentence: Range<usize>, signals: &[Signal], forecast: bool) -> Range<usize> {
     let body = &text[sentence.clone()];
-    if body.width() <= CLAUSE_COLUMNS {
+    // Printable ASCII is a column a byte: no width table for English.
+    let printable = body.bytes().all(|b| (b' '..=b'~').contains(&b));
+    let columns = if printable { body.len() } else { body.width() };
+    if columns <= CLAUSE_COLUMNS {
         return sentence;
     }
     let cues = || {

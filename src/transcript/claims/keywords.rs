@@ -141,6 +141,8 @@ pub(super) struct Index {
     /// Entries by [`ascii_bucket`] of their first two bytes, with their
     /// [`Prefix`] so most entries are ruled out without reading the table.
     ascii: Vec<Vec<(Prefix, u16)>>,
+    /// One bit per [`trigram`] of an ASCII entry's first three bytes.
+    trigrams: Box<Bits>,
     /// One bit per BMP character that starts some entry.
     first: Box<Bits>,
     /// One bit per BMP character that is a whole entry (`比`, `倍`).
@@ -164,6 +166,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     order.sort_by_key(|&e| std::cmp::Reverse(TABLE[usize::from(e)].0.len()));
     let mut index = Index {
         ascii: vec![Vec::new(); 1024],
+        trigrams: Box::new([0; 1024]),
         first: Box::new([0; 1024]),
         single: Box::new([0; 1024]),
         pair: Box::new([0; 1024]),
@@ -200,6 +203,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             let pat = TABLE[usize::from(e)].0.as_bytes();
             let bucket = ascii_bucket(pat[0], pat.get(1).copied().unwrap_or(0));
             index.ascii[bucket].push((Prefix::of(pat), e));
+            set(&mut index.trigrams, trigram(Prefix::of(pat).bytes));
             continue;
         }
         index.wide.push((head, e));
@@ -260,34 +264,43 @@ fn bit(bits: &Bits, k: usize) -> bool {
     bits[(k >> 6) & 1023] >> (k & 63) & 1 == 1
 }
 
-/// Up to the first four bytes of an ASCII pattern with bit 0x20 set: a
+/// Up to the first eight bytes of an ASCII pattern with bit 0x20 set: a
 /// quick test that never rejects a case-insensitive match, because ASCII
-/// letters differ from their capitals only in that bit.
+/// letters differ from their capitals only in that bit. Eight, so the
+/// many `the …` entries part before their words are compared.
 #[derive(Clone, Copy)]
 struct Prefix {
-    bytes: u32,
-    mask: u32,
+    bytes: u64,
+    mask: u64,
 }
 
 impl Prefix {
     fn of(pat: &[u8]) -> Self {
-        let mut bytes = [0; 4];
-        let mut mask = [0; 4];
-        for (k, &c) in pat.iter().take(4).enumerate() {
+        let mut bytes = [0; 8];
+        let mut mask = [0; 8];
+        for (k, &c) in pat.iter().take(8).enumerate() {
             bytes[k] = c | 0x20;
             mask[k] = 0xFF;
         }
         Prefix {
-            bytes: u32::from_le_bytes(bytes),
-            mask: u32::from_le_bytes(mask),
+            bytes: u64::from_le_bytes(bytes),
+            mask: u64::from_le_bytes(mask),
         }
     }
 
-    /// `head` holds the text's next four bytes (zero past its end).
+    /// `head` holds the text's next eight bytes (zero past its end).
     #[inline]
-    fn may_match(self, head: u32) -> bool {
-        (head | 0x2020_2020) & self.mask == self.bytes
+    fn may_match(self, head: u64) -> bool {
+        (head | 0x2020_2020_2020_2020) & self.mask == self.bytes
     }
+}
+
+/// A hash of an ASCII word's first three bytes, case folded as [`Prefix`]
+/// folds them: the filter most English words fail before any bucket is read.
+#[inline]
+fn trigram(head: u64) -> usize {
+    let folded = (head | 0x0020_2020) & 0x00FF_FFFF;
+    (folded.wrapping_mul(0x9E37_79B9) >> 8) as usize & 0xFFFF
 }
 
 impl Index {
@@ -341,11 +354,14 @@ fn find(s: &str, i: usize) -> Option<u16> {
             && !(pat[pat.len() - 1].is_ascii_alphabetic() && glued(i + pat.len()))
     };
     let e = if b[i].is_ascii() {
-        let mut head = [0; 4];
+        let mut head = [0; 8];
         for (h, &c) in head.iter_mut().zip(rest) {
             *h = c;
         }
-        let head = u32::from_le_bytes(head);
+        let head = u64::from_le_bytes(head);
+        if !bit(&index.trigrams, trigram(head)) {
+            return None;
+        }
         index.ascii[ascii_bucket(b[i], rest.get(1).copied().unwrap_or(0))]
             .iter()
             .find(|&&(p, e)| p.may_match(head) && matches(e))?
@@ -402,6 +418,7 @@ mod tests {
                 format!("我们说{pat}。"),
                 pat.to_string(),
                 format!("so {pat} here"),
+                format!("So {} here", pat.to_uppercase()),
             ] {
                 let mut out = Vec::new();
                 super::super::scan(&text, &mut out);
@@ -410,6 +427,14 @@ mod tests {
                     "{pat:?} missed in {text:?}"
                 );
             }
+        }
+    }
+
+    /// [`trigram`] reads three bytes of every ASCII entry.
+    #[test]
+    fn ascii_entries_have_three_bytes_at_least() {
+        for &(pat, _) in TABLE.iter().filter(|(p, _)| p.is_ascii()) {
+            assert!(pat.len() >= 3, "{pat:?}");
         }
     }
 }

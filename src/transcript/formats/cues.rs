@@ -292,7 +292,9 @@ fn cue_paragraphs(cue: &Cue) -> Vec<(String, Vec<(usize, usize)>)> {
 fn unpunctuated(cues: &[Cue]) -> bool {
     let (mut cjk, mut marked) = (0, 0);
     for cue in cues {
-        if cue.text.chars().any(parse::is_wide) {
+        // The ASCII test first: most cues of an English file have no wide
+        // character, and it runs a word at a time.
+        if !cue.text.is_ascii() && cue.text.chars().any(parse::is_wide) {
             cjk += 1;
             marked += usize::from(cue.text.contains(['。', '！', '？', '，', '、', '；']));
         }

@@ -22,17 +22,26 @@ use crate::transcript::parse;
 /// The start and end of a timing line, if it is one.
 pub(super) fn timing(line: &str) -> Option<(f64, f64)> {
     let line = half_width(line);
-    let (a, b) = line.split_once("-->")?;
+    let arrow = arrow(line.as_bytes())?;
+    let (a, b) = (&line[..arrow], &line[arrow + 3..]);
     let start = time(a.trim())?;
     // Coordinates (`X1:…`) may follow the end time.
     let end = time(b.split_whitespace().next()?)?;
     Some((start, end))
 }
 
+/// Where `-->` starts. Asked of every line, so a byte search for its `>`
+/// rather than a substring searcher built for each line.
+fn arrow(b: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'>', b)
+        .find(|&k| k >= 2 && &b[k - 2..k] == b"--")
+        .map(|k| k - 2)
+}
+
 fn time(s: &str) -> Option<f64> {
     let s = s.trim();
     // A fourth field written with `:` for the milliseconds: `00:00:01:000`.
-    if s.matches(':').count() == 3 {
+    if s.bytes().filter(|&b| b == b':').count() == 3 {
         let (hms, ms) = s.rsplit_once(':')?;
         return parse::clock(&format!("{hms},{ms}"));
     }
@@ -43,7 +52,8 @@ fn time(s: &str) -> Option<f64> {
 /// Japanese input methods put into hand-edited timings, as ASCII.
 fn half_width(line: &str) -> Cow<'_, str> {
     let wide = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
-    if !line.contains(wide) {
+    // Every such form's UTF-8 starts with 0xEF: most lines have none.
+    if !line.as_bytes().contains(&0xEF) || !line.contains(wide) {
         return Cow::Borrowed(line);
     }
     line.chars()
@@ -155,9 +165,11 @@ fn read_cues(lines: &[&str]) -> (Vec<Cue>, LineTally) {
     let mut cues: Vec<Cue> = Vec::new();
     let mut open: Option<Cue> = None;
     let mut not_understood = LineTally::default();
+    // Each line's timing read once: an index line looks at the next one's.
+    let timings: Vec<Option<(f64, f64)>> = lines.iter().map(|l| timing(l)).collect();
     for (i, line) in lines.iter().enumerate() {
         let no = i + 1;
-        if let Some((start, end)) = timing(line) {
+        if let Some((start, end)) = timings[i] {
             cues.extend(open.take());
             open = Some(Cue {
                 start: Some(start),
@@ -172,14 +184,14 @@ fn read_cues(lines: &[&str]) -> (Vec<Cue>, LineTally) {
         }
         // An index right before a timing line is structure, even without a
         // blank line before it.
-        if is_index(line) && lines.get(i + 1).is_some_and(|n| timing(n).is_some()) {
+        if is_index(line) && timings.get(i + 1).is_some_and(Option::is_some) {
             continue;
         }
         if line.is_empty() {
             cues.extend(open.take());
             continue;
         }
-        if line.contains("-->") {
+        if arrow(line.as_bytes()).is_some() {
             not_understood.note(no, line);
         }
         Cue::add_line(&mut open, no, &strip_tags(line), false);

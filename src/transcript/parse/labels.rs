@@ -310,32 +310,37 @@ fn strip_colon_start(s: &str) -> Option<&str> {
 
 /// `h:mm:ss`, `mm:ss`, optionally with a fraction, as seconds.
 pub(super) fn timestamp(s: &str) -> Option<f64> {
-    let s = s.trim();
-    let parts = s.split(':').count();
-    if !(2..=3).contains(&parts) {
-        return None;
-    }
-    let digits = |d: &str| !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit());
-    let mut total = 0.0;
-    for (n, part) in s.split(':').enumerate() {
-        let (whole, frac) = match part.split_once(['.', ',']) {
-            Some((w, f)) if n + 1 == parts => (w, Some(f)),
+    // One pass over the bytes: asked twice of every caption's timing line.
+    let mut rest = s.trim().as_bytes();
+    let digits = |d: &[u8]| !d.is_empty() && d.len() <= 3 && d.iter().all(u8::is_ascii_digit);
+    // At most three ASCII digits each, checked: read as integers, which
+    // `f64` holds exactly, so the result is what parsing the digits as
+    // floats gave, without the float parser's cost per cue.
+    let int = |d: &[u8]| d.iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+    let (mut total, mut fields) = (0.0, 0);
+    loop {
+        let end = memchr::memchr(b':', rest).unwrap_or(rest.len());
+        let (part, more) = (&rest[..end], end < rest.len());
+        fields += 1;
+        // A fraction only in the last field: `1:02.5`, `00:00:01,000`.
+        let (whole, frac) = match part.iter().position(|&c| c == b'.' || c == b',') {
+            Some(k) if !more => (&part[..k], Some(&part[k + 1..])),
             _ => (part, None),
         };
-        if !digits(whole) || frac.is_some_and(|f| !digits(f)) {
+        if fields > 3 || !digits(whole) || frac.is_some_and(|f| !digits(f)) {
             return None;
         }
-        // At most three ASCII digits each, checked above: read as integers,
-        // which `f64` holds exactly, so the result is what parsing the
-        // digits as floats gave, without the float parser's cost per cue.
-        let int = |d: &str| d.bytes().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
         let mut value = f64::from(int(whole));
         if let Some(f) = frac {
             value += f64::from(int(f)) / 10f64.powi(f.len() as i32);
         }
         total = total * 60.0 + value;
+        if !more {
+            break;
+        }
+        rest = &rest[end + 1..];
     }
-    Some(total)
+    (fields >= 2).then_some(total)
 }
 
 #[cfg(test)]

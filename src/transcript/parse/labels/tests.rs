@@ -74,3 +74,62 @@ fn not_labels() {
         assert_eq!(name(line), None, "{line}");
     }
 }
+
+/// The timestamp grammar as first written, splitting on `:` twice: the
+/// one-pass reader must agree with it on every input.
+fn timestamp_by_splitting(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let parts = s.split(':').count();
+    if !(2..=3).contains(&parts) {
+        return None;
+    }
+    let digits = |d: &str| !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit());
+    let mut total = 0.0;
+    for (n, part) in s.split(':').enumerate() {
+        let (whole, frac) = match part.split_once(['.', ',']) {
+            Some((w, f)) if n + 1 == parts => (w, Some(f)),
+            _ => (part, None),
+        };
+        if !digits(whole) || frac.is_some_and(|f| !digits(f)) {
+            return None;
+        }
+        let mut value: f64 = whole.parse().ok()?;
+        if let Some(f) = frac {
+            value += f64::from(f.parse::<u32>().ok()?) / 10f64.powi(f.len() as i32);
+        }
+        total = total * 60.0 + value;
+    }
+    Some(total)
+}
+
+#[test]
+fn timestamps_read_in_one_pass_as_by_splitting() {
+    for s in [
+        "1:02",
+        "01:02:03",
+        "00:00:01,000",
+        "1:02.5",
+        " 12:31 ",
+        "1:",
+        ":1",
+        "1::2",
+        "1:2:3:4",
+        "1.5:02",
+        "1:02.",
+        "1:02.1234",
+        "1234:00",
+        "a:01",
+        "",
+        "1,2:3",
+        "00:00:01.000.1",
+    ] {
+        assert_eq!(timestamp(s), timestamp_by_splitting(s), "{s:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn timestamps_agree_on_any_digits_and_separators(s in "[0-9:.,a ]{0,14}") {
+        proptest::prop_assert_eq!(timestamp(&s), timestamp_by_splitting(&s));
+    }
+}
