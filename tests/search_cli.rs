@@ -342,6 +342,7 @@ fn json_lines_parse_back() {
     let matched: String = text.chars().skip(start).take(end - start).collect();
     assert_eq!(matched, "pricing");
     assert_eq!(first["anchor"]["turn"], 1);
+    assert_eq!(first["address"], "tests/fixtures/shelf/call.srt@§1.t2");
     assert!(hits[3]["time"].is_null() && hits[3]["clock"].is_null());
 }
 

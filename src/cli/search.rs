@@ -29,7 +29,8 @@ pub enum Found {
 }
 
 /// One hit as `--search --json` prints it: a line of its own. Offsets are
-/// in characters of `text`; `anchor` is 0-based, as bookmarks store it.
+/// in characters of `text`; `anchor` is 0-based, as bookmarks store it;
+/// `address` opens the reader at the hit's turn.
 #[derive(Debug, Serialize)]
 struct JsonHit<'a> {
     path: String,
@@ -44,6 +45,8 @@ struct JsonHit<'a> {
     start: usize,
     end: usize,
     anchor: &'a crate::store::Anchor,
+    /// `path@§S.tT`: what `tread` opens at the hit's turn.
+    address: String,
 }
 
 /// Run the search the flags ask for, printing to standard output.
@@ -154,5 +157,6 @@ fn json_hit<'a>(path: &str, hit: &'a ShelfHit) -> JsonHit<'a> {
         start: chars(hit.range.start),
         end: chars(hit.range.end),
         anchor: &hit.anchor,
+        address: format!("{path}@{}", hit.place()),
     }
 }

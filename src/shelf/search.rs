@@ -25,6 +25,7 @@ use crate::store::codes::{Codebook, CodebookFile};
 use crate::store::documents::Documents;
 use crate::store::query::has_code_under;
 use crate::store::{DataDirs, doc_hash};
+use crate::transcript::address::Place;
 use crate::transcript::formats::{self, Format, clock};
 use crate::transcript::search::{self, Matcher};
 use crate::transcript::{Document, LoadOptions, decode, sentences};
@@ -87,6 +88,18 @@ pub struct ShelfHit {
     pub range: Range<usize>,
     /// Where the match starts, as a bookmark anchors it.
     pub anchor: Anchor,
+}
+
+impl ShelfHit {
+    /// The hit's place as an address names it: its turn, `§S.tT`
+    /// (`tread PATH@§S.tT` opens the reader there).
+    pub fn place(&self) -> Place {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Place::Turn {
+            section: n(self.section),
+            turn: n(self.turn),
+        }
+    }
 }
 
 /// Every hit of `q` in the file at `path`, in document order; `Err` with

@@ -65,6 +65,7 @@ fn hits_carry_their_place_and_sentence() {
         ]
     );
     assert_eq!(hits[2].section_title.as_deref(), Some("Questions"));
+    assert_eq!(hits[2].place().to_string(), "§2.t1");
     assert_eq!(hits[1].anchor.offset, "Thanks. I think ".len());
     assert_eq!(hits[0].time, None);
     let only_ben = search_file(&path, &q("spk:ben pricing"), &Context::default()).unwrap();
