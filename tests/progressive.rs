@@ -43,7 +43,8 @@ fn loaded(job: Job) -> (Result<Document, String>, usize) {
             .expect("an arrival")
         {
             Arrival::Loaded(doc, _) => return (Ok(*doc), parts),
-            Arrival::Failed(why) => return (Err(why), parts),
+            // A whole that cannot be read (a binary fixture) ends unreadable.
+            Arrival::Failed(why) | Arrival::Unreadable(why) => return (Err(why), parts),
             Arrival::Document(..) => parts += 1,
             _ => {}
         }

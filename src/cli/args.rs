@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+mod format;
+
+pub use format::Format;
+
 use super::manual;
 use super::stats::StatsFormat;
 use crate::store::export::Group;
@@ -20,11 +24,22 @@ pub struct Args {
     /// standard input is read, or else the bundled sample opens.
     pub file: Option<PathBuf>,
 
+    /// Further files or folders: several files, or a folder, make a shelf.
+    #[arg(value_name = "MORE", value_hint = clap::ValueHint::AnyPath)]
+    pub more: Vec<PathBuf>,
+
+    /// Search the transcripts under the paths (or `.`): one hit a line,
+    /// `path:line: §section speaker [time]: text` (--json: JSON lines).
+    /// Filters: spk:NAME code:PATH in:GLOB after:YYYY-MM-DD.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true,
+          conflicts_with_all = ["outline", "claims", "bookmarks", "codes", "speakers", "stats", "import_codes", "all", "query", "follow", "at"])]
+    pub search: Option<String>,
+
     /// Print the table of contents: sections, turn counts and speakers.
     #[arg(long)]
     pub outline: bool,
 
-    /// Print the document model as JSON.
+    /// Print the document model as JSON (with --search, the hits).
     #[arg(long, conflicts_with = "outline")]
     pub json: bool,
 
@@ -163,70 +178,6 @@ fn input_format(flag: &str, name: &str) -> Result<Option<InputFormat>, String> {
     })
 }
 
-/// How `--bookmarks` prints. A new format is a variant, its names in
-/// [`Format::NAMES`], and one arm in each match on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-    Csv,
-    /// A REFI-QDA project (`cli/refi.rs`).
-    Qdpx,
-    /// The REFI-QDA codebook alone (`cli/refi.rs`).
-    Qdc,
-}
-
-impl Format {
-    /// Every name `--format` takes with `--bookmarks`; the first of each
-    /// format is the one its messages use.
-    pub const NAMES: &'static [(&'static str, Format)] = &[
-        ("markdown", Format::Markdown),
-        ("md", Format::Markdown),
-        ("json", Format::Json),
-        ("csv", Format::Csv),
-        ("qdpx", Format::Qdpx),
-        ("qdc", Format::Qdc),
-    ];
-
-    pub fn from_name(name: &str) -> Option<Format> {
-        Self::NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|&(_, f)| f)
-    }
-
-    /// The name messages give the format: its first in [`Format::NAMES`].
-    pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(n, _)| n)
-    }
-
-    /// A format that must not be written to a terminal.
-    pub fn is_binary(self) -> bool {
-        match self {
-            Format::Markdown | Format::Json | Format::Csv | Format::Qdc => false,
-            Format::Qdpx => true,
-        }
-    }
-
-    /// `markdown, json or csv`, from [`Format::NAMES`].
-    fn listed() -> String {
-        let mut names: Vec<&str> = Vec::new();
-        for &(_, f) in Self::NAMES {
-            if !names.contains(&f.name()) {
-                names.push(f.name());
-            }
-        }
-        match names.split_last() {
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => String::new(),
-        }
-    }
-}
-
 /// What to do with the loaded document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
@@ -240,6 +191,8 @@ pub enum Output {
     Bookmarks,
     Codes,
     Stats,
+    /// `--search`: hits across files, not one document.
+    Search,
 }
 
 /// Flags that contradict each other (or the config file) in a way clap
@@ -249,6 +202,11 @@ pub enum Output {
 pub struct FlagError(pub String);
 
 impl Args {
+    /// Every path given: `file`, then `more`.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.file.iter().chain(&self.more).cloned().collect()
+    }
+
     /// The input format asked for (`None`: detect), or why the flags are wrong.
     /// `--format` names the input format except with `--bookmarks`, where it
     /// names the export format; `--input-format` always names the input format.
@@ -364,7 +322,9 @@ impl Args {
     }
 
     pub fn output(&self) -> Output {
-        if self.json {
+        if self.search.is_some() {
+            Output::Search
+        } else if self.json {
             Output::Json
         } else if self.claims {
             Output::Claims
@@ -381,18 +341,5 @@ impl Args {
         } else {
             Output::Reader
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats_are_listed_once_each_by_their_first_name() {
-        assert_eq!(Format::listed(), "markdown, json, csv, qdpx or qdc");
-        assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
-        assert_eq!(Format::from_name("CSV"), Some(Format::Csv));
-        assert_eq!(Format::from_name("xml"), None);
     }
 }

@@ -80,9 +80,16 @@ pub(crate) fn build_as(
     reading: Reading,
 ) -> Result<Document, LoadError> {
     let mut doc = match reading {
-        Reading::Forced(format) => formats::read_with(&decoded.text, format, &options.speakers)?,
+        Reading::Forced(format) => {
+            let mut doc = formats::read_with(&decoded.text, format, &options.speakers)?;
+            doc.format = Some(format);
+            doc
+        }
         Reading::Detected(format) => {
-            formats::read_detected(&decoded.text, format, &options.speakers).1
+            let (read_as, mut doc) =
+                formats::read_detected(&decoded.text, format, &options.speakers);
+            doc.format = Some(read_as);
+            doc
         }
     };
     doc.encoding = decoded.encoding;

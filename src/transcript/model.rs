@@ -40,6 +40,10 @@ pub struct Document {
     /// transcript runs, which decides how its times are written.
     #[serde(skip)]
     pub duration: Option<f64>,
+    /// The format the text was read as (after any fallback to plain text);
+    /// `None` for a document no `load` built.
+    #[serde(skip)]
+    pub format: Option<super::formats::Format>,
 }
 
 /// A byte in a paragraph, with the turn counted over the whole document
