@@ -42,7 +42,15 @@ fn main() -> ExitCode {
 fn read(args: &Args, options: &tread::transcript::LoadOptions, config: Config) -> Result<()> {
     match cli::session::open(args, options, config.keymap, config.clipboard)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
-        Exit::Quit | Exit::EventsEnded => Ok(()),
+        Exit::Quit | Exit::EventsEnded | Exit::Leave(_) => Ok(()),
+    }
+}
+
+/// Open the library on a folder or several files.
+fn library(args: &Args, options: &tread::transcript::LoadOptions, config: Config) -> Result<()> {
+    match cli::library::open(args, options, config.keymap, config.clipboard)? {
+        Exit::Signal(sig) => std::process::exit(128 + sig),
+        Exit::Quit | Exit::EventsEnded | Exit::Leave(_) => Ok(()),
     }
 }
 
@@ -113,7 +121,15 @@ fn run(args: &Args) -> Result<()> {
     {
         return print_listing(args, prepared, cli::export::Source::All, &options);
     }
+    let shelf = cli::library::is_shelf(args);
     let output = match args.output() {
+        // A folder, or several files: the library.
+        Output::Reader if shelf && io::stdout().is_terminal() => {
+            return library(args, &options, config);
+        }
+        Output::Reader if shelf => anyhow::bail!(
+            "a folder or several files open the library, which needs a terminal (--search QUERY prints hits)"
+        ),
         // Read as the reader shows it: a large or slow input in the background.
         Output::Reader if io::stdout().is_terminal() => return read(args, &options, config),
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.

@@ -38,6 +38,9 @@ pub struct Startup {
     /// The document is the first part of an input still being read in the
     /// background ([`super::live::Loading`]).
     pub loading: bool,
+    /// Opened from the library: how it goes back, and the cross-shelf
+    /// search it was opened at, if any.
+    pub link: Option<super::library::Link>,
 }
 
 impl Startup {
@@ -56,6 +59,7 @@ impl Startup {
             now: 0,
             follow: None,
             loading: false,
+            link: None,
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::store::query::Query;
 use crate::transcript::formats::Format as InputFormat;
 
 /// A terminal reader for conversation transcripts.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(version, about, long_about = manual::LONG_ABOUT)]
 #[command(group(clap::ArgGroup::new("listing").args(["bookmarks", "codes"])))]
 pub struct Args {
