@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::date;
+use crate::store::doc_hash;
 use crate::transcript::formats::{self, Format, clock};
 use crate::transcript::stats::analytics::Analytics;
 use crate::transcript::{Document, LoadOptions, decode};
@@ -50,6 +51,10 @@ pub struct Summary {
     pub complete: bool,
     /// Why the file is not a transcript (binary, unreadable, no dialogue…).
     pub problem: Option<String>,
+    /// [`doc_hash`] of the whole document, which finds its bookmarks
+    /// ([`super::counts`]); `None` for a head or a file not read.
+    #[serde(default)]
+    pub doc_hash: Option<String>,
 }
 
 impl Summary {
@@ -74,6 +79,9 @@ impl Summary {
             Err(problem) => Self::failed(path, Some(meta), problem),
         };
         summary.complete = complete;
+        if !complete {
+            summary.doc_hash = None;
+        }
         summary
     }
 
@@ -100,6 +108,7 @@ impl Summary {
             bytes: meta.len(),
             complete: true,
             problem: no_dialogue(doc),
+            doc_hash: Some(doc_hash(doc)),
         }
     }
 
@@ -115,9 +124,22 @@ impl Summary {
             Ok(m) => m,
             Err(e) => return Self::failed(path, None, e.to_string()),
         };
-        match read_file(path, &meta).and_then(|bytes| read_doc(path, bytes, options)) {
-            Ok(doc) => Self::of_document(path, &doc, &meta),
+        match read_file(path, &meta) {
+            Ok(bytes) => Self::of_bytes(path, bytes, &meta, options),
             Err(problem) => Self::failed(path, Some(&meta), problem),
+        }
+    }
+
+    /// From the whole of a file's bytes, read already.
+    pub fn of_bytes(
+        path: &Path,
+        bytes: Vec<u8>,
+        meta: &Metadata,
+        options: &LoadOptions,
+    ) -> Summary {
+        match read_doc(path, bytes, options) {
+            Ok(doc) => Self::of_document(path, &doc, meta),
+            Err(problem) => Self::failed(path, Some(meta), problem),
         }
     }
 
@@ -134,6 +156,7 @@ impl Summary {
             bytes: meta.map_or(0, Metadata::len),
             complete: true,
             problem: Some(problem),
+            doc_hash: None,
         }
     }
 }
@@ -183,7 +206,7 @@ fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().into_owned())
 }
 
-fn stem(path: &Path) -> String {
+pub(super) fn stem(path: &Path) -> String {
     path.file_stem().or(path.file_name()).map_or_else(
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
@@ -210,7 +233,7 @@ fn title_of(doc: &Document) -> Option<String> {
     (!title.is_empty()).then(|| title.to_string())
 }
 
-fn file_date(meta: &Metadata) -> Option<String> {
+pub(super) fn file_date(meta: &Metadata) -> Option<String> {
     meta.modified().ok().and_then(date::of_time)
 }
 
