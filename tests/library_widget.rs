@@ -43,7 +43,7 @@ fn text(buf: &Buffer) -> String {
 
 fn library() -> Library {
     let mut lib = Library::new(rows(), Keymap::default_keymap(), true);
-    let counts = tread::app::library::stand_in::Counts {
+    let counts = tread::shelf::Counts {
         bookmarks: 3,
         codes: 2,
     };

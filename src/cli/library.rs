@@ -20,7 +20,9 @@ use super::session::{self, Linked};
 use crate::app::keymap::Keymap;
 use crate::app::library::{Library, Opening, Row, Shelved};
 use crate::app::status::Message;
-use crate::shelf::{self, Found, Summary};
+use crate::shelf::{self, Cache, Found, Summary};
+use crate::store::documents::Documents;
+use crate::store::paths::DataDirs;
 use crate::transcript::LoadOptions;
 use crate::tty::library::{LibShell, TerminalLibEvents, run};
 use crate::tty::run::Exit;
@@ -42,52 +44,83 @@ fn shown(path: &Path, roots: &[PathBuf]) -> String {
     under.unwrap_or(path).display().to_string()
 }
 
-/// What a file's first bytes tell, cheaply; a walk's problem as it is.
-fn head_summary(found: &Found) -> Summary {
+/// What the cache knows of a file from its stamp alone, else what its
+/// first bytes tell, cheaply; a walk's problem as it is.
+fn first_summary(found: &Found, cache: &Cache, options: &LoadOptions) -> Summary {
     let path = &found.path;
     if let Some(why) = &found.problem {
         return Summary::failed(path, None, why.clone());
     }
     let read = std::fs::File::open(path).and_then(|f| {
         let meta = f.metadata()?;
+        if !meta.is_file() {
+            return Ok(Err(None));
+        }
+        if let Some(known) = cache.lookup(path, &meta, options) {
+            return Ok(Err(Some(known)));
+        }
         let mut head = Vec::new();
         f.take(shelf::HEAD_BYTES as u64).read_to_end(&mut head)?;
-        Ok((meta, head))
+        Ok(Ok((meta, head)))
     });
     match read {
-        Ok((meta, head)) => Summary::of_head(path, &head, &meta),
+        Ok(Err(Some(known))) => known,
+        Ok(Err(None)) => Summary::failed(path, None, "not a regular file".into()),
+        Ok(Ok((meta, head))) => Summary::of_head_with(path, &head, &meta, options),
         Err(e) => Summary::failed(path, None, e.to_string()),
     }
 }
 
-/// The rows at start, from each file's head.
-fn first_rows(found: &[Found], roots: &[PathBuf]) -> Vec<Row> {
+/// The rows at start, from the cache or each file's head.
+fn first_rows(
+    found: &[Found],
+    roots: &[PathBuf],
+    cache: &Cache,
+    options: &LoadOptions,
+) -> Vec<Row> {
     (found.iter())
         .map(|f| Row {
             path: f.path.clone(),
             shown: shown(&f.path, roots),
-            summary: head_summary(f),
+            summary: first_summary(f, cache, options),
             counts: None,
         })
         .collect()
 }
 
-/// Read in full every row its head did not tell all of, in order, each
-/// sent as it is known, with the progress.
-fn fill_in(rows: Vec<Row>, to: Sender<Shelved>) {
-    let todo: Vec<Row> = rows
-        .into_iter()
-        .filter(|r| !r.summary.complete && r.problem().is_none())
-        .collect();
-    let total = todo.len();
-    for (done, mut row) in todo.into_iter().enumerate() {
-        row.summary = Summary::read(&row.path);
-        let sent = to.send(Shelved::Row(row)).is_ok();
+/// In the background: each file's whole summary through the cache (sent
+/// when it tells more than the first did), its counts of bookmarks and
+/// codes, the progress; then the cache saved for the next time.
+fn fill_in(rows: Vec<Row>, found: Vec<Found>, cache: Arc<Cache>, background: Background) {
+    let (options, dirs, to) = background;
+    let index = dirs.as_ref().map(Documents::read).unwrap_or_default();
+    let total = found.len();
+    let scanned = shelf::scan_with(&found, Some(&cache), &options);
+    for (done, (row, (_, summary))) in rows.into_iter().zip(scanned).enumerate() {
+        let counts = (dirs.as_ref())
+            .filter(|_| summary.problem.is_none())
+            .map(|d| shelf::counts(d, &index, &row.path, summary.doc_hash.as_deref()));
+        let path = row.path.clone();
+        let mut sent = true;
+        if summary != row.summary {
+            sent &= to.send(Shelved::Row(Row { summary, ..row })).is_ok();
+        }
+        if let Some(counts) = counts {
+            sent &= to.send(Shelved::Counts(path, counts)).is_ok();
+        }
         if !sent || to.send(Shelved::Progress(done + 1, total)).is_err() {
             return;
         }
     }
+    if let Err(e) = cache.save() {
+        let text = format!("the summary cache was not saved: {e}");
+        let _ = to.send(Shelved::Status(Message::warning(text)));
+    }
 }
+
+/// What the background reading needs: the load options, the data
+/// directory (for the counts), and where to send what it finds.
+type Background = (LoadOptions, Option<DataDirs>, Sender<Shelved>);
 
 /// The real side of the library: the reader, the searches, the terminal.
 struct Shell {
@@ -156,15 +189,16 @@ fn search(
     stop: &AtomicBool,
     to: &Sender<Shelved>,
 ) {
-    let Ok(query) = crate::app::library::stand_in::ShelfQuery::parse(query) else {
+    let Ok(query) = shelf::ShelfQuery::parse(query) else {
         return;
     };
-    let _ = (options, data_dir, query);
+    let data = DataDirs::resolve(data_dir.as_deref()).ok();
+    let ctx = shelf::Context::new(options, data);
     for path in paths {
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        let hits = Vec::new();
+        let hits = shelf::search_file(&path, &query, &ctx).unwrap_or_default();
         if to.send(Shelved::Hits(id, path, hits)).is_err() {
             return;
         }
@@ -182,12 +216,14 @@ pub fn open(
 ) -> Result<Exit> {
     let roots = args.paths();
     let found = shelf::walk(&roots);
-    let rows = first_rows(&found, &roots);
+    let cache = Arc::new(Cache::open_default());
+    let rows = first_rows(&found, &roots, &cache, options);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut lib = Library::new(rows.clone(), keymap.clone(), color);
     let (to, found_rx) = mpsc::channel();
-    let filler = to.clone();
-    std::thread::spawn(move || fill_in(rows, filler));
+    let dirs = DataDirs::resolve(args.data_dir.as_deref()).ok();
+    let background = (options.clone(), dirs, to.clone());
+    std::thread::spawn(move || fill_in(rows, found, cache, background));
     let mut events = TerminalLibEvents::new(found_rx)?;
     let screen = Screen::hold()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;

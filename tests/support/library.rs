@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use tread::app::library::Row;
-use tread::app::library::stand_in::ShelfHit;
+use tread::shelf::ShelfHit;
 use tread::shelf::{DatedBy, Summary};
 use tread::store::anchor::Anchor;
 
@@ -19,6 +19,7 @@ pub fn summary(title: &str, date: Option<&str>, speakers: &[&str], turns: usize)
         bytes: 100,
         complete: true,
         problem: None,
+        doc_hash: None,
     }
 }
 
@@ -62,9 +63,9 @@ pub fn hit(path: &str, section: usize, text: &str) -> ShelfHit {
         path: path.into(),
         line: 3,
         section,
-        section_title: String::new(),
+        section_title: None,
         turn: 1,
-        speaker: "Anna".into(),
+        speaker: Some("Anna".into()),
         time: Some(75),
         text: format!("So the {text} question again."),
         range: 7..7 + text.len(),

@@ -11,14 +11,13 @@ use super::keymap::Keymap;
 use super::line_edit::LineEdit;
 use super::list::Selected;
 use super::status::Message;
+use crate::shelf::{Counts, ShelfHit, ShelfQuery};
 use crate::store::anchor::Anchor;
-use stand_in::{Counts, ShelfHit, ShelfQuery};
 
 pub mod hints;
 pub mod link;
 mod results;
 mod rows;
-pub mod stand_in;
 mod update;
 
 pub use link::Link;

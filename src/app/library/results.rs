@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use super::stand_in::ShelfHit;
 use crate::app::list::Selected;
+use crate::shelf::ShelfHit;
 
 /// One row of the results: a transcript's header or one of its hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
-use super::stand_in::Counts;
+use crate::shelf::Counts;
 use crate::shelf::Summary;
 
 /// A column of the library, in the order the widget draws them.

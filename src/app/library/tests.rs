@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use super::stand_in::{Counts, ShelfHit};
 use super::*;
 use crate::app::action::{Action, EditKey, Leave};
+use crate::shelf::{Counts, ShelfHit};
 use crate::shelf::{DatedBy, Summary};
 use crate::store::anchor::Anchor;
 
@@ -23,6 +23,7 @@ fn summary(title: &str, date: Option<&str>, speakers: &[&str], turns: usize) -> 
         bytes: 100,
         complete: true,
         problem: None,
+        doc_hash: None,
     }
 }
 
@@ -197,9 +198,9 @@ fn hit(path: &str, section: usize, text: &str) -> ShelfHit {
         path: path.into(),
         line: 3,
         section,
-        section_title: String::new(),
+        section_title: None,
         turn: 1,
-        speaker: "Anna".into(),
+        speaker: Some("Anna".into()),
         time: None,
         text: text.into(),
         range: 0..3,

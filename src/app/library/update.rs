@@ -3,11 +3,11 @@
 //! shell's background work reports. Deterministic: searches are numbered
 //! here, and nothing reads the clock.
 
-use super::stand_in::ShelfQuery;
 use super::{LibMsg, Library, Link, Mode, Opening, Order, Results, Shelved};
 use crate::app::action::{Action, EditKey, Leave};
 use crate::app::line_edit::{Edited, LineEdit};
 use crate::app::status::Message;
+use crate::shelf::ShelfQuery;
 
 /// Take one message; what the shell is to do, if anything.
 pub fn update(lib: &mut Library, msg: impl Into<LibMsg>) -> Option<Order> {

@@ -10,8 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::super::{fit, put};
-use crate::app::library::{Item, Library, Mode, Results, stand_in::ShelfHit};
+use crate::app::library::{Item, Library, Mode, Results};
 use crate::app::list::Window;
+use crate::shelf::ShelfHit;
 use crate::transcript::formats::clock::clock;
 
 /// `12 hits in 3 transcripts · searching…`.
@@ -101,7 +102,7 @@ fn hit_row(buf: &mut Buffer, row: Rect, hit: &ShelfHit, theme: Theme) {
     let head = format!(
         "  §{} {}{}  ",
         hit.section,
-        hit.speaker,
+        hit.speaker.as_deref().unwrap_or("narration"),
         time.unwrap_or_default()
     );
     let width = usize::from(row.width);
