@@ -261,9 +261,15 @@ fn shown_count(lib: &Library) -> String {
     format!("{}/{} shown", lib.order().len(), lib.rows().len())
 }
 
-/// ` 40 files · 2 not transcripts · reading 12/40 · filter "x"`.
+/// ` sub/a.txt · 40 files · 2 not transcripts · reading 12/40 · filter
+/// "x" 3/40 shown`: the selected file's path first.
 fn summary(lib: &Library) -> String {
-    let mut parts = vec![format!(" {} files", lib.rows().len())];
+    let mut parts: Vec<String> = lib
+        .selected_row()
+        .map(|r| r.shown.clone())
+        .into_iter()
+        .collect();
+    parts.push(format!("{} files", lib.rows().len()));
     match lib.problems() {
         0 => {}
         1 => parts.push("1 not a transcript".into()),
@@ -276,7 +282,7 @@ fn summary(lib: &Library) -> String {
     if !lib.filter().is_empty() {
         parts.push(format!("filter \"{}\" {}", lib.filter(), shown_count(lib)));
     }
-    parts.join(" · ")
+    format!(" {}", parts.join(" · "))
 }
 
 fn hint_text(lib: &Library) -> String {
