@@ -15,12 +15,21 @@ pub enum Item {
     Hit(usize, usize),
 }
 
+/// Hits kept of one file: its first ones, enough to read on in the reader
+/// (which finds them all again); the rest are counted.
+pub const KEPT_PER_FILE: usize = 100;
+
 /// The hits of one search, grouped by file in the order they came.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     /// Which search these are: hits of an older one are dropped.
     id: u64,
     files: Vec<(PathBuf, Vec<ShelfHit>)>,
+    /// Each file's number of hits, kept or not.
+    totals: Vec<usize>,
+    /// The rows, kept as files come: a frame and a key need not count them.
+    items: Vec<Item>,
+    count: usize,
     done: bool,
     selected: Selected,
     /// The file the reader was opened on from here.
@@ -49,17 +58,17 @@ impl Results {
 
     /// Hits so far, in all files.
     pub fn count(&self) -> usize {
-        self.files.iter().map(|(_, h)| h.len()).sum()
+        self.count
+    }
+
+    /// File `f`'s number of hits, those not kept too.
+    pub fn total(&self, f: usize) -> usize {
+        self.totals.get(f).copied().unwrap_or(0)
     }
 
     /// Every row: each file's header, then its hits.
-    pub fn items(&self) -> Vec<Item> {
-        let mut out = Vec::with_capacity(self.files.len() + self.count());
-        for (f, (_, hits)) in self.files.iter().enumerate() {
-            out.push(Item::File(f));
-            out.extend((0..hits.len()).map(|h| Item::Hit(f, h)));
-        }
-        out
+    pub fn items(&self) -> &[Item] {
+        &self.items
     }
 
     pub fn selected(&self) -> usize {
@@ -67,21 +76,26 @@ impl Results {
     }
 
     pub fn select(&mut self, n: isize) {
-        let len = self.items().len();
-        self.selected.step(n, len);
+        self.selected.step(n, self.items.len());
     }
 
     pub fn select_at(&mut self, i: usize) {
-        let len = self.items().len();
-        self.selected.set(i, len);
+        self.selected.set(i, self.items.len());
     }
 
     /// A file's hits arrived. A file with none adds no row; the selection
     /// stays on its row (rows only ever come after it).
-    pub fn add(&mut self, path: PathBuf, hits: Vec<ShelfHit>) {
-        if !hits.is_empty() {
-            self.files.push((path, hits));
+    pub fn add(&mut self, path: PathBuf, mut hits: Vec<ShelfHit>) {
+        if hits.is_empty() {
+            return;
         }
+        let f = self.files.len();
+        self.count += hits.len();
+        self.totals.push(hits.len());
+        hits.truncate(KEPT_PER_FILE);
+        self.items.push(Item::File(f));
+        self.items.extend((0..hits.len()).map(|h| Item::Hit(f, h)));
+        self.files.push((path, hits));
     }
 
     pub fn finish(&mut self) {
@@ -90,7 +104,7 @@ impl Results {
 
     /// The hit `Enter` opens: the selected one, or a header's first.
     pub fn chosen(&self) -> Option<(usize, usize)> {
-        match self.items().get(self.selected())? {
+        match self.items.get(self.selected())? {
             Item::File(f) => Some((*f, 0)),
             Item::Hit(f, h) => Some((*f, *h)),
         }
@@ -103,7 +117,7 @@ impl Results {
     /// The reader is opened on `file` at `hit`: the selection goes there.
     pub fn open(&mut self, file: usize, hit: usize) {
         self.opened = Some(file);
-        let at = self.items().iter().position(|i| *i == Item::Hit(file, hit));
+        let at = self.items.iter().position(|i| *i == Item::Hit(file, hit));
         if let Some(at) = at {
             self.select_at(at);
         }

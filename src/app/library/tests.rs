@@ -347,3 +347,17 @@ fn the_same_messages_give_the_same_library() {
     assert_eq!(format!("{:?}", a.results()), format!("{:?}", b.results()));
     assert_eq!(a.order(), b.order());
 }
+
+#[test]
+fn a_file_keeps_its_first_hits_and_counts_them_all() {
+    let mut r = Results::new(1);
+    let many: Vec<ShelfHit> = (0..250).map(|i| hit("a.srt", i, "tax")).collect();
+    r.add("a.srt".into(), many);
+    r.add("b.txt".into(), vec![hit("b.txt", 1, "tax")]);
+    assert_eq!(
+        (r.count(), r.total(0), r.files()[0].1.len()),
+        (251, 250, 100)
+    );
+    assert_eq!(r.items().len(), 1 + 100 + 1 + 1);
+    assert_eq!(r.items()[101], Item::File(1));
+}

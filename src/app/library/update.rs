@@ -3,7 +3,7 @@
 //! shell's background work reports. Deterministic: searches are numbered
 //! here, and nothing reads the clock.
 
-use super::{LibMsg, Library, Link, Mode, Opening, Order, Results, Shelved};
+use super::{Column, LibMsg, Library, Link, Mode, Opening, Order, Results, Shelved};
 use crate::app::action::{Action, EditKey, Leave};
 use crate::app::line_edit::{Edited, LineEdit};
 use crate::app::status::Message;
@@ -242,7 +242,10 @@ fn arrived(lib: &mut Library, shelved: Shelved) -> Option<Order> {
         Shelved::Counts(path, counts) => {
             if let Some(r) = lib.rows.iter_mut().find(|r| r.path == path) {
                 r.counts = Some(counts);
-                lib.reorder();
+                // Only these two columns sort by counts: the rest keep their order.
+                if matches!(lib.shown.sort, Some((Column::Bookmarks | Column::Codes, _))) {
+                    lib.reorder();
+                }
             }
         }
         Shelved::Progress(done, of) => lib.progress = (done, of),
@@ -272,10 +275,13 @@ fn returned(lib: &mut Library, leave: Leave) -> Option<Order> {
     };
     let next = lib.results.as_ref().and_then(|r| r.onward(forward));
     let Some((file, hit)) = next else {
-        let end = if forward { "last" } else { "first" };
-        lib.status = Some(Message::info(format!(
-            "that was the {end} transcript with hits"
-        )));
+        let still = lib.results.as_ref().is_some_and(|r| !r.done());
+        let text = match (forward, still) {
+            (true, true) => "no further transcript with hits yet: still searching".to_string(),
+            (true, false) => "that was the last transcript with hits".to_string(),
+            (false, _) => "that was the first transcript with hits".to_string(),
+        };
+        lib.status = Some(Message::info(text));
         return None;
     };
     open_hit(lib, file, hit)

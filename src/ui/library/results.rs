@@ -80,9 +80,10 @@ fn file_row(buf: &mut Buffer, row: Rect, lib: &Library, r: &Results, f: usize, t
     let (path, hits) = &r.files()[f];
     let shown = (lib.rows().iter().find(|x| &x.path == path))
         .map_or_else(|| path.display().to_string(), |x| x.shown.clone());
-    let n = match hits.len() {
-        1 => "1 hit".to_string(),
-        n => format!("{n} hits"),
+    let n = match (r.total(f), hits.len()) {
+        (1, _) => "1 hit".to_string(),
+        (n, kept) if kept < n => format!("{n} hits, the first {kept} listed"),
+        (n, _) => format!("{n} hits"),
     };
     let text = format!("{shown} ({n})");
     put(
