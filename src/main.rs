@@ -3,7 +3,7 @@
 //! Exit codes: 0 on success (a closed output pipe included), 1 when the
 //! input or the config cannot be read or the reader left bookmark changes
 //! unsaved, 2 for bad flags (clap's own, and [`cli::FlagError`]), 128 + N
-//! after signal N.
+//! after signal N. `--search` exits as grep does: 0 found, 1 not, 2 error.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -22,6 +22,9 @@ fn main() -> ExitCode {
         cli::report(&message);
         return ExitCode::from(2);
     }
+    if let Some(query) = &args.search {
+        return search(&args, query);
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -35,6 +38,40 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `--search`: 0 when something was found, 1 when not, 2 for any error.
+fn search(args: &Args, query: &str) -> ExitCode {
+    let searched =
+        load_options(args).and_then(|(_, options)| cli::search::run(args, query, options));
+    match searched {
+        Ok(cli::search::Found::Some) => ExitCode::SUCCESS,
+        Ok(cli::search::Found::None) => ExitCode::FAILURE,
+        Err(e) => {
+            cli::report(&format!("{e:#}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The config, and the load options the flags and the config make: the
+/// encoding label checked, the speaker rules joined.
+fn load_options(args: &Args) -> Result<(Config, tread::transcript::LoadOptions)> {
+    // A bad label is reported before standard input is waited on.
+    if let Some(label) = &args.encoding {
+        decode::encoding_for_label(label)?;
+    }
+    // Read in every mode, since its speaker labels change what is printed
+    // too; and before standard input is waited on, like the label check.
+    let config = config::load(args.config.as_deref())?;
+    let speakers = cli::rules::speaker_rules(args, &config.labels)?;
+    let options = tread::transcript::LoadOptions {
+        encoding: args.encoding.clone(),
+        format: args.input_format().ok().flatten(),
+        extension: None,
+        speakers,
+    };
+    Ok((config, options))
 }
 
 /// Open the reader. A terminating signal exits with 128 + its number, after
@@ -89,20 +126,7 @@ fn run(args: &Args) -> Result<()> {
             "--follow needs a FILE, or standard input, to follow, not the bundled sample".into()
         ));
     }
-    // A bad label is reported before standard input is waited on.
-    if let Some(label) = &args.encoding {
-        decode::encoding_for_label(label)?;
-    }
-    // Read in every mode, since its speaker labels change what is printed
-    // too; and before standard input is waited on, like the label check.
-    let config = config::load(args.config.as_deref())?;
-    let speakers = cli::rules::speaker_rules(args, &config.labels)?;
-    let options = tread::transcript::LoadOptions {
-        encoding: args.encoding.clone(),
-        format: args.input_format().ok().flatten(),
-        extension: None,
-        speakers,
-    };
+    let (config, options) = load_options(args)?;
     // The codebook read and the query checked before the input is.
     let mut listing = match args.output() {
         Output::Bookmarks | Output::Codes => {
@@ -162,7 +186,8 @@ fn run(args: &Args) -> Result<()> {
             print(|out| cli::print_stats(&doc, &name, format, out))
         }
         // (`--bookmarks` and `--codes` have `listing`, printed above.)
-        Output::Outline | Output::Reader | Output::Bookmarks | Output::Codes => {
+        // (`--search` returned from `main`.)
+        Output::Outline | Output::Reader | Output::Bookmarks | Output::Codes | Output::Search => {
             print(|out| cli::print_outline(&doc, &name, out))
         }
     }

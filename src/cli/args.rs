@@ -24,11 +24,18 @@ pub struct Args {
     #[arg(value_name = "MORE", value_hint = clap::ValueHint::AnyPath)]
     pub more: Vec<PathBuf>,
 
+    /// Search the transcripts under the paths (or `.`): one hit a line,
+    /// `path:line: §section speaker [time]: text` (--json: JSON lines).
+    /// Filters: spk:NAME code:PATH in:GLOB after:YYYY-MM-DD.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true,
+          conflicts_with_all = ["outline", "claims", "bookmarks", "codes", "speakers", "stats", "import_codes", "all", "query", "follow"])]
+    pub search: Option<String>,
+
     /// Print the table of contents: sections, turn counts and speakers.
     #[arg(long)]
     pub outline: bool,
 
-    /// Print the document model as JSON.
+    /// Print the document model as JSON (with --search, the hits).
     #[arg(long, conflicts_with = "outline")]
     pub json: bool,
 
@@ -234,6 +241,8 @@ pub enum Output {
     Bookmarks,
     Codes,
     Stats,
+    /// `--search`: hits across files, not one document.
+    Search,
 }
 
 /// Flags that contradict each other (or the config file) in a way clap
@@ -360,7 +369,9 @@ impl Args {
     }
 
     pub fn output(&self) -> Output {
-        if self.json {
+        if self.search.is_some() {
+            Output::Search
+        } else if self.json {
             Output::Json
         } else if self.claims {
             Output::Claims

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::text;
 
@@ -187,14 +187,28 @@ impl CharCursor {
 /// pager shows the value, so the JSON must not carry them raw. The JSON
 /// is as valid as before and parses back to the same strings.
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    write_with(out, value, PrettyFormatter::new())
+}
+
+/// [`write_json`] on one line (JSON lines, as `--search --json` prints a
+/// hit), escaped the same way.
+pub fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    write_with(out, value, CompactFormatter)
+}
+
+fn write_with(
+    out: &mut impl Write,
+    value: &impl Serialize,
+    layout: impl Formatter,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter(layout));
     value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
 }
 
-/// [`PrettyFormatter`], escaping flagged characters inside strings.
-#[derive(Default)]
-struct SafeFormatter(PrettyFormatter<'static>);
+/// A layout ([`PrettyFormatter`] or [`CompactFormatter`]), escaping
+/// flagged characters inside strings.
+struct SafeFormatter<F>(F);
 
 /// Forward the layout methods `PrettyFormatter` overrides.
 macro_rules! forward {
@@ -206,7 +220,7 @@ macro_rules! forward {
     )*};
 }
 
-impl Formatter for SafeFormatter {
+impl<F: Formatter> Formatter for SafeFormatter<F> {
     forward! {
         begin_array();
         end_array();
@@ -262,6 +276,19 @@ mod tests {
         assert!(text.contains("“ok” 中文"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn a_json_line_is_compact_and_escaped_the_same() {
+        let value = serde_json::json!({ "a": [1, "\u{9b}x"], "b": null });
+        let mut out = Vec::new();
+        write_json_line(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "{\"a\":[1,\"\\u009bx\"],\"b\":null}\n");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub const MAN_SECTIONS: &[ManSection] = &[
                 "$XDG_STATE_HOME/tread/recovery/",
                 "Bookmark changes the store could not take when the reader quit.",
             ),
+            (
+                "$XDG_CACHE_HOME/tread/shelf.json",
+                "What a shelf of transcripts learnt of each file (title, date, speakers,                  length), by content, so a folder opens again without reading every file.                  Safe to delete.",
+            ),
         ],
     },
     ManSection {
@@ -83,9 +87,13 @@ pub const MAN_SECTIONS: &[ManSection] = &[
                  DIR/state/, as --data-dir does (which takes precedence).",
             ),
             (
-                "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME",
-                "The base directories of the files above (~/.config, ~/.local/share and \
-                 ~/.local/state when unset).",
+                "TREAD_CACHE_DIR",
+                "Keep the shelf's cache in DIR/shelf.json instead.",
+            ),
+            (
+                "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME, XDG_CACHE_HOME",
+                "The base directories of the files above (~/.config, ~/.local/share, \
+                 ~/.local/state and ~/.cache when unset).",
             ),
             (
                 "NO_COLOR",
@@ -107,6 +115,11 @@ pub const MAN_SECTIONS: &[ManSection] = &[
                 "2",
                 "Bad command-line flags, a bad --query (an unknown code in it too), or -o \
                  naming the transcript being exported.",
+            ),
+            (
+                "--search",
+                "As grep: 0 when something was found, 1 when nothing was, 2 for a bad \
+                 query or any other error.",
             ),
             (
                 "128+N",
@@ -149,6 +162,15 @@ pub const MAN_SECTIONS: &[ManSection] = &[
             (
                 "tread --codes --all",
                 "Each code with its number of quotes, per speaker and per document.",
+            ),
+            (
+                "tread --search 'spk:anna after:2024-01-01 pricing' interviews/",
+                "Every sentence Anna said about pricing in the transcripts under interviews/ \
+                 dated 2024 or later, one per line as grep prints them.",
+            ),
+            (
+                "tread --search '\\vopen[- ]source' --json . | jq -r .path | sort -u",
+                "The transcripts that mention open source, from the hits as JSON lines.",
             ),
             (
                 "tread --completions bash > ~/.local/share/bash-completion/completions/tread",

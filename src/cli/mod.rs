@@ -1,7 +1,7 @@
 //! Reading the input, the non-interactive outputs (`--outline`, `--json`,
-//! `--claims`, `--speakers`, `--stats`, `--bookmarks`, `--codes`), and the one way
-//! anything reaches standard error ([`report`], [`warn`]). The flags are
-//! in `args.rs`.
+//! `--claims`, `--speakers`, `--stats`, `--bookmarks`, `--codes`,
+//! `--search`), and the one way anything reaches standard error
+//! ([`report`], [`warn`]). The flags are in `args.rs`.
 
 mod args;
 mod bank;
@@ -15,6 +15,7 @@ mod output;
 mod print;
 pub mod refi;
 pub mod rules;
+pub mod search;
 pub mod session;
 mod start;
 mod stats;
@@ -33,7 +34,7 @@ use crate::transcript::decode::{self, DecodeError};
 use crate::transcript::{self, Document, LoadOptions};
 
 pub use args::{Args, FlagError, Format, Output};
-pub use json::{JsonDocument, write_json};
+pub use json::{JsonDocument, write_json, write_json_line};
 pub use print::{print_claims, print_json, print_outline, print_speakers};
 pub use stats::{StatsFormat, print_stats};
 

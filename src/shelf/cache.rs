@@ -140,7 +140,7 @@ impl Cache {
     pub fn summary(&self, path: &Path, options: &LoadOptions) -> Summary {
         let meta = match fs::metadata(path) {
             Ok(m) => m,
-            Err(e) => return Summary::failed(path, None, e.to_string()),
+            Err(e) => return Summary::failed(path, None, summary::io_reason(&e)),
         };
         if let Some(s) = self.lookup(path, &meta, options) {
             return s;

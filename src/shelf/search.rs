@@ -26,7 +26,7 @@ use crate::store::codes::{Codebook, CodebookFile};
 use crate::store::documents::Documents;
 use crate::store::query::has_code_under;
 use crate::store::{DataDirs, doc_hash};
-use crate::transcript::formats::{self, Format};
+use crate::transcript::formats::{self, Format, clock};
 use crate::transcript::search::{self, Matcher};
 use crate::transcript::{Document, LoadOptions, decode, sentences};
 
@@ -78,6 +78,9 @@ pub struct ShelfHit {
     pub speaker: Option<String>,
     /// Seconds, for timed formats: the start of the cue the match is in.
     pub time: Option<u64>,
+    /// `time` in the document's one notation (`m:ss`, or `h:mm:ss` in a
+    /// transcript that reaches an hour).
+    pub clock: Option<String>,
     /// The sentence holding the match (a window of it when long), as the
     /// document has it: not sanitised.
     pub text: String,
@@ -95,7 +98,7 @@ pub fn search_file(path: &Path, q: &ShelfQuery, ctx: &Context) -> Result<Vec<She
     if !q.admits_path(path) {
         return Ok(Vec::new());
     }
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    let meta = std::fs::metadata(path).map_err(|e| summary::io_reason(&e))?;
     let bytes = read_file(path, &meta)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Vec::new());
@@ -156,6 +159,7 @@ pub fn hits_in(
         }
         let at = doc.text_pos(hit.section, hit.turn, hit.paragraph, hit.start);
         let (text, range) = sentence(paragraph, hit.range());
+        let time = at.and_then(|at| doc.time_at(at, turn));
         out.push(ShelfHit {
             path: path.to_path_buf(),
             line: at.map_or(turn.line, |at| doc.line_at(at, turn)),
@@ -163,9 +167,8 @@ pub fn hits_in(
             section_title: section.title.clone(),
             turn: hit.turn + 1,
             speaker: turn.speaker.clone(),
-            time: at
-                .and_then(|at| doc.time_at(at, turn))
-                .map(|t| t.max(0.0) as u64),
+            time: time.map(|t| t.max(0.0) as u64),
+            clock: time.map(|t| clock::doc_clock(doc, t)),
             text,
             range,
             anchor,

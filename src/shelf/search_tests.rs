@@ -80,8 +80,13 @@ fn timed_hits_have_the_cue_time() {
                2\n00:01:05,000 --> 00:01:09,500\nBEN: Hello, Anna.\n";
     let path = write(&dir, "call.srt", srt);
     let hits = search_file(&path, &q("hello"), &Context::default()).unwrap();
-    let times: Vec<_> = hits.iter().map(|h| (h.line, h.time)).collect();
-    assert_eq!(times, [(3, Some(1)), (7, Some(65))]);
+    let times: Vec<_> = (hits.iter())
+        .map(|h| (h.line, h.time, h.clock.as_deref()))
+        .collect();
+    assert_eq!(
+        times,
+        [(3, Some(1), Some("0:01")), (7, Some(65), Some("1:05"))]
+    );
 }
 
 #[test]

@@ -122,7 +122,7 @@ impl Summary {
     pub fn read_with(path: &Path, options: &LoadOptions) -> Summary {
         let meta = match fs::metadata(path) {
             Ok(m) => m,
-            Err(e) => return Self::failed(path, None, e.to_string()),
+            Err(e) => return Self::failed(path, None, io_reason(&e)),
         };
         match read_file(path, &meta) {
             Ok(bytes) => Self::of_bytes(path, bytes, &meta, options),
@@ -171,10 +171,10 @@ pub fn read_file(path: &Path, meta: &Metadata) -> Result<Vec<u8>, String> {
         return Err(format!("larger than {} MiB", MAX_FILE_BYTES >> 20));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
     (file.take(MAX_FILE_BYTES + 1))
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| io_reason(&e))?;
     Ok(bytes)
 }
 
@@ -200,6 +200,15 @@ pub fn read_doc(path: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result<Do
     doc.format = Some(format);
     doc.encoding = decoded.encoding;
     Ok(doc)
+}
+
+/// An I/O error as a reason, without Rust's ` (os error 2)` suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
 }
 
 fn extension(path: &Path) -> Option<String> {

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
+use super::summary::io_reason;
+
 /// A file found under the roots, in path order (roots given as files are
 /// taken as they are, even hidden).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +29,7 @@ pub fn walk(roots: &[PathBuf]) -> Vec<Found> {
         match std::fs::metadata(root) {
             Ok(meta) if meta.is_dir() => out.extend(walk_dir(root)),
             Ok(_) => out.push(found(root.clone(), None)),
-            Err(e) => out.push(found(root.clone(), Some(e.to_string()))),
+            Err(e) => out.push(found(root.clone(), Some(io_reason(&e)))),
         }
     }
     out
@@ -81,7 +83,7 @@ fn error_text(e: &ignore::Error) -> String {
         ignore::Error::WithPath { err, .. }
         | ignore::Error::WithDepth { err, .. }
         | ignore::Error::WithLineNumber { err, .. } => error_text(err),
-        ignore::Error::Io(io) => io.to_string(),
+        ignore::Error::Io(io) => io_reason(io),
         other => other.to_string(),
     }
 }
