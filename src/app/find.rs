@@ -320,9 +320,7 @@ pub fn step(state: &mut State, forward: bool) -> Option<Effect> {
             }));
         }
         Lookup::Found { index, wrapped } => {
-            let Some(hit) = find.search.get(index).copied() else {
-                return None;
-            };
+            let hit = find.search.get(index).copied()?;
             state.jump(|state| goto(state, hit));
             let status = state.finder.find().map(Find::status).unwrap_or_default();
             state.say(if wrapped {

@@ -103,7 +103,9 @@ fn fill_in(rows: Vec<Row>, found: Vec<Found>, cache: Arc<Cache>, background: Bac
         let path = row.path.clone();
         let mut sent = true;
         if summary != row.summary {
-            sent &= to.send(Shelved::Row(Row { summary, ..row })).is_ok();
+            sent &= to
+                .send(Shelved::Row(Box::new(Row { summary, ..row })))
+                .is_ok();
         }
         if let Some(counts) = counts {
             sent &= to.send(Shelved::Counts(path, counts)).is_ok();

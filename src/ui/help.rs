@@ -21,7 +21,8 @@ pub struct Help<'a> {
 impl Help<'_> {
     /// The overlay's text: [`crate::app::help::lines`].
     pub fn lines(&self) -> Vec<(String, bool)> {
-        help::lines(self.keymap)
+        let entries = help::entries_on(self.keymap, self.screen);
+        entries.iter().map(|e| (e.text(), e.heading)).collect()
     }
 }
 

@@ -12,10 +12,15 @@ pub fn summary(title: &str, date: Option<&str>, speakers: &[&str], turns: usize)
         title: title.into(),
         date: date.map(Into::into),
         dated_by: DatedBy::Meta,
-        format: if turns % 2 == 0 { "srt" } else { "text" }.into(),
+        format: if turns.is_multiple_of(2) {
+            "srt"
+        } else {
+            "text"
+        }
+        .into(),
         speakers: speakers.iter().map(|s| s.to_string()).collect(),
         turns,
-        duration: (turns % 2 == 0).then_some(turns as u64 * 61),
+        duration: (turns.is_multiple_of(2)).then_some(turns as u64 * 61),
         bytes: 100,
         complete: true,
         problem: None,
@@ -67,6 +72,7 @@ pub fn hit(path: &str, section: usize, text: &str) -> ShelfHit {
         turn: 1,
         speaker: Some("Anna".into()),
         time: Some(75),
+        clock: Some("1:15".into()),
         text: format!("So the {text} question again."),
         range: 7..7 + text.len(),
         anchor: Anchor {

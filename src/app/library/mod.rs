@@ -47,7 +47,7 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shelved {
     /// A file's row, new or better known (its full summary).
-    Row(Row),
+    Row(Box<Row>),
     /// A row's counts of bookmarks and codes.
     Counts(PathBuf, Counts),
     /// Full summaries read so far, of how many.

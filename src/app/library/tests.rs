@@ -16,10 +16,15 @@ fn summary(title: &str, date: Option<&str>, speakers: &[&str], turns: usize) -> 
         title: title.into(),
         date: date.map(Into::into),
         dated_by: DatedBy::Meta,
-        format: if turns % 2 == 0 { "srt" } else { "text" }.into(),
+        format: if turns.is_multiple_of(2) {
+            "srt"
+        } else {
+            "text"
+        }
+        .into(),
         speakers: speakers.iter().map(|s| s.to_string()).collect(),
         turns,
-        duration: (turns % 2 == 0).then_some(turns as u64 * 60),
+        duration: (turns.is_multiple_of(2)).then_some(turns as u64 * 60),
         bytes: 100,
         complete: true,
         problem: None,
@@ -137,13 +142,13 @@ fn the_selection_stays_on_its_file_across_sorts_and_arrivals() {
     // A summary read in full changes b's turns and so its place.
     let mut more = l.rows()[0].clone();
     more.summary.turns = 40;
-    update(&mut l, Shelved::Row(more));
+    update(&mut l, Shelved::Row(Box::new(more)));
     assert_eq!(shown(&l)[0], "b.txt");
     assert_eq!(selected(&l), "b.txt");
     // A file found later adds a row; the selection does not move off b.
     update(
         &mut l,
-        Shelved::Row(row("0.txt", summary("First", None, &[], 99))),
+        Shelved::Row(Box::new(row("0.txt", summary("First", None, &[], 99)))),
     );
     assert_eq!(selected(&l), "b.txt");
     assert_eq!(l.rows().len(), 5);
@@ -202,6 +207,7 @@ fn hit(path: &str, section: usize, text: &str) -> ShelfHit {
         turn: 1,
         speaker: Some("Anna".into()),
         time: None,
+        clock: None,
         text: text.into(),
         range: 0..3,
         anchor: Anchor {

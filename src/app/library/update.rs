@@ -235,7 +235,7 @@ fn arrived(lib: &mut Library, shelved: Shelved) -> Option<Order> {
         Shelved::Row(row) => {
             match lib.rows.iter_mut().find(|r| r.path == row.path) {
                 Some(r) => r.summary = row.summary,
-                None => lib.rows.push(row),
+                None => lib.rows.push(*row),
             }
             lib.reorder();
         }

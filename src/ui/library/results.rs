@@ -13,7 +13,6 @@ use super::super::{fit, put};
 use crate::app::library::{Item, Library, Mode, Results};
 use crate::app::list::Window;
 use crate::shelf::ShelfHit;
-use crate::transcript::formats::clock::clock;
 
 /// `12 hits in 3 transcripts · searching…`.
 pub fn count(r: &Results) -> String {
@@ -99,7 +98,7 @@ fn file_row(buf: &mut Buffer, row: Rect, lib: &Library, r: &Results, f: usize, t
 /// `  §3 Anna 12:04  …text with the match…`, the match highlighted and
 /// kept in sight when the text is longer than the row.
 fn hit_row(buf: &mut Buffer, row: Rect, hit: &ShelfHit, theme: Theme) {
-    let time = hit.time.map(|t| format!(" {}", clock(t >= 3600, t as f64)));
+    let time = hit.clock.as_ref().map(|c| format!(" {c}"));
     let head = format!(
         "  §{} {}{}  ",
         hit.section,
