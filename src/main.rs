@@ -151,9 +151,7 @@ fn run(args: &Args) -> Result<()> {
         Output::Reader if shelf && io::stdout().is_terminal() => {
             return library(args, &options, config);
         }
-        Output::Reader if shelf => anyhow::bail!(
-            "a folder or several files open the library, which needs a terminal (--search QUERY prints hits)"
-        ),
+        Output::Reader if shelf => anyhow::bail!(cli::library::needs_a_terminal(args)),
         // Read as the reader shows it: a large or slow input in the background.
         Output::Reader if io::stdout().is_terminal() => return read(args, &options, config),
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.

@@ -172,8 +172,10 @@ pub fn entries(keymap: &Keymap) -> Vec<Entry> {
 pub fn entries_on(keymap: &Keymap, screen: Screen) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut last: Option<(usize, Vec<Binding>)> = None;
-    let layers = keymap.describe().into_iter();
-    for (layer, rows) in layers.filter(|(l, _)| screen.shows(*l)) {
+    let mut layers = keymap.describe();
+    // The library's own keys before the help's.
+    layers.sort_by_key(|(l, _)| *l != Layer::Library);
+    for (layer, rows) in layers.into_iter().filter(|(l, _)| screen.shows(*l)) {
         let rows = said_here(keymap, screen, layer, rows);
         if rows.is_empty() {
             continue;

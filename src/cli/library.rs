@@ -34,6 +34,16 @@ pub fn is_shelf(args: &Args) -> bool {
     paths.len() > 1 || paths.first().is_some_and(|p| p.is_dir())
 }
 
+/// Why a shelf cannot open here (standard output is not a terminal).
+pub fn needs_a_terminal(args: &Args) -> String {
+    let what = match args.paths().as_slice() {
+        [dir] => format!("{} is a directory: a folder", dir.display()),
+        _ => "several files".to_string(),
+    };
+    let what = super::printable(&what);
+    format!("{what} opens the library, which needs a terminal (--search QUERY prints hits)")
+}
+
 /// A file's path as the library shows it: under a folder given, relative
 /// to it; a file given, as it was given.
 fn shown(path: &Path, roots: &[PathBuf]) -> String {
