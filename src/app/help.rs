@@ -60,7 +60,7 @@ const GROUPS: &[Group] = &[
         "",
         " / ",
         &[
-            (Action::CloseOverlay, "close the overlay"),
+            (Action::CloseOverlay, "close"),
             (Action::Back, "back to the library"),
         ],
     ),
