@@ -82,7 +82,15 @@ fn load_options(args: &Args) -> Result<(Config, tread::transcript::LoadOptions)>
 fn read(args: &Args, options: &tread::transcript::LoadOptions, config: Config) -> Result<()> {
     match cli::session::open(args, options, config.keymap, config.clipboard)? {
         Exit::Signal(sig) => std::process::exit(128 + sig),
-        Exit::Quit | Exit::EventsEnded => Ok(()),
+        Exit::Quit | Exit::EventsEnded | Exit::Leave(_) => Ok(()),
+    }
+}
+
+/// Open the library on a folder or several files.
+fn library(args: &Args, options: &tread::transcript::LoadOptions, config: Config) -> Result<()> {
+    match cli::library::open(args, options, config.keymap, config.clipboard)? {
+        Exit::Signal(sig) => std::process::exit(128 + sig),
+        Exit::Quit | Exit::EventsEnded | Exit::Leave(_) => Ok(()),
     }
 }
 
@@ -140,7 +148,13 @@ fn run(args: &Args) -> Result<()> {
     {
         return print_listing(args, prepared, cli::export::Source::All, &options);
     }
+    let shelf = cli::library::is_shelf(args);
     let output = match args.output() {
+        // A folder, or several files: the library.
+        Output::Reader if shelf && io::stdout().is_terminal() => {
+            return library(args, &options, config);
+        }
+        Output::Reader if shelf => anyhow::bail!(cli::library::needs_a_terminal(args)),
         // Read as the reader shows it: a large or slow input in the background.
         Output::Reader if io::stdout().is_terminal() => return read(args, &options, config),
         // Not a terminal (`tread FILE | cat`): print the outline instead of drawing.

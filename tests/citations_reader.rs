@@ -139,6 +139,7 @@ fn a_in_the_bookmarks_list_is_in_the_help() {
         keymap: &keymap,
         scroll: 0,
         theme: Theme { color: true },
+        screen: tread::app::help::Screen::Reader,
     };
     let lines: Vec<String> = help.lines().into_iter().map(|(l, _)| l).collect();
     let list = lines

@@ -17,7 +17,9 @@ use tread::app::state::Overlay;
 fn actions() -> Vec<(Vec<String>, String)> {
     let keymap = Keymap::default_keymap();
     let mut out = Vec::new();
-    for (_, rows) in keymap.describe() {
+    // The library's keys are in its own help.
+    let layers = keymap.describe().into_iter();
+    for (_, rows) in layers.filter(|(l, _)| *l != tread::app::keymap::Layer::Library) {
         for (action, keys) in rows {
             let (keys, word) = match action {
                 Action::GotoSection(n) if n > 0 => (vec!["1…9".to_string()], "N".to_string()),

@@ -237,7 +237,7 @@ fn an_unknown_layer_lists_every_layer() {
     assert_eq!(
         e.to_string(),
         "c.toml:1: unknown key layer [keys.sidebar] (expected global, contents, claims, \
-         bookmarks, picker, codes, analytics, speakers, help or unsaved)"
+         bookmarks, picker, codes, analytics, speakers, help, unsaved or library)"
     );
 }
 

@@ -173,6 +173,12 @@ pub enum Action {
     QuitUnsaved,
     /// The shell could not save these changes at quit: ask.
     Unsaved(super::unsaved::Pending),
+    /// Back to the library, from a reader opened from one.
+    Back,
+    /// In the library: sort the rows by this column (again: the other way).
+    SortBy(super::library::Column),
+    /// In the library: the line that filters the rows as it is typed.
+    FilterRows,
     /// Explicitly unbinds a key in a user keymap.
     Noop,
     /// A key bound to nothing where it was pressed: said in the status line.
@@ -306,6 +312,20 @@ pub enum Effect {
     OpenUrl(String),
     /// Several effects of one input, performed in order.
     Batch(Vec<Effect>),
+    /// Close a reader opened from the library, asking it for what next.
+    Leave(Leave),
+}
+
+/// What a reader opened from the library asks of it when it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Back to the library, where it was (`Backspace`, or `Esc` with
+    /// nothing else to close).
+    Library,
+    /// `n` past the last match: the next transcript with hits, at its first.
+    Next,
+    /// `N` before the first match: the previous one with hits, at its last.
+    Prev,
 }
 
 impl Action {

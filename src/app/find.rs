@@ -4,7 +4,7 @@
 //! the count growing in the background a slice at a time so no frame
 //! waits for a big document.
 
-use super::action::EditKey;
+use super::action::{EditKey, Effect, Leave};
 use super::flow::FlowPos;
 use super::hints;
 use super::line_edit::{Edited, LineEdit};
@@ -174,6 +174,29 @@ pub fn key(state: &mut State, key: EditKey) {
     }
 }
 
+/// A search given at start (a hit of the library's search): its matches
+/// shown, the first at or after the cursor current, kept as if typed and
+/// submitted so `n`/`N` go on from it.
+pub fn begin(state: &mut State, text: &str, regex: bool) {
+    let Ok(matcher) = Matcher::new(text, regex) else {
+        return;
+    };
+    let para = paragraph_of(state, state.cursor());
+    let mut search = Search::new(matcher, state.doc(), para);
+    search.finish(state.doc());
+    let section_counts = search.counts_by_section();
+    state.finder.find = Some(Find {
+        search,
+        current: None,
+        section_counts,
+    });
+    state.finder.remember(Recalled {
+        text: text.to_string(),
+        regex,
+    });
+    show_first(state);
+}
+
 /// The query changed: search again from where the reader was.
 fn restart(state: &mut State) {
     let Some(Overlay::Query(q)) = state.overlay() else {
@@ -256,13 +279,16 @@ pub fn tick(state: &mut State) {
     }
 }
 
-/// `n` / `N`: the next or previous match, wrapping around the document.
-pub fn step(state: &mut State, forward: bool) {
+/// `n` / `N`: the next or previous match, wrapping around the document;
+/// in a reader opened at a hit of the library's search, past the last
+/// (first) match it asks the library for the next (previous) transcript.
+pub fn step(state: &mut State, forward: bool) -> Option<Effect> {
     let cursor = state.cursor();
+    let onward = state.link().is_some_and(|l| l.onward);
     let (opened, finder) = (&state.opened, &mut state.finder);
     let Some(find) = &mut finder.find else {
         state.say(hints::no_search(state.keymap()));
-        return;
+        return None;
     };
     let flow = opened.flow();
     let from = match find.current {
@@ -287,10 +313,14 @@ pub fn step(state: &mut State, forward: bool) {
         find.section_counts = find.search.counts_by_section();
     }
     match lookup(find) {
+        Lookup::Found { wrapped: true, .. } if onward => {
+            return Some(Effect::Leave(match forward {
+                true => Leave::Next,
+                false => Leave::Prev,
+            }));
+        }
         Lookup::Found { index, wrapped } => {
-            let Some(hit) = find.search.get(index).copied() else {
-                return;
-            };
+            let hit = find.search.get(index).copied()?;
             state.jump(|state| goto(state, hit));
             let status = state.finder.find().map(Find::status).unwrap_or_default();
             state.say(if wrapped {
@@ -306,6 +336,7 @@ pub fn step(state: &mut State, forward: bool) {
         }
         Lookup::None | Lookup::Pending => state.say("no match"),
     }
+    None
 }
 
 fn goto(state: &mut State, hit: Hit) {

@@ -13,7 +13,10 @@ use crate::store::ledger::Status;
 use crate::text::sanitise;
 
 mod layout;
-pub use layout::{Layout, TWO_COLUMNS_FROM, layout};
+mod screen;
+pub use layout::{Layout, TWO_COLUMNS_FROM, layout, layout_on};
+pub use screen::Screen;
+use screen::said_here;
 
 /// The width of the keys column; more keys than fit wrap under it.
 const KEYS_WIDTH: usize = 16;
@@ -59,6 +62,14 @@ const GROUPS: &[Group] = &[
         &[
             (Action::CopyQuote, "the quote"),
             (Action::CopyAddress, "its address"),
+        ],
+    ),
+    (
+        "",
+        " / ",
+        &[
+            (Action::CloseOverlay, "close"),
+            (Action::Back, "back to the library"),
         ],
     ),
     (
@@ -162,22 +173,18 @@ pub fn lines(keymap: &Keymap) -> Vec<(String, bool)> {
 /// digits are one row, `1…9  go to section N`, and the two directions of
 /// a move share one where their keys fit ([`PAIRS`]).
 pub fn entries(keymap: &Keymap) -> Vec<Entry> {
+    entries_on(keymap, Screen::Reader)
+}
+
+/// [`entries`] of the help of one screen.
+pub fn entries_on(keymap: &Keymap, screen: Screen) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut last: Option<(usize, Vec<Binding>)> = None;
-    for (layer, mut rows) in keymap.describe() {
-        // A key that does here what it does everywhere (Ctrl-c quits, Esc
-        // closes, `C` codes) is said once, among the keys for everywhere.
-        if layer != Layer::Global {
-            rows.retain(|(action, keys)| {
-                !keys
-                    .iter()
-                    .all(|k| keymap.action(Layer::Global, *k) == Some(*action))
-            });
-        }
-        // The help's title names its scrolling keys (`j/k scroll`).
-        if layer == Layer::Help {
-            rows.retain(|(action, _)| !matches!(action, Action::SelectDown | Action::SelectUp));
-        }
+    let mut layers = keymap.describe();
+    // The library's own keys before the help's.
+    layers.sort_by_key(|(l, _)| *l != Layer::Library);
+    for (layer, rows) in layers.into_iter().filter(|(l, _)| screen.shows(*l)) {
+        let rows = said_here(keymap, screen, layer, rows);
         if rows.is_empty() {
             continue;
         }
@@ -338,6 +345,7 @@ fn heading(layer: Layer) -> &'static str {
         Layer::Picker => "In the code picker",
         Layer::Codes => "In the code overview",
         Layer::Analytics => "In the analytics",
+        Layer::Library => "In the library",
     }
 }
 

@@ -33,10 +33,12 @@ pub enum Layer {
     Codes,
     /// The analytics overlay; it pages by the global keys, as the help.
     Analytics,
+    /// The library (`tread DIR`), a screen of its own: no global keys.
+    Library,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 11] = [
         Layer::Global,
         Layer::Contents,
         Layer::Claims,
@@ -47,6 +49,7 @@ impl Layer {
         Layer::Speakers,
         Layer::Help,
         Layer::Unsaved,
+        Layer::Library,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Layer {
             Layer::Picker => "picker",
             Layer::Codes => "codes",
             Layer::Analytics => "analytics",
+            Layer::Library => "library",
         }
     }
 }
@@ -329,6 +333,7 @@ impl Keymap {
                 | Layer::Unsaved
                 | Layer::Picker
                 | Layer::Codes
+                | Layer::Library
                 | Layer::Global,
             ) => None,
             (None, Layer::Contents | Layer::Claims) => global(),

@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod ledger;
+pub mod library;
 pub mod line_edit;
 pub mod lines;
 pub mod list;

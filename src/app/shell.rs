@@ -221,6 +221,7 @@ impl Persist {
             | Effect::Follow(_)
             | Effect::Ledger(_)
             | Effect::OpenUrl(_)
+            | Effect::Leave(_)
             | Effect::Batch(_) => return None,
         };
         let warning = store.take_warnings().into_iter().next();

@@ -41,6 +41,9 @@ pub struct Startup {
     /// How addresses (`Y`) name the document: the path as given on the
     /// command line; `None`, its name (the sample, standard input).
     pub file: Option<String>,
+    /// Opened from the library: how it goes back, and the cross-shelf
+    /// search it was opened at, if any.
+    pub link: Option<super::library::Link>,
 }
 
 impl Startup {
@@ -60,6 +63,7 @@ impl Startup {
             follow: None,
             loading: false,
             file: None,
+            link: None,
         }
     }
 }

@@ -126,6 +126,8 @@ pub struct State {
 struct Settings {
     keymap: Keymap,
     color: bool,
+    /// Opened from the library: how to go back to it.
+    link: Option<super::library::Link>,
 }
 
 impl State {
@@ -160,6 +162,7 @@ impl State {
             settings: Settings {
                 keymap,
                 color: up.color,
+                link: up.link.clone(),
             },
             opened,
         };
@@ -175,6 +178,9 @@ impl State {
             .and_then(|a| super::marks::anchor_sentence(state.doc(), state.flow(), &a));
         if let Some(s) = resumed {
             state.view.resume_at(&state.opened, s);
+        }
+        if let Some(search) = up.link.and_then(|l| l.search) {
+            super::find::begin(&mut state, &search, false);
         }
         state
     }
@@ -255,6 +261,11 @@ impl State {
 
     pub fn color(&self) -> bool {
         self.settings.color
+    }
+
+    /// How a reader opened from the library goes back to it.
+    pub fn link(&self) -> Option<&super::library::Link> {
+        self.settings.link.as_ref()
     }
 
     /// The current sentence.

@@ -197,20 +197,21 @@ fn reading(state: &mut State, action: Action) -> Option<Effect> {
         NextBookmark => quotes::neighbour(state, true),
         PrevBookmark => quotes::neighbour(state, false),
         Search => find::open(state),
-        NextMatch => find::step(state, true),
-        PrevMatch => find::step(state, false),
+        NextMatch => return find::step(state, true),
+        PrevMatch => return find::step(state, false),
         Speakers => speakers::open(state),
         NextSpeakerTurn => speakers::step(state, true),
         PrevSpeakerTurn => speakers::step(state, false),
         Help => state.open(Overlay::Help { scroll: 0 }),
-        CloseOverlay => escape(state),
+        CloseOverlay => return escape(state),
+        Back => return super::library::link::back(state),
         Suspend => return Some(Effect::Suspend),
         Quit => return Some(Effect::Quit),
         // Keys of the lists and prompts, and the routed-before messages.
         EditNote | DeleteBookmark | UndoDelete | AcceptChange | FilterBookmarks | ApplyCode
         | CodeTurn | CodeNth(_) | RenameCode | RecolorCode | DescribeCode | MoveCode | NewCode
         | RetrySave | WriteUnsaved | QuitUnsaved | Edit(_) | Click(_) | Noop | Tick | Clock(_)
-        | Unsaved(_) | Viewport(_) | Unbound(_) => {}
+        | Unsaved(_) | Viewport(_) | Unbound(_) | SortBy(_) | FilterRows => {}
     }
     None
 }
@@ -249,14 +250,20 @@ fn close_overlay(state: &mut State) {
 /// Esc while reading steps back one thing at a time: a selection, then the
 /// search; each time the message goes too, and the dialogue takes the
 /// focus (a pane drawn over the dialogue closes, so it does not hide it).
-fn escape(state: &mut State) {
-    if state.marks.take_selection().is_none() {
-        state.finder.clear();
-    }
+/// With nothing of that left, a reader opened from the library goes back
+/// to it.
+fn escape(state: &mut State) -> Option<Effect> {
+    let stepped = state.marks.take_selection().is_some() || state.finder.clear();
+    let said = state.message().is_some();
     state.set_message(None);
+    let focused = state.focus() != Pane::Dialogue;
     panes::close_if_covering(state, state.focus());
-    if state.focus() != Pane::Dialogue {
+    if focused {
         state.set_focus(Pane::Dialogue);
+    }
+    match stepped || said || focused {
+        true => None,
+        false => super::library::link::back(state),
     }
 }
 

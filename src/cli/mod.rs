@@ -10,6 +10,7 @@ pub mod claims;
 pub mod codes;
 pub mod export;
 mod json;
+pub mod library;
 pub mod manual;
 mod output;
 mod print;

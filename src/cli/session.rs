@@ -15,7 +15,6 @@ use crate::store::codes::CodebookFile;
 use crate::store::documents::{Documents, Identity};
 use crate::store::identity::DocKey;
 use crate::store::identity::doc_hash;
-use crate::store::ledger::{Entries, Ledger};
 use crate::store::paths::DataDirs;
 use crate::store::positions::{Positions, ReadingPosition};
 use crate::store::unix_now;
@@ -30,8 +29,9 @@ use super::start::Start;
 mod at;
 mod ledger;
 mod partly;
-pub use at::{address_file, open_at};
+pub use at::address_file;
 use ledger::open_ledger;
+pub use ledger::stored_ledger;
 use std::sync::Arc;
 
 /// Which store the document uses (see [`crate::store::documents`]): found
@@ -119,33 +119,6 @@ pub fn stored_bookmarks(args: &Args, doc: &Document, name: &str) -> Vec<Bookmark
         super::warn(w);
     }
     store.map_or_else(Vec::new, |s| s.list().to_vec())
-}
-
-/// The document's claims ledger, for `--claims` (empty without a data
-/// directory; `warn_missing` says so, for the exports). Opened read-only:
-/// printing writes nothing.
-pub fn stored_ledger(args: &Args, doc: &Document, name: &str, warn_missing: bool) -> Entries {
-    let mut warnings = Vec::new();
-    let dirs = data_dirs(args, &mut warnings);
-    let entries = dirs.as_ref().map_or_else(Entries::default, |dirs| {
-        let key = identity(args, Some(dirs), name, doc).key;
-        match Ledger::open_read_only(dirs, &key) {
-            Ok((ledger, w)) => {
-                warnings.extend(w.iter().map(ToString::to_string));
-                ledger.entries().clone()
-            }
-            Err(e) => {
-                warnings.push(format!("the claims ledger is unavailable: {e}"));
-                Entries::default()
-            }
-        }
-    });
-    if dirs.is_some() || warn_missing {
-        for w in &warnings {
-            super::warn(w);
-        }
-    }
-    entries
 }
 
 /// Open the reader on the document, with its bookmarks, where the user left
@@ -239,10 +212,19 @@ struct Data {
     positions: Option<Positions>,
     codebook: Option<CodebookFile>,
     warnings: Vec<String>,
+    linked: Linked,
+}
+
+/// A reader opened from the library: where (a search hit's place, over the
+/// saved position), and the link back ([`crate::app::library::Link`]).
+#[derive(Debug, Clone, Default)]
+pub struct Linked {
+    pub at: Option<Anchor>,
+    pub link: Option<crate::app::library::Link>,
 }
 
 impl Data {
-    fn open(args: &Args) -> Data {
+    fn open(args: &Args, linked: Linked) -> Data {
         let mut warnings = Vec::new();
         let dirs = data_dirs(args, &mut warnings);
         let positions = open_positions(dirs.as_ref(), &mut warnings);
@@ -253,11 +235,15 @@ impl Data {
             positions,
             codebook,
             warnings,
+            linked,
         }
     }
 
     /// Where the document was left last time, unless `--no-resume`.
     fn resume(&self, args: &Args, key: &DocKey, doc: &Document) -> Option<Anchor> {
+        if let Some(at) = self.linked.at {
+            return Some(at);
+        }
         match args.no_resume {
             true => None,
             false => (self.positions.as_ref())
@@ -286,6 +272,7 @@ impl Data {
             follow: None,
             loading: false,
             file: None,
+            link: self.linked.link.clone(),
         }
     }
 
@@ -332,6 +319,16 @@ pub fn open(
     keymap: Keymap,
     clipboard: Option<Vec<String>>,
 ) -> Result<Exit> {
+    open_linked(args, options, (keymap, clipboard), Linked::default())
+}
+
+/// [`open`], from the library: at `linked.at`, knowing the way back.
+pub fn open_linked(
+    args: &Args,
+    options: &LoadOptions,
+    (keymap, clipboard): (Keymap, Option<Vec<String>>),
+    linked: Linked,
+) -> Result<Exit> {
     use std::io::IsTerminal;
     let stdin_is_terminal = std::io::stdin().is_terminal();
     let stream = args.follow && args.file.as_ref().is_none_or(|p| p.as_os_str() == "-");
@@ -341,7 +338,8 @@ pub fn open(
     match super::start::start_input(args, stdin_is_terminal, stream)? {
         Start::Whole(input) => {
             let (name, doc) = super::load(input, options.clone())?;
-            open_reader(args, (doc, name), options, keymap, clipboard, None)
+            let data = Data::open(args, linked);
+            open_reader(args, (doc, name), options, (keymap, clipboard), data)
         }
         Start::Partly {
             input,
@@ -357,28 +355,32 @@ pub fn open(
                 live: stream,
                 limit: super::MAX_INPUT_BYTES,
             };
-            partly::open(args, input, job, keymap, clipboard)
+            partly::open(
+                args,
+                input,
+                job,
+                (keymap, clipboard),
+                Data::open(args, linked),
+            )
         }
     }
 }
 
 /// Open the reader on a document read whole, at `at` or else where it
 /// was left.
-pub(super) fn open_reader(
+fn open_reader(
     args: &Args,
     (doc, name): (Document, String),
     options: &LoadOptions,
-    keymap: Keymap,
-    clipboard: Option<Vec<String>>,
-    at: Option<Anchor>,
+    (keymap, clipboard): (Keymap, Option<Vec<String>>),
+    mut data: Data,
 ) -> Result<Exit> {
-    let mut data = Data::open(args);
     let id = identity(args, data.dirs.as_ref(), &name, &doc);
     let follow = follow_source(args, options, &doc, &id.seen.hash);
     let store = open_store(&data.dirs, &id.key, false, &mut data.warnings);
     let (ledger, why) = open_ledger(&data.dirs, &id.key, &mut data.warnings);
     let mut startup = data.startup(store.as_ref(), id.seen.hash.clone());
-    startup.resume = at.or_else(|| data.resume(args, &id.key, &doc));
+    startup.resume = data.resume(args, &id.key, &doc);
     startup.file = address_file(args);
     startup.follow = follow.as_ref().map(|_| args.follow);
     let mut state = State::start(doc, name, keymap, startup);

@@ -141,7 +141,7 @@ fn picker_key(state: &State, empty: bool, ev: &KeyEvent) -> Option<Action> {
 }
 
 /// The note editor takes text, not bindings.
-fn edit_key(key: &KeyEvent) -> Option<EditKey> {
+pub(super) fn edit_key(key: &KeyEvent) -> Option<EditKey> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
             KeyCode::Char('a') => Some(EditKey::Home),

@@ -8,6 +8,7 @@
 pub mod clipboard;
 pub mod follow;
 pub mod keys;
+pub mod library;
 pub mod loader;
 pub mod run;
 pub mod terminal;

@@ -90,6 +90,8 @@ pub enum Exit {
     Quit,
     Signal(i32),
     EventsEnded,
+    /// A reader opened from the library closed, asking it for this.
+    Leave(crate::app::action::Leave),
 }
 
 /// Run until quit, a terminating signal, or the end of the events.
@@ -189,6 +191,14 @@ where
     match effect {
         Effect::Quit | Effect::RetrySave => return Ok(quit_if_saved(state, shell, effect)),
         Effect::QuitUnsaved => return Ok(Some(Exit::Quit)),
+        // Unsaved changes get one more try; what is still unsaved is
+        // settled as at quit (a recovery file, a line in the library).
+        Effect::Leave(leave) => {
+            if !shell.unsaved().is_empty() {
+                shell.perform(Effect::RetrySave);
+            }
+            return Ok(Some(Exit::Leave(leave)));
+        }
         Effect::WriteUnsaved(path) => match shell.write_unsaved(&path) {
             Ok(line) => {
                 update(state, Report::Status(Some(Message::info(line))));

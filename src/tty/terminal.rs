@@ -82,6 +82,54 @@ fn leave() -> io::Result<()> {
     written.and(raw)
 }
 
+/// Set while the library holds the screen: a reader opened from it draws
+/// on the same alternate screen and leaves it as it found it.
+static HELD: AtomicBool = AtomicBool::new(false);
+
+/// The library's hold on the screen modes, from its start to its end (and
+/// restored on every way out, as the reader's are); readers opened under
+/// it neither enter nor leave them, so switching does not flash the shell.
+pub struct Screen(());
+
+impl Screen {
+    pub fn hold() -> io::Result<Screen> {
+        install_panic_hook();
+        enter()?;
+        HELD.store(true, Ordering::SeqCst);
+        Ok(Screen(()))
+    }
+
+    /// Ctrl-Z in the library: hand the terminal back and stop until `fg`.
+    pub fn suspend(&self) -> io::Result<()> {
+        leave()?;
+        stop()?;
+        enter()
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        HELD.store(false, Ordering::SeqCst);
+        let _ = leave();
+    }
+}
+
+/// The signal flags every run loop polls: a terminating signal's number,
+/// and a stop from outside (`kill -TSTP`).
+pub(super) fn signals() -> io::Result<(Arc<AtomicUsize>, Arc<AtomicBool>)> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for &sig in TERMINATING.iter().chain(TERMINATING_ON_LINUX) {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    let ignored = Arc::new(AtomicBool::new(false));
+    for &sig in IGNORED {
+        signal_hook::flag::register(sig, Arc::clone(&ignored))?;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
+    Ok((signal, stop))
+}
+
 /// Restores the terminal when dropped, so an early `?` return cannot skip it.
 struct Restore;
 
@@ -139,16 +187,7 @@ pub struct TerminalEvents {
 
 impl TerminalEvents {
     pub fn new(arrivals: Receiver<Arrival>) -> io::Result<TerminalEvents> {
-        let signal = Arc::new(AtomicUsize::new(0));
-        for &sig in TERMINATING.iter().chain(TERMINATING_ON_LINUX) {
-            signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-        }
-        let ignored = Arc::new(AtomicBool::new(false));
-        for &sig in IGNORED {
-            signal_hook::flag::register(sig, Arc::clone(&ignored))?;
-        }
-        let stop = Arc::new(AtomicBool::new(false));
-        signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
+        let (signal, stop) = signals()?;
         Ok(TerminalEvents {
             signal,
             stop,
@@ -294,12 +333,21 @@ pub fn run_reader(
     clipboard: Option<&[String]>,
     inputs: Inputs<'_>,
 ) -> io::Result<Exit> {
-    install_panic_hook();
+    let held = HELD.load(Ordering::SeqCst);
     let (to, arrivals) = mpsc::channel();
     let mut events = TerminalEvents::new(arrivals)?;
     let clipboard = clipboard::choose(&clipboard::Env::from_process(), clipboard);
-    enter()?;
-    let _restore = Restore;
+    let _restore = match held {
+        true => {
+            execute!(io::stdout(), Clear(ClearType::All))?;
+            None
+        }
+        false => {
+            install_panic_hook();
+            enter()?;
+            Some(Restore)
+        }
+    };
     // A full-screen viewport asks the terminal for its size only (an ioctl),
     // never for the cursor position.
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;

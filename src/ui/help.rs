@@ -14,19 +14,22 @@ pub struct Help<'a> {
     pub keymap: &'a Keymap,
     pub scroll: u16,
     pub theme: Theme,
+    /// The reader's help or the library's.
+    pub screen: help::Screen,
 }
 
 impl Help<'_> {
     /// The overlay's text: [`crate::app::help::lines`].
     pub fn lines(&self) -> Vec<(String, bool)> {
-        help::lines(self.keymap)
+        let entries = help::entries_on(self.keymap, self.screen);
+        entries.iter().map(|e| (e.text(), e.heading)).collect()
     }
 }
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // The layout `update` bounds the scroll with, for this same area.
-        let layout = help::layout(self.keymap, area.width, area.height);
+        let layout = help::layout_on(self.keymap, self.screen, area.width, area.height);
         let popup = super::popup(buf, area, layout.width, layout.height);
         let block = Block::default()
             .borders(Borders::ALL)

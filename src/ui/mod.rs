@@ -10,6 +10,7 @@ pub mod dialogue;
 pub mod help;
 pub mod hit;
 pub mod layout;
+pub mod library;
 pub mod picker;
 pub mod speakers;
 pub mod status;
@@ -97,6 +98,7 @@ fn render_overlay(
                 keymap: state.keymap(),
                 scroll: *scroll,
                 theme,
+                screen: crate::app::help::Screen::Reader,
             };
             frame.render_widget(help, above_status);
         }

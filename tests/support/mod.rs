@@ -7,6 +7,7 @@
 pub mod app;
 pub mod frames;
 pub mod hostile;
+pub mod library;
 pub mod pty;
 pub mod rust_paths;
 pub mod session;

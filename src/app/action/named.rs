@@ -2,6 +2,7 @@
 //! text for each, in the order the help lists them.
 
 use super::Action;
+use crate::app::library::Column;
 use crate::store::ledger::Status;
 
 /// Keyboard actions with their names and help text, in help-overlay order.
@@ -226,6 +227,11 @@ pub const NAMED: &[(Action, &str, &str)] = &[
     ),
     (Action::Help, "help", "show this help"),
     (Action::CloseOverlay, "close-overlay", "close the overlay"),
+    (
+        Action::Back,
+        "back",
+        "back to the library (a reader opened from one)",
+    ),
     (Action::Suspend, "suspend", "suspend to the shell"),
     (Action::Quit, "quit", "quit"),
     (
@@ -243,5 +249,38 @@ pub const NAMED: &[(Action, &str, &str)] = &[
         "quit-unsaved",
         "quit; the unsaved bookmarks go to a recovery file",
     ),
+    (
+        Action::FilterRows,
+        "filter-rows",
+        "filter by title, path or speaker as you type",
+    ),
+    (
+        Action::SortBy(Column::Title),
+        "sort-title",
+        "sort by title (again: reverse)",
+    ),
+    (Action::SortBy(Column::Date), "sort-date", "sort by date"),
+    (
+        Action::SortBy(Column::Format),
+        "sort-format",
+        "sort by format",
+    ),
+    (
+        Action::SortBy(Column::Speakers),
+        "sort-speakers",
+        "sort by speakers",
+    ),
+    (Action::SortBy(Column::Turns), "sort-turns", "sort by turns"),
+    (
+        Action::SortBy(Column::Duration),
+        "sort-duration",
+        "sort by duration",
+    ),
+    (
+        Action::SortBy(Column::Bookmarks),
+        "sort-bookmarks",
+        "sort by bookmarks",
+    ),
+    (Action::SortBy(Column::Codes), "sort-codes", "sort by codes"),
     (Action::Noop, "noop", "do nothing (unbinds a key)"),
 ];

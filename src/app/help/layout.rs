@@ -9,7 +9,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Entry, KEYS_WIDTH, entries};
+use super::{Entry, KEYS_WIDTH};
 use crate::app::keymap::Keymap;
 use crate::text::fit;
 
@@ -51,7 +51,12 @@ impl Layout {
 /// The help's rows placed for a `width`×`height` area (the screen above
 /// the status line).
 pub fn layout(keymap: &Keymap, width: u16, height: u16) -> Layout {
-    let entries = entries(keymap);
+    layout_on(keymap, super::Screen::Reader, width, height)
+}
+
+/// [`layout`] of the help of one screen.
+pub fn layout_on(keymap: &Keymap, screen: super::Screen, width: u16, height: u16) -> Layout {
+    let entries = super::entries_on(keymap, screen);
     let (w, inner_h) = (usize::from(width), usize::from(height).saturating_sub(2));
     let natural = entries.iter().map(|e| e.text().width()).max().unwrap_or(0);
     let one = natural.min(w.saturating_sub(FRAME));

@@ -4,31 +4,12 @@
 
 use anyhow::Result;
 
-use super::open_reader;
+use super::{Data, Linked, open_reader};
 use crate::app::keymap::Keymap;
 use crate::cli::Args;
 use crate::cli::address::Asked;
-use crate::store::anchor::Anchor;
 use crate::transcript::LoadOptions;
 use crate::tty::run::Exit;
-
-/// Open the reader on the file at `path` read whole, at `at` (else where
-/// it was left): how another view (a list of files, a search hit) opens
-/// the reader at a place. `args` gives everything but the file.
-pub fn open_at(
-    args: &Args,
-    path: &std::path::Path,
-    at: Option<Anchor>,
-    options: &LoadOptions,
-    (keymap, clipboard): (Keymap, Option<Vec<String>>),
-) -> Result<Exit> {
-    let mut args = args.clone();
-    args.file = Some(path.to_path_buf());
-    args.place = None;
-    let input = crate::cli::read_file(path, args.encoding.as_deref())?;
-    let (name, doc) = crate::cli::load(input, options.clone())?;
-    open_reader(&args, (doc, name), options, keymap, clipboard, at)
-}
 
 /// The reader on the input the arguments name, at the place they ask for
 /// (`FILE@PLACE`, `--at`); `stream`: standard input is to be followed,
@@ -48,8 +29,12 @@ pub(super) fn open_placed(
     }
     let input = crate::cli::read_input(args, std::io::stdin().is_terminal())?;
     let (name, doc) = crate::cli::load(input, options.clone())?;
-    let at = asked.anchor(&doc)?;
-    open_reader(args, (doc, name), options, keymap, clipboard, Some(at))
+    let linked = Linked {
+        at: Some(asked.anchor(&doc)?),
+        link: None,
+    };
+    let data = Data::open(args, linked);
+    open_reader(args, (doc, name), options, (keymap, clipboard), data)
 }
 
 /// How addresses name the document: the path as given (a relative one

@@ -1,9 +1,11 @@
 //! The claims ledger the reader opens beside the bookmark store, with the
-//! same document key.
+//! same document key; and read-only, for `--claims`.
 
+use crate::cli::Args;
 use crate::store::identity::DocKey;
-use crate::store::ledger::Ledger;
+use crate::store::ledger::{Entries, Ledger};
 use crate::store::paths::DataDirs;
+use crate::transcript::Document;
 
 /// The document's claims ledger beside its bookmarks, or why there is
 /// none (a warning too: the reader keeps ledger edits for the session).
@@ -28,4 +30,31 @@ pub(super) fn open_ledger(
             (None, Some(e.to_string()))
         }
     }
+}
+
+/// The document's claims ledger, for `--claims` (empty without a data
+/// directory; `warn_missing` says so, for the exports). Opened read-only:
+/// printing writes nothing.
+pub fn stored_ledger(args: &Args, doc: &Document, name: &str, warn_missing: bool) -> Entries {
+    let mut warnings = Vec::new();
+    let dirs = super::data_dirs(args, &mut warnings);
+    let entries = dirs.as_ref().map_or_else(Entries::default, |dirs| {
+        let key = super::identity(args, Some(dirs), name, doc).key;
+        match Ledger::open_read_only(dirs, &key) {
+            Ok((ledger, w)) => {
+                warnings.extend(w.iter().map(ToString::to_string));
+                ledger.entries().clone()
+            }
+            Err(e) => {
+                warnings.push(format!("the claims ledger is unavailable: {e}"));
+                Entries::default()
+            }
+        }
+    });
+    if dirs.is_some() || warn_missing {
+        for w in &warnings {
+            crate::cli::warn(w);
+        }
+    }
+    entries
 }

@@ -26,10 +26,9 @@ pub(super) fn open(
     args: &Args,
     input: Input,
     mut job: Job,
-    keymap: Keymap,
-    clipboard: Option<Vec<String>>,
+    (keymap, clipboard): (Keymap, Option<Vec<String>>),
+    mut data: Data,
 ) -> Result<Exit> {
-    let mut data = Data::open(args);
     if job.options.extension.is_none() {
         let ext = std::path::Path::new(&input.name).extension();
         job.options.extension = ext.map(|e| e.to_string_lossy().into_owned());
