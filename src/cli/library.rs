@@ -191,8 +191,8 @@ impl Shell {
     fn stop_search_keep(&mut self) {}
 }
 
-/// Search each path in order for `query` (as search `id`), sending each
-/// file's hits, until done or stopped.
+/// Search the paths for `query` (as search `id`) on several threads,
+/// sending each file's hits in path order, until done or stopped.
 fn search(
     id: u64,
     query: &str,
@@ -205,13 +205,18 @@ fn search(
         return;
     };
     let data = DataDirs::resolve(data_dir.as_deref()).ok();
-    let ctx = shelf::Context::new(options, data);
-    for path in paths {
+    let ctx = Arc::new(shelf::Context::new(options, data));
+    let threads = shelf::parallel::threads();
+    // Dropped when stopped: its threads end after the file each is on.
+    let searched = shelf::search_paths(paths, Arc::new(query), ctx, threads);
+    for (path, hits) in searched {
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        let hits = shelf::search_file(&path, &query, &ctx).unwrap_or_default();
-        if to.send(Shelved::Hits(id, path, hits)).is_err() {
+        if to
+            .send(Shelved::Hits(id, path, hits.unwrap_or_default()))
+            .is_err()
+        {
             return;
         }
     }
