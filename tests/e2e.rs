@@ -344,8 +344,10 @@ fn y_puts_the_quote_with_attribution_on_the_clipboard_through_osc_52() {
     pty.send("]J");
     pty.wait_text("纳德拉 · turn 3/27").unwrap();
     pty.send("y");
-    pty.wait_text("characters to the terminal (OSC 52): “我加入微软时")
+    pty.wait_text("characters to the terminal (OSC 52)")
         .unwrap();
+    // What was copied first, so a narrow line keeps it.
+    pty.wait_text("copied “我加入微软时").unwrap();
     let copied = pty.clipboard();
     assert_eq!(copied.len(), 1, "{copied:?}");
     assert!(

@@ -49,7 +49,7 @@ fn an_address_opens_the_reader_there_and_y_copies_it_back() {
     pty.send("J");
     pty.wait_text("· Anna · turn 43/43").unwrap();
     pty.send("Y");
-    pty.wait_text("(OSC 52):").unwrap();
+    pty.wait_text("copied talk.txt@§2.t2 · ").unwrap();
     let status = pty.screen_text();
     assert!(status.contains("@§2.t2"), "{status}");
     let copied = pty.clipboard();

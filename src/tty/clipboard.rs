@@ -236,18 +236,19 @@ pub fn report(text: &str, shown: &str, outcomes: &[Outcome]) -> Message {
             false => format!("copy failed: {}; nothing was copied", listed("")),
         });
     }
-    // `copied N characters (note): ` with the text left out: the count and
-    // cut note as the quote bank words them, then where it went.
+    // What was copied first, so a narrow status line still shows it; then
+    // the count and cut note as the quote bank words them, and where it went.
     let head = quotes::copied(text, "");
-    let head = head.strip_suffix(": ").unwrap_or(&head);
+    let count = head.strip_prefix("copied ").unwrap_or(&head);
+    let count = count.strip_suffix(": ").unwrap_or(count);
     let to = match done.split_last() {
         Some((last, [])) => (*last).to_string(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => String::new(),
     };
     Message::info(match failures.is_empty() {
-        true => format!("{head} to {to}: {shown}"),
-        false => format!("{head} to {to} ({}): {shown}", listed(" failed")),
+        true => format!("copied {shown} · {count} to {to}"),
+        false => format!("copied {shown} · {count} to {to} ({})", listed(" failed")),
     })
 }
 
@@ -277,7 +278,7 @@ mod tests {
         assert_eq!(
             report("“hi” — Ana", "“hi” — Ana", &outcomes),
             Message::info(
-                "copied 10 characters to tmux buffer and the terminal (OSC 52): “hi” — Ana"
+                "copied “hi” — Ana · 10 characters to tmux buffer and the terminal (OSC 52)"
             )
         );
     }
@@ -286,7 +287,7 @@ mod tests {
     fn report_names_a_single_way() {
         assert_eq!(
             report("abc", "abc", &[ok("wl-copy")]),
-            Message::info("copied 3 characters to wl-copy: abc")
+            Message::info("copied abc · 3 characters to wl-copy")
         );
     }
 
@@ -296,7 +297,7 @@ mod tests {
         assert_eq!(
             report(text, "“word…", &[ok(OSC)]),
             Message::info(
-                "copied 39 characters (quote cut to 2 of 9 words) to the terminal (OSC 52): “word…"
+                "copied “word… · 39 characters (quote cut to 2 of 9 words) to the terminal (OSC 52)"
             )
         );
     }
@@ -307,7 +308,7 @@ mod tests {
         assert_eq!(
             report("abc", "abc", &outcomes),
             Message::info(
-                "copied 3 characters to the terminal (OSC 52) (tmux buffer failed: not installed): abc"
+                "copied abc · 3 characters to the terminal (OSC 52) (tmux buffer failed: not installed)"
             )
         );
     }
