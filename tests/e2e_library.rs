@@ -1,8 +1,9 @@
 //! The library end to end, in a real pseudo-terminal: `tread DIR` lists
 //! the folder's transcripts (a binary file greyed with why), `/` searches
 //! them all, `Enter` on a hit opens the reader on the hit's text, `n` past
-//! its last hit opens the next file with hits, `Backspace` comes back to
-//! the library, and `q` quits with the terminal restored.
+//! its last hit opens the next file with hits, `Y` copies the hit's
+//! address, `Backspace` comes back to the library, and `q` quits with the
+//! terminal restored; the address copied opens the reader at that turn.
 
 mod support;
 
@@ -55,6 +56,11 @@ fn open_a_folder_search_it_open_a_hit_and_come_back() {
     // n past the last: the next file with hits, at its first.
     pty.send("n");
     pty.wait_text("›Tolls again, and the ferry.").unwrap();
+    // Its address, copied: the path as the library found it, the turn.
+    pty.send("Y");
+    pty.wait_text("copied ferry.srt@§1.t1 · ").unwrap();
+    let address = pty.clipboard().pop().unwrap();
+    assert!(address.ends_with("/sub/ferry.srt@§1.t1"), "{address}");
     // Backspace: the library, on the results still.
     pty.send_bytes(b"\x7f");
     pty.wait_text("search tolls · 3 hits in 2 transcripts")
@@ -69,6 +75,13 @@ fn open_a_folder_search_it_open_a_hit_and_come_back() {
     pty.send("q");
     assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
     pty.terminal_restored().unwrap();
+
+    // The address reopens the reader on that turn, not where it was left.
+    let mut pty = Pty::spawn(&[&address], &[], 100, 30);
+    pty.wait_text("[dialogue]").unwrap();
+    pty.wait_text("· CARL · turn 1/2").unwrap();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(TIMEOUT), Some(0));
 }
 
 #[test]
