@@ -160,7 +160,10 @@ impl LibShell for Shell {
         match session::open_linked(&args, &self.options, with, linked) {
             Ok(exit) => Ok(exit),
             Err(e) => {
-                let text = format!("{}: {e:#}", opening.path.display());
+                let mut text = format!("{}: {e:#}", opening.path.display());
+                if super::reports_held() > 0 {
+                    text.push_str("; the lines it means are printed when tread quits");
+                }
                 let _ = self.to.send(Shelved::Status(Message::warning(text)));
                 Ok(Exit::Leave(crate::app::action::Leave::Library))
             }
@@ -242,6 +245,8 @@ pub fn open(
     let background = (options.clone(), dirs, to.clone());
     std::thread::spawn(move || fill_in(rows, found, cache, background));
     let mut events = TerminalLibEvents::new(found_rx)?;
+    // Declared before the screen, so dropped after it is given back.
+    let _held = super::hold_reports();
     let screen = Screen::hold()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut shell = Shell {

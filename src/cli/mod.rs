@@ -217,7 +217,46 @@ pub fn printable(name: &str) -> String {
 /// path, a config key or a stored note). A closed stderr is not an error
 /// worth a panic.
 pub fn report(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "tread: {}", text::sanitise(message));
+    let line = format!("tread: {}", text::sanitise(message));
+    if let Ok(mut held) = HELD.lock()
+        && let Some(lines) = held.as_mut()
+    {
+        lines.push(line);
+        return;
+    }
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// Lines for standard error while the library holds the screen: written
+/// under it they would be drawn over at the next frame and lost (where a
+/// reader's unsaved changes went, say), so they wait for [`HeldReports`]
+/// to be dropped, after the screen is given back.
+static HELD: std::sync::Mutex<Option<Vec<String>>> = std::sync::Mutex::new(None);
+
+/// Holds what [`report`] writes until dropped, then writes it in order.
+pub struct HeldReports(());
+
+/// Hold standard error's lines from now until the guard is dropped.
+pub fn hold_reports() -> HeldReports {
+    if let Ok(mut held) = HELD.lock() {
+        held.get_or_insert_with(Vec::new);
+    }
+    HeldReports(())
+}
+
+/// How many lines are held (the library says where they will be).
+pub fn reports_held() -> usize {
+    HELD.lock().map_or(0, |h| h.as_ref().map_or(0, Vec::len))
+}
+
+impl Drop for HeldReports {
+    fn drop(&mut self) {
+        let lines = HELD.lock().ok().and_then(|mut h| h.take());
+        let mut err = io::stderr().lock();
+        for line in lines.into_iter().flatten() {
+            let _ = writeln!(err, "{line}");
+        }
+    }
 }
 
 /// Print `tread: warning: <message>` on standard error, through [`report`].
@@ -231,5 +270,17 @@ fn reason(e: &io::Error) -> String {
     match text.rfind(" (os error ") {
         Some(i) => text[..i].to_string(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reports_wait_while_held_and_are_let_go_after() {
+        let held = super::hold_reports();
+        super::warn("the bookmark could not be saved: disk full");
+        assert!(super::reports_held() >= 1);
+        drop(held);
+        assert_eq!(super::reports_held(), 0);
     }
 }
