@@ -105,13 +105,13 @@ fn a_hit_opens_the_reader_and_n_past_its_last_goes_on_to_the_next_file() {
     let mut inputs = typed("/tax");
     // A search for each key typed: the third, "tax", is search 3.
     inputs.push(LibInput::Shelved(vec![
-        Shelved::Hits(
+        Shelved::hits(
             3,
             "/shelf/a.srt".into(),
             vec![hit("/shelf/a.srt", 1, "tax")],
         ),
-        Shelved::Hits(3, "/shelf/b.txt".into(), vec![]),
-        Shelved::Hits(
+        Shelved::hits(3, "/shelf/b.txt".into(), vec![]),
+        Shelved::hits(
             3,
             "/shelf/d.vtt".into(),
             vec![hit("/shelf/d.vtt", 2, "taxes")],

@@ -93,10 +93,10 @@ fn search_results_grouped_by_transcript() {
         update(&mut lib, Action::Edit(EditKey::Char(c)));
     }
     let hits = vec![hit("/shelf/a.srt", 1, "tax"), hit("/shelf/a.srt", 3, "tax")];
-    update(&mut lib, Shelved::Hits(3, "/shelf/a.srt".into(), hits));
+    update(&mut lib, Shelved::hits(3, "/shelf/a.srt".into(), hits));
     update(
         &mut lib,
-        Shelved::Hits(
+        Shelved::hits(
             3,
             "/shelf/d.vtt".into(),
             vec![hit("/shelf/d.vtt", 2, "tax")],

@@ -217,7 +217,7 @@ fn search(
             return;
         }
         if to
-            .send(Shelved::Hits(id, path, hits.unwrap_or_default()))
+            .send(Shelved::hits(id, path, hits.unwrap_or_default()))
             .is_err()
         {
             return;

@@ -52,8 +52,16 @@ pub enum Shelved {
     Counts(PathBuf, Counts),
     /// Full summaries read so far, of how many.
     Progress(usize, usize),
-    /// The hits of search `id` in one file (none: the file was searched).
-    Hits(u64, PathBuf, Vec<ShelfHit>),
+    /// The hits of search `id` in one file (none: the file was searched):
+    /// the first [`results::KEPT_PER_FILE`] and how many there were. Made
+    /// by [`Shelved::hits`], which cuts them before they are sent, so a
+    /// common word costs memory by the hits shown, not by the shelf.
+    Hits {
+        id: u64,
+        path: PathBuf,
+        kept: Vec<ShelfHit>,
+        total: usize,
+    },
     /// Search `id` has searched every file.
     Searched(u64),
     /// The reader opened from here closed, asking for this.
@@ -239,3 +247,18 @@ impl Library {
 
 #[cfg(test)]
 mod tests;
+
+impl Shelved {
+    /// A file's hits for search `id`, cut to those the results keep.
+    pub fn hits(id: u64, path: PathBuf, mut hits: Vec<ShelfHit>) -> Shelved {
+        let total = hits.len();
+        hits.truncate(results::KEPT_PER_FILE);
+        hits.shrink_to_fit();
+        Shelved::Hits {
+            id,
+            path,
+            kept: hits,
+            total,
+        }
+    }
+}

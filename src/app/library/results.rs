@@ -85,13 +85,14 @@ impl Results {
 
     /// A file's hits arrived. A file with none adds no row; the selection
     /// stays on its row (rows only ever come after it).
-    pub fn add(&mut self, path: PathBuf, mut hits: Vec<ShelfHit>) {
+    pub fn add(&mut self, path: PathBuf, mut hits: Vec<ShelfHit>, total: usize) {
         if hits.is_empty() {
             return;
         }
         let f = self.files.len();
-        self.count += hits.len();
-        self.totals.push(hits.len());
+        let total = total.max(hits.len());
+        self.count += total;
+        self.totals.push(total);
         hits.truncate(KEPT_PER_FILE);
         self.items.push(Item::File(f));
         self.items.extend((0..hits.len()).map(|h| Item::Hit(f, h)));

@@ -240,21 +240,21 @@ fn searched() -> Library {
     );
     update(
         &mut l,
-        Shelved::Hits(
+        Shelved::hits(
             id,
             "a.srt".into(),
             vec![hit("a.srt", 1, "tax"), hit("a.srt", 2, "tax")],
         ),
     );
-    update(&mut l, Shelved::Hits(id, "b.txt".into(), vec![]));
+    update(&mut l, Shelved::hits(id, "b.txt".into(), vec![]));
     // An older search's hits are dropped.
     update(
         &mut l,
-        Shelved::Hits(id - 1, "b.txt".into(), vec![hit("b.txt", 1, "ta")]),
+        Shelved::hits(id - 1, "b.txt".into(), vec![hit("b.txt", 1, "ta")]),
     );
     update(
         &mut l,
-        Shelved::Hits(id, "d.vtt".into(), vec![hit("d.vtt", 4, "tax")]),
+        Shelved::hits(id, "d.vtt".into(), vec![hit("d.vtt", 4, "tax")]),
     );
     update(&mut l, Shelved::Searched(id));
     l
@@ -358,12 +358,21 @@ fn the_same_messages_give_the_same_library() {
 fn a_file_keeps_its_first_hits_and_counts_them_all() {
     let mut r = Results::new(1);
     let many: Vec<ShelfHit> = (0..250).map(|i| hit("a.srt", i, "tax")).collect();
-    r.add("a.srt".into(), many);
-    r.add("b.txt".into(), vec![hit("b.txt", 1, "tax")]);
+    r.add("a.srt".into(), many, 250);
+    r.add("b.txt".into(), vec![hit("b.txt", 1, "tax")], 1);
     assert_eq!(
         (r.count(), r.total(0), r.files()[0].1.len()),
         (251, 250, 100)
     );
     assert_eq!(r.items().len(), 1 + 100 + 1 + 1);
     assert_eq!(r.items()[101], Item::File(1));
+}
+
+#[test]
+fn hits_are_cut_before_they_are_sent_and_still_counted() {
+    let many: Vec<ShelfHit> = (0..250).map(|i| hit("a.srt", i, "tax")).collect();
+    let Shelved::Hits { kept, total, .. } = Shelved::hits(1, "a.srt".into(), many) else {
+        panic!("hits");
+    };
+    assert_eq!((kept.len(), total), (results::KEPT_PER_FILE, 250));
 }

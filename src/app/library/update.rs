@@ -249,9 +249,14 @@ fn arrived(lib: &mut Library, shelved: Shelved) -> Option<Order> {
             }
         }
         Shelved::Progress(done, of) => lib.progress = (done, of),
-        Shelved::Hits(id, path, hits) => {
+        Shelved::Hits {
+            id,
+            path,
+            kept,
+            total,
+        } => {
             if let Some(r) = lib.results.as_mut().filter(|r| r.id() == id) {
-                r.add(path, hits);
+                r.add(path, kept, total);
             }
         }
         Shelved::Searched(id) => {
