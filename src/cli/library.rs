@@ -18,7 +18,7 @@ use ratatui::backend::CrosstermBackend;
 use super::Args;
 use super::session::{self, Linked};
 use crate::app::keymap::Keymap;
-use crate::app::library::{Library, Opening, Row, Shelved};
+use crate::app::library::{Library, Opening, Row, Shelved, keep_hits};
 use crate::app::status::Message;
 use crate::shelf::{self, Cache, Found, Summary};
 use crate::store::documents::Documents;
@@ -212,14 +212,14 @@ fn search(
     let threads = shelf::parallel::threads();
     // Dropped when stopped: its threads end after the file each is on.
     let searched = shelf::search_paths(paths, Arc::new(query), ctx, threads);
+    let mut kept = 0;
     for (path, hits) in searched {
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        if to
-            .send(Shelved::hits(id, path, hits.unwrap_or_default()))
-            .is_err()
-        {
+        let (hits, keep) = (hits.unwrap_or_default(), keep_hits(kept));
+        kept += hits.len().min(keep);
+        if to.send(Shelved::cut(id, path, hits, keep)).is_err() {
             return;
         }
     }

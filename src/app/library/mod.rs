@@ -21,7 +21,7 @@ mod rows;
 mod update;
 
 pub use link::Link;
-pub use results::{Item, Results};
+pub use results::{Item, Results, keep as keep_hits};
 pub use rows::{Column, Row};
 pub use update::update;
 
@@ -53,7 +53,7 @@ pub enum Shelved {
     /// Full summaries read so far, of how many.
     Progress(usize, usize),
     /// The hits of search `id` in one file (none: the file was searched):
-    /// the first [`results::KEPT_PER_FILE`] and how many there were. Made
+    /// the first few ([`results::keep`]) and how many there were. Made
     /// by [`Shelved::hits`], which cuts them before they are sent, so a
     /// common word costs memory by the hits shown, not by the shelf.
     Hits {
@@ -249,10 +249,16 @@ impl Library {
 mod tests;
 
 impl Shelved {
-    /// A file's hits for search `id`, cut to those the results keep.
-    pub fn hits(id: u64, path: PathBuf, mut hits: Vec<ShelfHit>) -> Shelved {
+    /// A file's hits for search `id`, cut to those a file keeps.
+    pub fn hits(id: u64, path: PathBuf, hits: Vec<ShelfHit>) -> Shelved {
+        Shelved::cut(id, path, hits, results::KEPT_PER_FILE)
+    }
+
+    /// A file's hits for search `id`, cut to the first `keep`
+    /// ([`keep_hits`] of those the search kept before).
+    pub fn cut(id: u64, path: PathBuf, mut hits: Vec<ShelfHit>, keep: usize) -> Shelved {
         let total = hits.len();
-        hits.truncate(results::KEPT_PER_FILE);
+        hits.truncate(keep);
         hits.shrink_to_fit();
         Shelved::Hits {
             id,

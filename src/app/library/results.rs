@@ -19,6 +19,16 @@ pub enum Item {
 /// (which finds them all again); the rest are counted.
 pub const KEPT_PER_FILE: usize = 100;
 
+/// Hits kept of one search in all: past them each file keeps its first
+/// hit only (what `Enter` and `n` open at), so a word in every file of a
+/// large shelf costs memory by this, not by the shelf.
+pub const KEPT_IN_ALL: usize = 5_000;
+
+/// How many of a file's hits to keep when `kept` are kept already.
+pub fn keep(kept: usize) -> usize {
+    KEPT_PER_FILE.min(KEPT_IN_ALL.saturating_sub(kept)).max(1)
+}
+
 /// The hits of one search, grouped by file in the order they came.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {

@@ -375,4 +375,8 @@ fn hits_are_cut_before_they_are_sent_and_still_counted() {
         panic!("hits");
     };
     assert_eq!((kept.len(), total), (results::KEPT_PER_FILE, 250));
+    // Past the search's budget, a file keeps its first hit, to open at.
+    assert_eq!(keep_hits(0), results::KEPT_PER_FILE);
+    assert_eq!(keep_hits(results::KEPT_IN_ALL - 30), 30);
+    assert_eq!(keep_hits(results::KEPT_IN_ALL + 7), 1);
 }
