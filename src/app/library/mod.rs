@@ -258,7 +258,7 @@ impl Shelved {
     /// ([`keep_hits`] of those the search kept before).
     pub fn cut(id: u64, path: PathBuf, mut hits: Vec<ShelfHit>, keep: usize) -> Shelved {
         let total = hits.len();
-        hits.truncate(keep);
+        results::cut(&mut hits, keep);
         hits.shrink_to_fit();
         Shelved::Hits {
             id,

@@ -24,9 +24,20 @@ pub const KEPT_PER_FILE: usize = 100;
 /// large shelf costs memory by this, not by the shelf.
 pub const KEPT_IN_ALL: usize = 5_000;
 
-/// How many of a file's hits to keep when `kept` are kept already.
+/// How many of a file's hits to keep when `kept` are kept already: at
+/// least its first and its last, which `n` and `N` open at.
 pub fn keep(kept: usize) -> usize {
-    KEPT_PER_FILE.min(KEPT_IN_ALL.saturating_sub(kept)).max(1)
+    KEPT_PER_FILE.min(KEPT_IN_ALL.saturating_sub(kept)).max(2)
+}
+
+/// A file's hits cut to `keep`: the first ones and the last, so `N` from
+/// the next file opens at this one's real last hit.
+pub fn cut(hits: &mut Vec<ShelfHit>, keep: usize) {
+    if hits.len() > keep.max(2) {
+        let last = hits.pop();
+        hits.truncate(keep.max(2) - 1);
+        hits.extend(last);
+    }
 }
 
 /// The hits of one search, grouped by file in the order they came.
@@ -103,7 +114,7 @@ impl Results {
         let total = total.max(hits.len());
         self.count += total;
         self.totals.push(total);
-        hits.truncate(KEPT_PER_FILE);
+        cut(&mut hits, KEPT_PER_FILE);
         self.items.push(Item::File(f));
         self.items.extend((0..hits.len()).map(|h| Item::Hit(f, h)));
         self.files.push((path, hits));

@@ -378,5 +378,16 @@ fn hits_are_cut_before_they_are_sent_and_still_counted() {
     // Past the search's budget, a file keeps its first hit, to open at.
     assert_eq!(keep_hits(0), results::KEPT_PER_FILE);
     assert_eq!(keep_hits(results::KEPT_IN_ALL - 30), 30);
-    assert_eq!(keep_hits(results::KEPT_IN_ALL + 7), 1);
+    assert_eq!(keep_hits(results::KEPT_IN_ALL + 7), 2);
+    // The last is kept with the first ones: `N` opens a file at it.
+    let Shelved::Hits { kept, .. } = Shelved::cut(
+        1,
+        "a.srt".into(),
+        (0..250).map(|i| hit("a.srt", i, "tax")).collect(),
+        2,
+    ) else {
+        panic!("hits");
+    };
+    let sections: Vec<usize> = kept.iter().map(|h| h.section).collect();
+    assert_eq!(sections, [0, 249]);
 }

@@ -81,7 +81,7 @@ fn file_row(buf: &mut Buffer, row: Rect, lib: &Library, r: &Results, f: usize, t
         .map_or_else(|| path.display().to_string(), |x| x.shown.clone());
     let n = match (r.total(f), hits.len()) {
         (1, _) => "1 hit".to_string(),
-        (n, kept) if kept < n => format!("{n} hits, the first {kept} listed"),
+        (n, kept) if kept < n => format!("{n} hits, {kept} listed"),
         (n, _) => format!("{n} hits"),
     };
     let text = format!("{shown} ({n})");
