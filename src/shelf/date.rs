@@ -142,23 +142,8 @@ fn english(text: &str) -> Option<String> {
 /// The UTC day of a file time.
 pub fn of_time(time: SystemTime) -> Option<String> {
     let secs = time.duration_since(UNIX_EPOCH).ok()?.as_secs();
-    let (y, m, d) = civil(i64::try_from(secs / 86_400).ok()?);
+    let (y, m, d) = crate::store::civil_from_days(i64::try_from(secs / 86_400).ok()?);
     ymd(y, m, d)
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// `civil_from_days`), so no calendar crate is needed for one conversion.
-fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]
