@@ -6,7 +6,7 @@
 //! All of these look a few bytes around a figure the scanners found, so
 //! they cost nothing on text without figures.
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Words that make a small count or a short span a figure worth checking:
@@ -201,11 +201,17 @@ const ADVERT: &[&str] = &[
     "包邮",
 ];
 
-/// The markers of [`ADVERT`] as one case-insensitive alternation, which
-/// `regex` runs as a multi-substring search.
-static ADVERT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let alternatives: Vec<String> = ADVERT.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!("(?i){}", alternatives.join("|"))).expect("advert markers are a regex")
+/// The markers of [`ADVERT`] as one search, ASCII case folded (the rest
+/// have no case). An NFA without a prefilter: built at once, at the first
+/// claim of every start, where the same alternation as a regex took a
+/// millisecond; it is asked only of the few sentences that name a price.
+static ADVERT_RE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .prefilter(false)
+        .build(ADVERT)
+        .expect("advert markers are plain strings")
 });
 
 /// Whether the sentence is sponsor or advertising copy (asked only of
@@ -244,6 +250,7 @@ mod tests {
         assert!(page_number("Chapter 3 ........ 45", 19));
         assert!(advert("Use code TREAD20 for 20% off"));
         assert!(advert("扫码领取优惠券"));
+        assert!(advert("THIS EPISODE IS SPONSORED BY Acme, 30% OFF"));
         assert!(!advert("Prices fell 20% in a year"));
     }
 }

@@ -185,13 +185,15 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for c in words::HAN_RUN.chars() {
         set(&mut index.numeral, c as usize);
     }
-    for &(pat, _) in TABLE {
+    // Whether every entry a character starts counts only after numerals:
+    // one pass, as the index is built at the first claim of every start.
+    let mut only = std::collections::HashMap::new();
+    for &(pat, kw) in TABLE {
         let head = pat.chars().next().expect("no empty keyword");
-        let counted = |kw| matches!(kw, Kw::Han(_) | Kw::AfterNumeral(_));
-        let only = TABLE
-            .iter()
-            .filter(|(p, _)| p.starts_with(head))
-            .all(|&(_, kw)| counted(kw));
+        let counted = matches!(kw, Kw::Han(_) | Kw::AfterNumeral(_));
+        *only.entry(head).or_insert(true) &= counted;
+    }
+    for (head, only) in only {
         if only && !head.is_ascii() {
             set(&mut index.after_only, head as usize);
         }
@@ -222,8 +224,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     // `多` too (`两千多人`); the rest of a run (`个`, `来`) is rarely
     // right before such a unit in a figure and often in talk (`个人`), and
     // so is `一` (`一个`: a count of one is never a claim).
+    let heads: Vec<char> = index.wide.iter().map(|w| w.0).collect();
     for n in NUMERALS.chars().filter(|&c| c != '一').chain(['多']) {
-        for u in index.wide.iter().map(|w| w.0).collect::<Vec<_>>() {
+        for &u in &heads {
             if bit(&index.after_only, u as usize) {
                 set(&mut index.first, n as usize);
                 set(&mut index.pair, pair_hash(n as u32, u as u32));
