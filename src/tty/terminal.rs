@@ -28,7 +28,6 @@ use super::run::{EventSource, Exit, IDLE_AFTER, Input, Shell, run};
 use crate::app::action::{Effect, Report};
 use crate::app::shell::Persist;
 use crate::app::state::State;
-use crate::app::status::Message;
 use crate::text;
 use crate::transcript::Document;
 
@@ -295,9 +294,8 @@ impl Shell for TerminalShell<'_> {
                 self.follow(on);
                 Vec::new()
             }
-            Effect::OpenUrl(url) => {
-                open_url(&url).map_or_else(Vec::new, |m| vec![Report::Status(Some(m))])
-            }
+            Effect::OpenUrl(url) => super::opener::open_url(&url)
+                .map_or_else(Vec::new, |m| vec![Report::Status(Some(m))]),
             effect => self.persist.perform(effect),
         }
     }
@@ -378,35 +376,6 @@ fn shown(text: &str) -> String {
         return text::fit(&format!("{name}@{}", a.place), 36);
     }
     text::fit(text, 36)
-}
-
-/// Open a web address with the system's opener (`open` on macOS,
-/// `xdg-open` elsewhere), detached: the reader never waits for it, and its
-/// output cannot reach the screen. A thread reaps it. Only `http(s)` goes:
-/// a source is text the user typed, and the opener would run a file.
-fn open_url(url: &str) -> Option<Message> {
-    use std::process::{Command, Stdio};
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Some(Message::warning("only http and https addresses are opened"));
-    }
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    let child = Command::new(opener)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
-    match child {
-        Ok(mut child) => {
-            std::thread::spawn(move || child.wait());
-            None
-        }
-        Err(e) => Some(Message::warning(format!("could not run {opener}: {e}"))),
-    }
 }
 
 #[cfg(test)]
