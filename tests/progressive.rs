@@ -2,11 +2,14 @@
 //! 16 MB transcript and generated dialogues cut anywhere, run through the background loader the
 //! reader uses, arrive as the document `load` makes of the same bytes.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use proptest::prelude::*;
+use support::corpus::{dialogue, fixtures};
 use tread::transcript::progressive::{self, part};
 use tread::transcript::{Document, LoadOptions, load};
 use tread::tty::follow::Arrival;
@@ -47,17 +50,6 @@ fn loaded(job: Job) -> (Result<Document, String>, usize) {
             Arrival::Failed(why) | Arrival::Unreadable(why) => return (Err(why), parts),
             Arrival::Document(..) => parts += 1,
             _ => {}
-        }
-    }
-}
-
-fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            fixtures(&path, out);
-        } else {
-            out.push(path);
         }
     }
 }
@@ -125,23 +117,6 @@ fn a_16_mb_transcript_loaded_in_the_background_ends_as_its_one_shot_parse() {
     assert_eq!(got.sections.len(), expected.sections.len());
     assert_eq!(got.turns().count(), expected.turns().count());
     assert!(got == expected, "the loaded document is the one-shot parse");
-}
-
-fn dialogue() -> impl Strategy<Value = String> {
-    let turn = (
-        prop::sample::select(vec!["Ana", "Ben", "主持人", "INTERVIEWER", "Q"]),
-        "[a-z0-9 ,.。，%]{0,40}",
-        prop::bool::ANY,
-    );
-    prop::collection::vec(turn, 1..40).prop_map(|turns| {
-        turns
-            .into_iter()
-            .map(|(who, said, heading)| match heading {
-                true => format!("## {said}\n\n{who}: {said}\n\n"),
-                false => format!("{who}: {said}\n\n"),
-            })
-            .collect()
-    })
 }
 
 proptest! {

@@ -17,22 +17,14 @@
 //! sections are titled by time ranges that depend on where it ends. The
 //! test states exactly that.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
+use support::corpus::{dialogue, fixtures};
 use tread::transcript::progressive::{self, Growth, part};
 use tread::transcript::{Document, LoadOptions, Turn, load, load_owned};
-
-fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            fixtures(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
 
 /// Every fixture with the options its extension gives.
 fn all_fixtures() -> Vec<(PathBuf, Vec<u8>, LoadOptions)> {
@@ -230,23 +222,6 @@ fn a_16_mb_transcript_read_as_the_reader_reads_it_ends_as_its_one_shot_parse() {
     let expected = load(&bytes, &options).unwrap();
     assert_eq!(turns(&whole).len(), turns(&expected).len());
     assert!(whole == expected, "the whole is the one-shot parse");
-}
-
-fn dialogue() -> impl Strategy<Value = String> {
-    let turn = (
-        prop::sample::select(vec!["Ana", "Ben", "主持人", "INTERVIEWER", "Q"]),
-        "[a-z0-9 ,.。，%]{0,40}",
-        prop::bool::ANY,
-    );
-    prop::collection::vec(turn, 1..40).prop_map(|turns| {
-        turns
-            .into_iter()
-            .map(|(who, said, heading)| match heading {
-                true => format!("## {said}\n\n{who}: {said}\n\n"),
-                false => format!("{who}: {said}\n\n"),
-            })
-            .collect()
-    })
 }
 
 proptest! {

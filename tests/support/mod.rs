@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod corpus;
 pub mod frames;
 pub mod hostile;
 pub mod library;
